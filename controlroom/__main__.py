@@ -1,0 +1,7 @@
+"""`python -m controlroom`."""
+
+import sys
+
+from controlroom.app import main
+
+sys.exit(main())

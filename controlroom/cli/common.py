@@ -1,0 +1,59 @@
+"""What every subcommand shares: the --db option, opening the store, choosing a show."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from controlroom.core.products import Product
+from controlroom.feeds.catalogue import sample_products
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+
+
+class CliError(RuntimeError):
+    """A problem the user can fix: printed as one line on stderr, exit status 2."""
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a --db given before the subcommand is not overwritten by this default.
+    parser.add_argument("--db", default=argparse.SUPPRESS, help="SQLite file or SQLAlchemy URL (default: the user's data folder)")
+
+
+def repository(args: argparse.Namespace, *, create: bool = True) -> ShowRepository:
+    return ShowRepository(open_engine(args.db, create=create))
+
+
+def show_id(repo: ShowRepository, wanted: int | None) -> int:
+    if wanted is None:
+        return repo.latest_show_id()
+    if wanted not in repo.show_ids():
+        raise CliError(f"there is no show {wanted} in this database")
+    return wanted
+
+
+def products_or_sample(path: str | None) -> list[Product]:
+    if path is None:
+        return sample_products()
+    from controlroom.sheets.products import read_products
+
+    return read_products(Path(path))
+
+
+def positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a positive number")
+    return value
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
+
+
+def warn(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)

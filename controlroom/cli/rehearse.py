@@ -1,0 +1,42 @@
+"""`controlroom rehearse`: a whole show on the simulator, no window."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from controlroom.cli.common import add_db, positive, products_or_sample, repository, say, show_id
+from controlroom.core.clock import FakeClock
+from controlroom.services.rehearsal import run_rehearsal
+from controlroom.services.show_service import ShowService, create_show
+from controlroom.store.writer import FeedWriter
+
+NAME = "rehearse"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(NAME, help="run a show on the simulator, operated automatically")
+    add_db(p)
+    p.add_argument("--show", type=int, help="an existing, not yet started show (default: a new one)")
+    p.add_argument("--minutes", type=positive, default=120.0)
+    p.add_argument("--speed", type=positive, default=1.0, help="times faster than real time")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--products", help="product sheet (.xlsx or .csv)")
+    p.add_argument("--title", default="彩排 Rehearsal")
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = repository(args)
+    now = time.time()
+    if args.show is None:
+        sid = create_show(repo, args.title, args.minutes, products_or_sample(args.products), now)
+    else:
+        sid = show_id(repo, args.show)
+    say(f"show {sid}")
+    writer = FeedWriter(repo.engine)
+    try:
+        service = ShowService(repo, writer, sid, FakeClock(now))
+        run_rehearsal(service, service.clock, args.speed, args.seed, say)  # type: ignore[arg-type]
+    finally:
+        writer.close()
+    return 0

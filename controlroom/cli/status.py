@@ -1,0 +1,38 @@
+"""`controlroom status` and `controlroom shows`: read the log, print, change nothing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from controlroom.cli.common import add_db, repository, say, show_id
+from controlroom.core.clock import SystemClock
+from controlroom.core.show import status_dict
+
+NAME = "status"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(NAME, help="print a show's state as JSON (default: the most recent show)")
+    add_db(p)
+    p.add_argument("--show", type=int)
+    s = sub.add_parser("shows", help="list the shows in the database")
+    add_db(s)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = repository(args, create=False)
+    if args.command == "shows":
+        return _shows(repo)
+    state = repo.load_show(show_id(repo, args.show))
+    say(json.dumps(status_dict(state.snapshot(SystemClock().now())), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _shows(repo) -> int:
+    say(f"{'id':>4}  {'date':16}  {'state':8}  {'GMV':>12}  title")
+    for s in repo.list_shows():
+        date = dt.datetime.fromtimestamp(s.created_at).strftime("%Y-%m-%d %H:%M")
+        say(f"{s.id:>4}  {date:16}  {s.state:8}  {s.gmv:>12.2f}  {s.title}")
+    return 0

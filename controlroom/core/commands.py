@@ -1,0 +1,182 @@
+"""Operator commands: checked against the state, turned into the events that record them.
+
+A command never changes state itself; the service logs its events and then folds them.
+A command that makes no sense now raises CommandError with a sentence for the user.
+"""
+
+from __future__ import annotations
+
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.core.pacing import ShowStatus
+from controlroom.core.show import ShowState
+
+
+class CommandError(ValueError):
+    pass
+
+
+def _live(s: ShowState) -> None:
+    if s.timer.status not in (ShowStatus.RUNNING, ShowStatus.PAUSED):
+        raise CommandError(f"the show is {s.timer.status.value}, not running")
+
+
+def _index(s: ShowState) -> int:
+    run = s.timer.current
+    i = s.plan.index_of(run.uid) if run else None
+    return -1 if i is None else i
+
+
+def start(s: ShowState, now: float) -> list[Event]:
+    if s.timer.status == ShowStatus.PAUSED:
+        return [Event(ev.SHOW_RESUMED, now)]
+    if s.timer.status != ShowStatus.PLANNED:
+        raise CommandError(f"the show is already {s.timer.status.value}")
+    if not s.plan.segments:
+        raise CommandError("the plan has no segments")
+    first = s.plan.segments[0]
+    return [Event(ev.SHOW_STARTED, now), Event(ev.SEGMENT_STARTED, now, ref=first.uid, text="start")]
+
+
+def pause(s: ShowState, now: float) -> list[Event]:
+    if s.timer.status != ShowStatus.RUNNING:
+        raise CommandError("the show is not running")
+    return [Event(ev.SHOW_PAUSED, now)]
+
+
+def resume(s: ShowState, now: float) -> list[Event]:
+    if s.timer.status != ShowStatus.PAUSED:
+        raise CommandError("the show is not paused")
+    return [Event(ev.SHOW_RESUMED, now)]
+
+
+def toggle_pause(s: ShowState, now: float) -> list[Event]:
+    if s.timer.status == ShowStatus.RUNNING:
+        return pause(s, now)
+    return start(s, now)
+
+
+def jump(s: ShowState, now: float, index: int, cause: str = "jump") -> list[Event]:
+    _live(s)
+    if not 0 <= index < len(s.plan.segments):
+        raise CommandError(f"there is no segment {index + 1}")
+    return [Event(ev.SEGMENT_STARTED, now, ref=s.plan.segments[index].uid, text=cause)]
+
+
+def next_segment(s: ShowState, now: float) -> list[Event]:
+    _live(s)
+    i = _index(s) + 1
+    if i >= len(s.plan.segments):
+        raise CommandError("this is the last segment: end the show instead")
+    return jump(s, now, i, "next")
+
+
+def previous_segment(s: ShowState, now: float) -> list[Event]:
+    _live(s)
+    i = _index(s) - 1
+    if i < 0:
+        raise CommandError("this is the first segment")
+    return jump(s, now, i, "previous")
+
+
+def skip(s: ShowState, now: float) -> list[Event]:
+    """Skip the next segment: go straight to the one after it."""
+    _live(s)
+    i = _index(s) + 2
+    if i >= len(s.plan.segments):
+        raise CommandError("there is no segment after the next one")
+    return jump(s, now, i, "skip")
+
+
+def extend(s: ShowState, now: float, minutes: float) -> list[Event]:
+    _live(s)
+    if not minutes or abs(minutes) > 120:
+        raise CommandError("extend by a number of minutes between -120 and 120, not 0")
+    run = s.timer.current
+    assert run is not None
+    return [Event(ev.SEGMENT_EXTENDED, now, ref=run.uid, value=minutes * 60.0)]
+
+
+def end_show(s: ShowState, now: float) -> list[Event]:
+    _live(s)
+    return [Event(ev.SHOW_ENDED, now)]
+
+
+def mark_interaction(s: ShowState, now: float, text: str = "") -> list[Event]:
+    _live(s)
+    return [Event(ev.INTERACTION_MARKED, now, text=text or None)]
+
+
+def mark_promo(s: ShowState, now: float, sku: str | None = None) -> list[Event]:
+    _live(s)
+    sku = sku or s.queue.explaining
+    product = s.queue.products.get(sku or "")
+    if product is None:
+        raise CommandError("choose the product whose promo was repeated")
+    return [Event(ev.PROMO_REPEATED, now, product=product.sku, text=product.promo or None)]
+
+
+def _product(s: ShowState, sku: str) -> str:
+    if sku not in s.queue.products:
+        raise CommandError(f"no product with SKU {sku!r} in this show")
+    return sku
+
+
+def set_shelf(s: ShowState, now: float, sku: str, on: bool) -> list[Event]:
+    _product(s, sku)
+    if on == (sku in s.queue.on_shelf):
+        return []
+    return [Event(ev.PRODUCT_ON_SHELF if on else ev.PRODUCT_OFF_SHELF, now, product=sku)]
+
+
+def toggle_shelf(s: ShowState, now: float, sku: str) -> list[Event]:
+    return set_shelf(s, now, sku, sku not in s.queue.on_shelf)
+
+
+def explain(s: ShowState, now: float, sku: str | None) -> list[Event]:
+    if sku is not None:
+        _product(s, sku)
+    if s.queue.explaining == sku:
+        return []
+    return [Event(ev.EXPLAINING_STARTED, now, product=sku)]
+
+
+def set_stock(s: ShowState, now: float, sku: str, stock: int, reason: str = "") -> list[Event]:
+    _product(s, sku)
+    if not isinstance(stock, int) or stock < 0:
+        raise CommandError(f"stock for {sku}: {stock!r} must be a whole number ≥ 0")
+    delta = stock - s.queue.stock(sku)
+    if delta == 0:
+        return []
+    return [Event(ev.STOCK_ADJUSTED, now, product=sku, qty=delta, value=float(stock), text=reason or None)]
+
+
+def note(s: ShowState, now: float, text: str) -> list[Event]:
+    if not text.strip():
+        raise CommandError("a note needs some text")
+    return [Event(ev.NOTE, now, text=text.strip())]
+
+
+def open_incident(s: ShowState, now: float, text: str, ref: str) -> list[Event]:
+    if not text.strip():
+        raise CommandError("describe the incident")
+    if ref in s.incidents:
+        raise CommandError(f"incident {ref} exists already")
+    return [Event(ev.INCIDENT_OPENED, now, ref=ref, text=text.strip())]
+
+
+def close_incident(s: ShowState, now: float, ref: str) -> list[Event]:
+    inc = s.incidents.get(ref)
+    if inc is None or inc.closed_at is not None:
+        raise CommandError(f"no open incident {ref}")
+    return [Event(ev.INCIDENT_CLOSED, now, ref=ref, text=inc.text)]
+
+
+def tick_checklist(s: ShowState, now: float, item: str, ticked: bool) -> list[Event]:
+    if s.checklist.get(item, False) == ticked:
+        return []
+    return [Event(ev.CHECKLIST_TICKED, now, ref=item, value=1.0 if ticked else 0.0)]
+
+
+def host_message(s: ShowState, now: float, text: str) -> list[Event]:
+    return [Event(ev.HOST_MESSAGE, now, text=text.strip())]

@@ -1,0 +1,235 @@
+"""Rolling metrics over the feed: per-minute buckets and running totals.
+
+Buckets are keyed by absolute UTC minute (floor(ts / 60)), so the log can be
+aggregated by SQL on replay with the same key and the two paths agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+
+FLAG_NEGATIVE = "negative"
+FLAG_QUESTION = "question"
+
+
+@dataclass(slots=True)
+class MinuteBucket:
+    online_sum: float = 0.0
+    online_n: int = 0
+    online_max: float = 0.0
+    online_min: float = -1.0
+    entries_max: int = 0
+    joins: int = 0
+    comments: int = 0
+    negative_comments: int = 0
+    likes: int = 0
+    shares: int = 0
+    follows: int = 0
+    gifts: int = 0
+    gift_value: float = 0.0
+    orders: int = 0
+    quantity: int = 0
+    gmv: float = 0.0
+    interactors: int = 0
+
+    @property
+    def online_mean(self) -> float:
+        return self.online_sum / self.online_n if self.online_n else 0.0
+
+
+BUCKET_FIELDS = tuple(f.name for f in fields(MinuteBucket))
+
+
+@dataclass(frozen=True)
+class Totals:
+    online: float
+    peak_online: float
+    views: int
+    likes: int
+    comments: int
+    shares: int
+    follows: int
+    gifts: int
+    orders: int
+    gmv: float
+    buyers: int
+    interaction_rate: float
+    conversion: float
+    avg_order_value: float
+    dwell_s: float
+    avg_online: float
+
+
+def minute_of(ts: float) -> int:
+    return int(ts // 60)
+
+
+@dataclass
+class Metrics:
+    buckets: dict[int, MinuteBucket] = field(default_factory=dict)
+    online: float = 0.0
+    online_ts: float = 0.0
+    buyers: set[str] = field(default_factory=set)
+    anonymous_buyers: int = 0
+    _recent_users: dict[int, set[str]] = field(default_factory=dict)
+
+    def bucket(self, minute: int) -> MinuteBucket:
+        b = self.buckets.get(minute)
+        if b is None:
+            b = self.buckets[minute] = MinuteBucket()
+        return b
+
+    def apply(self, e: Event) -> None:
+        handler = _HANDLERS.get(e.kind)
+        if handler is None:
+            return
+        minute = minute_of(e.ts)
+        b = self.bucket(minute)
+        handler(self, b, e)
+        if e.kind in ev.INTERACTION_KINDS:
+            self._count_interactor(b, minute, e.user)
+
+    def _count_interactor(self, b: MinuteBucket, minute: int, user: str | None) -> None:
+        if user is None:
+            b.interactors += 1
+            return
+        seen = self._recent_users.get(minute)
+        if seen is None:
+            seen = self._recent_users[minute] = set()
+            for old in [m for m in self._recent_users if m < minute - 2]:
+                del self._recent_users[old]
+        if user not in seen:
+            seen.add(user)
+            b.interactors += 1
+
+    def load_bucket(self, minute: int, values: dict[str, float]) -> None:
+        """Merge an aggregate computed elsewhere (the log's SQL replay) into a bucket."""
+        b = self.bucket(minute)
+        for name, value in values.items():
+            if name in ("online_max", "entries_max"):
+                setattr(b, name, max(getattr(b, name), type(getattr(b, name))(value)))
+            elif name == "online_min":
+                b.online_min = value if b.online_min < 0 else min(b.online_min, value)
+            else:
+                setattr(b, name, getattr(b, name) + type(getattr(b, name))(value))
+
+    def set_online(self, online: float, ts: float) -> None:
+        if ts >= self.online_ts:
+            self.online, self.online_ts = online, ts
+
+    def add_buyer(self, buyer: str | None) -> None:
+        if buyer is None:
+            self.anonymous_buyers += 1
+        else:
+            self.buyers.add(buyer)
+
+    def totals(self, window_minutes: float = 5.0) -> Totals:
+        bs = self.buckets.values()
+        orders = sum(b.orders for b in bs)
+        gmv = sum(b.gmv for b in bs)
+        views = max(max((b.entries_max for b in bs), default=0), sum(b.joins for b in bs))
+        area = sum(b.online_mean * 60.0 for b in bs if b.online_n)
+        sampled = [b.online_mean for b in bs if b.online_n]
+        buyers = len(self.buyers) + self.anonymous_buyers
+        return Totals(
+            online=self.online,
+            peak_online=max((b.online_max for b in bs), default=0.0),
+            views=views,
+            likes=sum(b.likes for b in bs),
+            comments=sum(b.comments for b in bs),
+            shares=sum(b.shares for b in bs),
+            follows=sum(b.follows for b in bs),
+            gifts=sum(b.gifts for b in bs),
+            orders=orders,
+            gmv=round(gmv, 2),
+            buyers=buyers,
+            interaction_rate=self.interaction_rate(window_minutes),
+            conversion=buyers / views if views else 0.0,
+            avg_order_value=gmv / orders if orders else 0.0,
+            dwell_s=area / views if views else 0.0,
+            avg_online=sum(sampled) / len(sampled) if sampled else 0.0,
+        )
+
+    def interaction_rate(self, window_minutes: float, now: float | None = None) -> float:
+        """Interacting users ÷ viewers over the last window: Σ interactors / Σ mean online."""
+        if not self.buckets:
+            return 0.0
+        last = minute_of(now) if now is not None else max(self.buckets)
+        first = last - max(1, int(window_minutes)) + 1
+        users = viewers = 0.0
+        for m in range(first, last + 1):
+            b = self.buckets.get(m)
+            if b is not None:
+                users += b.interactors
+                viewers += b.online_mean
+        return users / viewers if viewers else 0.0
+
+    def online_range(self, since_ts: float) -> tuple[float, float]:
+        """(max, min) online sampled in the minutes from `since_ts` on."""
+        lo, hi = -1.0, 0.0
+        for m in range(minute_of(since_ts), minute_of(self.online_ts) + 1):
+            b = self.buckets.get(m)
+            if b is not None and b.online_n:
+                hi = max(hi, b.online_max)
+                lo = b.online_min if lo < 0 else min(lo, b.online_min)
+        return hi, max(lo, 0.0)
+
+
+def _viewers(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    online = float(e.value or 0.0)
+    b.online_sum += online
+    b.online_n += 1
+    b.online_max = max(b.online_max, online)
+    b.online_min = online if b.online_min < 0 else min(b.online_min, online)
+    if e.qty is not None:
+        b.entries_max = max(b.entries_max, int(e.qty))
+    m.set_online(online, e.ts)
+
+
+def _comment(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.comments += 1
+    if e.flag == FLAG_NEGATIVE:
+        b.negative_comments += 1
+
+
+def _like(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.likes += int(e.qty or 1)
+
+
+def _share(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.shares += 1
+
+
+def _follow(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.follows += 1
+
+
+def _join(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.joins += 1
+
+
+def _gift(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.gifts += int(e.qty or 1)
+    b.gift_value += float(e.value or 0.0)
+
+
+def _order(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.orders += 1
+    b.quantity += int(e.qty or 1)
+    b.gmv += float(e.value or 0.0)
+    m.add_buyer(e.user)
+
+
+_HANDLERS = {
+    ev.VIEWERS: _viewers,
+    ev.COMMENT: _comment,
+    ev.LIKE: _like,
+    ev.SHARE: _share,
+    ev.FOLLOW: _follow,
+    ev.JOIN: _join,
+    ev.GIFT: _gift,
+    ev.ORDER: _order,
+}

@@ -1,0 +1,128 @@
+"""The run of show (直播脚本): segments, and the default plan built from the playbook."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from controlroom.core.products import Product, Role
+from controlroom.core.settings import ShowSettings
+
+
+class SegmentKind(str, Enum):
+    OPENING = "opening"
+    PRODUCT = "product"
+    INTERACTION = "interaction"
+    FINAL_PUSH = "final_push"
+    CLOSING = "closing"
+    FREE = "free"
+
+
+EXPLANATION_ARC = (
+    "痛点引入 pain point",
+    "产品展示 show the product",
+    "核心优势 key advantages",
+    "使用场景 use scene",
+    "价格揭秘 price reveal",
+    "下单引导 call to order",
+)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Segment:
+    kind: SegmentKind
+    title: str
+    planned_s: float
+    product_sku: str | None = None
+    notes: str = ""
+    uid: str = field(default_factory=new_uid)
+
+    def validate(self) -> None:
+        if self.planned_s <= 0:
+            raise ValueError(f"segment {self.title!r}: planned duration must be positive")
+        if self.kind == SegmentKind.PRODUCT and not self.product_sku:
+            raise ValueError(f"segment {self.title!r}: a product slot needs a product")
+
+
+@dataclass
+class Plan:
+    segments: list[Segment] = field(default_factory=list)
+
+    def index_of(self, uid: str | None) -> int | None:
+        for i, seg in enumerate(self.segments):
+            if seg.uid == uid:
+                return i
+        return None
+
+    def total_s(self) -> float:
+        return sum(s.planned_s for s in self.segments)
+
+    def offsets(self) -> list[float]:
+        """Planned start of each segment, in seconds from the show's start."""
+        out, t = [], 0.0
+        for seg in self.segments:
+            out.append(t)
+            t += seg.planned_s
+        return out
+
+
+def queue_order(products: list[Product]) -> list[Product]:
+    """Traffic drivers first, then the rest in their given order (stable)."""
+    rank = {Role.TRAFFIC: 0, Role.PROFIT: 1, Role.IMAGE: 1}
+    return sorted(products, key=lambda p: rank[p.role])
+
+
+def default_plan(minutes: float, products: list[Product], settings: ShowSettings | None = None) -> Plan:
+    """Opening, product slots in queue order with an interaction at least every
+    `interaction_alarm_minutes`, the final push over the last minutes, then closing."""
+    s = settings or ShowSettings()
+    total = minutes * 60.0
+    opening = s.opening_minutes * 60
+    closing = s.closing_minutes * 60
+    push = s.final_push_minutes * 60
+    if total < opening + closing + push + 60:
+        raise ValueError(
+            f"a {minutes:g}-minute show is too short for the opening, final push and closing"
+        )
+    segments = [Segment(SegmentKind.OPENING, "开场 Opening", opening, notes="5分钟内抓住注意力、点明主题")]
+    body_end = total - push - closing
+    segments += _body(opening, body_end, queue_order(products), s)
+    segments.append(Segment(SegmentKind.FINAL_PUSH, "逼单 Final push", push, notes="集中引导下单"))
+    segments.append(Segment(SegmentKind.CLOSING, "结束语 Closing", closing, notes="感谢观众，预告下一场"))
+    return Plan(segments)
+
+
+def _body(start: float, end: float, products: list[Product], s: ShowSettings) -> list[Segment]:
+    """Fill [start, end) with product slots (cycling the queue) and interactions."""
+    slot = s.slot_max_minutes * 60
+    gap_limit = s.interaction_alarm_minutes * 60
+    inter = s.interaction_minutes * 60
+    out: list[Segment] = []
+    t, since_interaction, i = start, start, 0
+    while end - t >= 60:
+        due = t - since_interaction + slot > gap_limit or not products
+        if due:
+            length = min(inter, end - t)
+            out.append(Segment(SegmentKind.INTERACTION, "互动 Interaction", length, notes="抽奖/福袋/问答"))
+            since_interaction = t + length
+        else:
+            product = products[i % len(products)]
+            i += 1
+            length = min(slot, end - t)
+            out.append(_product_slot(product, length))
+        t += length
+    if out and end - t > 0:
+        out[-1] = replace(out[-1], planned_s=out[-1].planned_s + (end - t))
+    return out
+
+
+def _product_slot(product: Product, length: float) -> Segment:
+    notes = "\n".join(EXPLANATION_ARC)
+    if product.selling_points:
+        notes = f"{product.selling_points}\n{notes}"
+    return Segment(SegmentKind.PRODUCT, product.name, length, product_sku=product.sku, notes=notes)

@@ -1,0 +1,72 @@
+"""Every pacing and alert figure, declared once with the playbook's default (domain.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ShowSettings:
+    """Per-show figures. Minutes unless the name says otherwise."""
+
+    opening_minutes: float = 5.0
+    slot_warn_minutes: float = 3.0
+    slot_max_minutes: float = 5.0
+    interaction_minutes: float = 2.0
+    interaction_remind_minutes: float = 10.0
+    interaction_alarm_minutes: float = 15.0
+    final_push_minutes: float = 10.0
+    closing_minutes: float = 3.0
+    warning_lead_minutes: float = 1.0
+    promo_target_min: int = 3
+    promo_target_max: int = 5
+    low_stock_units: int = 10
+    viewer_drop_percent: float = 20.0
+    viewer_drop_window_minutes: float = 5.0
+    negative_spike_per_minute: int = 5
+    low_conversion_percent: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any] | None) -> ShowSettings:
+        """Build from stored/edited values; unknown keys are ignored, bad values refused."""
+        if not raw:
+            return cls()
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            field = known.get(name)
+            if field is None:
+                continue
+            values[name] = _coerce(name, value, field.type)
+        settings = cls(**values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        for f in fields(self):
+            if getattr(self, f.name) < 0:
+                raise ValueError(f"setting {f.name} must not be negative")
+        if self.slot_warn_minutes > self.slot_max_minutes:
+            raise ValueError("slot_warn_minutes must not exceed slot_max_minutes")
+        if self.interaction_remind_minutes > self.interaction_alarm_minutes:
+            raise ValueError("interaction_remind_minutes must not exceed interaction_alarm_minutes")
+        if self.promo_target_min > self.promo_target_max:
+            raise ValueError("promo_target_min must not exceed promo_target_max")
+
+    def replace(self, **changes: Any) -> ShowSettings:
+        return ShowSettings.from_dict({**self.to_dict(), **changes})
+
+
+def _coerce(name: str, value: Any, type_name: Any) -> Any:
+    try:
+        if type_name in (int, "int"):
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError
+            return int(value)
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"setting {name}: {value!r} is not a number") from None

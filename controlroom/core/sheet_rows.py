@@ -1,0 +1,114 @@
+"""Turn spreadsheet rows into products: header names in Chinese or English, every
+problem named by row and column, all-or-nothing."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from controlroom.core.products import Product, parse_role
+
+PRODUCT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("商品名称", "名称", "商品", "name", "product", "product name"),
+    "sku": ("sku", "货号", "商品编码", "编码"),
+    "role": ("类型", "角色", "role", "type"),
+    "price": ("价格", "售价", "直播价", "price"),
+    "stock": ("库存", "stock", "inventory"),
+    "selling_points": ("卖点", "selling_points", "selling points"),
+    "promo": ("优惠", "促销", "promo", "promotion"),
+}
+REQUIRED = ("name", "sku", "role", "price", "stock")
+MAX_PRODUCTS = 5000
+
+
+class RowProblems(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more if problems else "no rows")
+
+
+def map_columns(headers: list[str], columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> dict[str, int]:
+    """Field → column index, by header name (case and spaces ignored)."""
+    norm = [str(h).strip().lower().replace("_", " ") for h in headers]
+    found: dict[str, int] = {}
+    for field, names in columns.items():
+        wanted = {n.lower().replace("_", " ") for n in names}
+        for i, h in enumerate(norm):
+            if h in wanted:
+                found[field] = i
+                break
+    missing = [f"{f} ({'/'.join(columns[f][:2])})" for f in required if f not in found]
+    if missing:
+        raise RowProblems([f"row 1: missing column {m}" for m in missing])
+    return found
+
+
+def products_from_rows(headers: list[str], rows: list[list[Any]]) -> list[Product]:
+    cols = map_columns(headers, PRODUCT_COLUMNS, REQUIRED)
+    if len(rows) > MAX_PRODUCTS:
+        raise RowProblems([f"{len(rows)} products: at most {MAX_PRODUCTS} in one sheet"])
+    problems: list[str] = []
+    products: list[Product] = []
+    seen: dict[str, int] = {}
+    for i, row in enumerate(rows, start=2):
+        try:
+            p = _product(row, cols, headers)
+        except ValueError as exc:
+            problems.append(f"row {i}, {exc}")
+            continue
+        if p.sku in seen:
+            problems.append(f"row {i}, column {headers[cols['sku']]}: SKU {p.sku!r} repeats row {seen[p.sku]}")
+        seen[p.sku] = i
+        products.append(p)
+    if not products and not problems:
+        problems.append("the sheet has no product rows")
+    if problems:
+        raise RowProblems(problems)
+    return products
+
+
+def _product(row: list[Any], cols: dict[str, int], headers: list[str]) -> Product:
+    def cell(field: str) -> Any:
+        return row[cols[field]] if field in cols and cols[field] < len(row) else None
+
+    def fail(field: str, why: str) -> ValueError:
+        return ValueError(f"column {headers[cols[field]]}: {why}")
+
+    name, sku = _text(cell("name")), _text(cell("sku"))
+    if not name:
+        raise fail("name", "the name is empty")
+    if not sku:
+        raise fail("sku", "the SKU is empty")
+    try:
+        role = parse_role(_text(cell("role")))
+    except ValueError as exc:
+        raise fail("role", str(exc)) from None
+    price = _number(cell("price"))
+    if price is None or price < 0:
+        raise fail("price", f"{cell('price')!r} is not a price ≥ 0")
+    stock = _number(cell("stock"))
+    if stock is None or stock < 0 or not float(stock).is_integer():
+        raise fail("stock", f"{cell('stock')!r} is not a whole number ≥ 0")
+    return Product(sku, name, role, round(price, 2), int(stock), _text(cell("selling_points")), _text(cell("promo")))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = _text(value).replace(",", "").replace("¥", "").replace("￥", "")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None

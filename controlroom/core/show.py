@@ -1,0 +1,194 @@
+"""A show's live state: the fold of its log (plus its plan and products) at `now`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from controlroom.core import events as ev
+from controlroom.core.alerts import Alert, active_alerts
+from controlroom.core.events import Event
+from controlroom.core.metrics import Metrics, Totals
+from controlroom.core.pacing import PacingState, TimerLog, compute
+from controlroom.core.plan import Plan
+from controlroom.core.products import Product
+from controlroom.core.queue import QueueState
+from controlroom.core.settings import ShowSettings
+
+
+@dataclass
+class ShowInfo:
+    id: int
+    title: str
+    created_at: float
+    room: str = ""
+    host: str = ""
+    controller: str = ""
+
+
+@dataclass
+class Incident:
+    ref: str
+    text: str
+    opened_at: float
+    closed_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a view needs, computed once for one `now`."""
+
+    now: float
+    info: ShowInfo
+    pacing: PacingState
+    queue: QueueState
+    totals: Totals
+    alerts: list[Alert]
+    host_message: str
+    open_incidents: list[Incident]
+
+
+@dataclass
+class ShowState:
+    info: ShowInfo
+    plan: Plan
+    settings: ShowSettings
+    timer: TimerLog = field(default_factory=TimerLog)
+    queue: QueueState = field(default_factory=QueueState)
+    metrics: Metrics = field(default_factory=Metrics)
+    incidents: dict[str, Incident] = field(default_factory=dict)
+    checklist: dict[str, bool] = field(default_factory=dict)
+    host_message: str = ""
+    order_ids: set[str] = field(default_factory=set)
+    last_event_id: int = 0
+
+    @classmethod
+    def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
+        return cls(info=info, plan=plan, settings=settings, queue=QueueState.of(products))
+
+    def apply(self, e: Event) -> None:
+        """Fold one event into the state (an event already accepted into the log)."""
+        self.timer.apply(e)
+        self.queue.apply(e)
+        self.metrics.apply(e)
+        if e.kind == ev.ORDER and e.ref:
+            self.order_ids.add(e.ref)
+        handler = _HANDLERS.get(e.kind)
+        if handler is not None:
+            handler(self, e)
+        if e.id is not None and e.id > self.last_event_id:
+            self.last_event_id = e.id
+
+    def admit(self, e: Event) -> Event | None:
+        """Prepare a feed event for the log: None for a repeated order id; orders get
+        their product resolved (SKU or name) and are flagged when unexpected."""
+        if e.kind != ev.ORDER:
+            return e
+        if e.ref and e.ref in self.order_ids:
+            return None
+        e.product = self.queue.resolve_sku(e.product)
+        e.flag = self.queue.order_flag(e.product, int(e.qty or 1))
+        return e
+
+    def promo_keys(self) -> tuple[str, ...]:
+        return tuple(sku for sku in self.queue.order if self.queue.products[sku].promo)
+
+    def pacing(self, now: float) -> PacingState:
+        return compute(self.timer, self.plan, self.settings, now, self.promo_keys())
+
+    def snapshot(self, now: float) -> Snapshot:
+        p = self.pacing(now)
+        return Snapshot(
+            now=now,
+            info=self.info,
+            pacing=p,
+            queue=self.queue,
+            totals=self.metrics.totals(self.settings.viewer_drop_window_minutes),
+            alerts=active_alerts(p, self.queue, self.metrics, self.settings, now),
+            host_message=self.host_message,
+            open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
+        )
+
+
+def _incident_opened(s: ShowState, e: Event) -> None:
+    ref = e.ref or str(e.id)
+    s.incidents[ref] = Incident(ref=ref, text=e.text or "", opened_at=e.ts)
+
+
+def _incident_closed(s: ShowState, e: Event) -> None:
+    inc = s.incidents.get(e.ref or "")
+    if inc is not None and inc.closed_at is None:
+        inc.closed_at = e.ts
+
+
+def _checklist(s: ShowState, e: Event) -> None:
+    s.checklist[e.ref or ""] = bool(e.value)
+
+
+def _host_message(s: ShowState, e: Event) -> None:
+    s.host_message = e.text or ""
+
+
+_HANDLERS = {
+    ev.INCIDENT_OPENED: _incident_opened,
+    ev.INCIDENT_CLOSED: _incident_closed,
+    ev.CHECKLIST_TICKED: _checklist,
+    ev.HOST_MESSAGE: _host_message,
+}
+
+
+def status_dict(snap: Snapshot) -> dict[str, Any]:
+    """The JSON `controlroom status` prints (and the local API's /state returns)."""
+    p, t = snap.pacing, snap.totals
+    seg = None
+    if p.segment is not None:
+        seg = {
+            "index": p.index,
+            "uid": p.segment.uid,
+            "kind": p.segment.kind.value,
+            "title": p.segment.title,
+            "product": p.segment.product_sku,
+            "elapsed_s": round(p.elapsed_s, 1),
+            "planned_s": round(p.planned_s, 1),
+            "remaining_s": round(p.remaining_s, 1),
+            "phase": p.phase.value,
+        }
+    q = snap.queue
+    return {
+        "show_id": snap.info.id,
+        "title": snap.info.title,
+        "state": p.status.value,
+        "show_elapsed_s": round(p.show_elapsed_s, 1),
+        "segment": seg,
+        "next": p.next_segment.title if p.next_segment else None,
+        "ahead_behind_s": round(p.ahead_behind_s, 1),
+        "expected_end_s": round(p.expected_end_s, 1),
+        "since_interaction_s": round(p.since_interaction_s, 1),
+        "interaction_due": p.interaction_due,
+        "interaction_overdue": p.interaction_overdue,
+        "final_push": p.final_push,
+        "promos": {k: {"count": n, "band": band} for k, (n, band) in p.promos.items()},
+        "on_shelf": [q.products[s].name for s in q.order if s in q.on_shelf],
+        "explaining": q.products[q.explaining].name if q.explaining in q.products else None,
+        "stock": {q.products[s].name: q.stock(s) for s in q.order},
+        "totals": {
+            "online": t.online,
+            "peak_online": t.peak_online,
+            "views": t.views,
+            "likes": t.likes,
+            "comments": t.comments,
+            "shares": t.shares,
+            "follows": t.follows,
+            "gifts": t.gifts,
+            "orders": t.orders,
+            "gmv": t.gmv,
+            "buyers": t.buyers,
+            "oversells": q.total_oversells(),
+            "interaction_rate": round(t.interaction_rate, 4),
+            "conversion": round(t.conversion, 4),
+            "avg_order_value": round(t.avg_order_value, 2),
+            "dwell_s": round(t.dwell_s, 1),
+        },
+        "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
+        "host_message": snap.host_message,
+    }

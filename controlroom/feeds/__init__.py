@@ -1,0 +1,1 @@
+"""Sources of live data. Each produces core events and nothing else."""

@@ -1,0 +1,5 @@
+"""SQLAlchemy 2 declarative tables, and nothing else."""
+
+from controlroom.models.tables import Base, EventRow, Meta, ProductRow, SegmentRow, Show
+
+__all__ = ["Base", "EventRow", "Meta", "ProductRow", "SegmentRow", "Show"]

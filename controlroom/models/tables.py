@@ -1,0 +1,79 @@
+"""The tables: shows, their plan segments, their product queue, and the append-only log."""
+
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Show(Base):
+    __tablename__ = "shows"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    room: Mapped[str] = mapped_column(Text, default="")
+    host: Mapped[str] = mapped_column(Text, default="")
+    controller: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[float] = mapped_column(Float)
+    planned_minutes: Mapped[float] = mapped_column(Float)
+    settings_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SegmentRow(Base):
+    """The show's current plan; segment runs in the log refer to `uid`."""
+
+    __tablename__ = "segments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    uid: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    planned_s: Mapped[float] = mapped_column(Float)
+    product_sku: Mapped[str | None] = mapped_column(Text, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProductRow(Base):
+    """A product in the show's queue; `position` is the queue order."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    price: Mapped[float] = mapped_column(Float)
+    stock: Mapped[int] = mapped_column(Integer)
+    selling_points: Mapped[str] = mapped_column(Text, default="")
+    promo: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventRow(Base):
+    """The show log. Append-only; one flat shape for every kind (see core/events.py)."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(Integer)
+    ts: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(24))
+    user: Mapped[str | None] = mapped_column(Text, nullable=True)
+    product: Mapped[str | None] = mapped_column(Text, nullable=True)
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    qty: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    ref: Mapped[str | None] = mapped_column(Text, nullable=True)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    flag: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    data: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (Index("ix_events_show_kind_ts", "show_id", "kind", "ts"),)

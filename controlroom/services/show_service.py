@@ -1,0 +1,154 @@
+"""The show service: the one place commands and feed events enter a running show.
+
+Operator commands are checked by the core, committed to the log, and only then
+folded into the live state. Feed events are admitted by the core (duplicates
+dropped, unexpected orders flagged), folded at once and written in batches.
+Thread-safe: feeds may call `ingest` from their own threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from controlroom.core import commands
+from controlroom.core import events as ev
+from controlroom.core.clock import Clock
+from controlroom.core.events import Event
+from controlroom.core.plan import Plan, default_plan
+from controlroom.core.products import Product
+from controlroom.core.settings import ShowSettings
+from controlroom.core.show import ShowState, Snapshot, status_dict
+from controlroom.store.repository import ShowRepository
+from controlroom.store.rows import event_row
+from controlroom.store.writer import FeedWriter
+
+Listener = Callable[[list[Event]], None]
+
+
+def create_show(
+    repo: ShowRepository,
+    title: str,
+    minutes: float,
+    products: list[Product],
+    now: float,
+    settings: ShowSettings | None = None,
+    **info: str,
+) -> int:
+    """A new show with the playbook's default plan over `products`."""
+    settings = settings or ShowSettings()
+    for p in products:
+        p.validate()
+    plan = default_plan(minutes, products, settings)
+    return repo.create_show(title, minutes, plan, products, settings, created_at=now, **info)
+
+
+class ShowService:
+    """Attributes: state (the live fold), clock, repo, writer, show_id."""
+
+    def __init__(self, repo: ShowRepository, writer: FeedWriter, show_id: int, clock: Clock) -> None:
+        self.repo = repo
+        self.writer = writer
+        self.show_id = show_id
+        self.clock = clock
+        self._lock = threading.RLock()
+        self.state: ShowState = repo.load_show(show_id)
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        """`listener(events)` is called after events are folded, on the caller's thread."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    # -- operator commands ---------------------------------------------------
+    def run(self, command: Callable[..., list[Event]], *args: Any) -> list[Event]:
+        """Check a core command, commit its events, fold them. Raises CommandError."""
+        with self._lock:
+            new = command(self.state, self.clock.now(), *args)
+            if new:
+                self.repo.append(self.show_id, new)
+                for e in new:
+                    self.state.apply(e)
+        self._notify(new)
+        return new
+
+    def update_plan(self, plan: Plan) -> None:
+        for seg in plan.segments:
+            seg.validate()
+        with self._lock:
+            self.repo.save_plan(self.show_id, plan)
+            self.state.plan = plan
+        self.log_edit("plan", len(plan.segments))
+
+    def update_products(self, products: list[Product]) -> None:
+        for p in products:
+            p.validate()
+        with self._lock:
+            self.repo.save_products(self.show_id, products)
+            self.state.queue.set_products(products)
+        self.log_edit("products", len(products))
+
+    def update_settings(self, settings: ShowSettings) -> None:
+        settings.validate()
+        with self._lock:
+            self.repo.save_settings(self.show_id, settings)
+            self.state.settings = settings
+        self.log_edit("settings", 0)
+
+    def log_edit(self, what: str, count: int) -> None:
+        def edited(_s: ShowState, now: float) -> list[Event]:
+            return [Event(ev.PLAN_EDITED, now, ref=what, qty=count)]
+
+        self.run(edited)
+
+    # -- feed ----------------------------------------------------------------
+    def ingest(self, events: list[Event]) -> int:
+        """Admit, fold and queue feed events for the log. Returns how many were taken."""
+        rows, taken = [], []
+        with self._lock:
+            for e in events:
+                admitted = self.state.admit(e)
+                if admitted is None:
+                    continue
+                self.state.apply(admitted)
+                rows.append(event_row(self.show_id, admitted))
+                taken.append(admitted)
+            self.writer.put_many(rows)
+        self._notify(taken)
+        return len(taken)
+
+    # -- reading -------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            return self.state.snapshot(self.clock.now())
+
+    def status(self) -> dict[str, Any]:
+        with self._lock:
+            return status_dict(self.state.snapshot(self.clock.now()))
+
+    @property
+    def lock(self) -> threading.RLock:
+        """Hold it while reading `state` from another thread than the feeds'."""
+        return self._lock
+
+    def _notify(self, new: list[Event]) -> None:
+        if new:
+            for listener in list(self._listeners):
+                listener(new)
+
+    # convenience for the common controls
+    def start(self) -> list[Event]:
+        return self.run(commands.start)
+
+    def next(self) -> list[Event]:
+        return self.run(commands.next_segment)
+
+    def end(self) -> list[Event]:
+        return self.run(commands.end_show)

@@ -1,0 +1,17 @@
+"""Read a product sheet (.xlsx or .csv) into validated products, or refuse it whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from controlroom.core.products import Product
+from controlroom.core.sheet_rows import RowProblems, products_from_rows
+from controlroom.sheets.table import SheetError, read_rows
+
+
+def read_products(path: str | Path) -> list[Product]:
+    headers, rows = read_rows(path)
+    try:
+        return products_from_rows(headers, rows)
+    except RowProblems as exc:
+        raise SheetError([f"{Path(path).name}: {p}" for p in exc.problems]) from None

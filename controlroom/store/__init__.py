@@ -1,0 +1,1 @@
+"""Persistence: engine set-up, the show-log writer, repositories, migrations."""

@@ -1,0 +1,79 @@
+"""Engine set-up: SQLite in WAL mode in the user's data folder unless told otherwise."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session
+
+from controlroom.models import Base, Meta
+
+SCHEMA_VERSION = 1
+APP_NAME = "ControlRoom"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used: missing, unreadable, not ours, too new."""
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "controlroom.db"
+
+
+def db_url(db: str | Path | None) -> str:
+    """A full SQLAlchemy URL is taken as it is; anything else is a SQLite file path."""
+    if db is None:
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().absolute()}"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")  # a committed action survives power loss too
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
+    """Open (and, when `create`, make) the database; check that it is ours."""
+    url = db_url(db)
+    if url.startswith("sqlite:///") and not create:
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            raise StoreError(f"no database at {path}")
+    kwargs = {"connect_args": {"check_same_thread": False, "timeout": 10}} if url.startswith("sqlite") else {}
+    engine = create_engine(url, **kwargs)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        migrate(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # noqa: BLE001 - any driver error means "not usable"
+        engine.dispose()
+        raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {exc}") from exc
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Create missing tables and record the schema version; refuse a newer schema."""
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        row = session.scalar(select(Meta).where(Meta.key == "schema_version"))
+        if row is None:
+            session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+        elif int(row.value) > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database has schema {row.value}, newer than this version of ControlRoom ({SCHEMA_VERSION})"
+            )

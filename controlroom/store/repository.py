@@ -1,0 +1,240 @@
+"""Shows in the database: create, list, edit, append to the log, and rebuild by replay."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.core.plan import Plan, Segment, SegmentKind
+from controlroom.core.products import Product, Role
+from controlroom.core.settings import ShowSettings
+from controlroom.core.show import ShowInfo, ShowState
+from controlroom.models import EventRow, ProductRow, SegmentRow, Show
+from controlroom.store.db import StoreError
+from controlroom.store.rows import event_row, row_event
+
+_EVENTS = EventRow.__table__
+_REPLAYED_ONE_BY_ONE = tuple(sorted(ev.OPERATOR_KINDS | {ev.ORDER}))
+_AGGREGATED = tuple(sorted(ev.FEED_KINDS - {ev.ORDER}))
+
+
+@dataclass(frozen=True)
+class ShowSummary:
+    id: int
+    title: str
+    created_at: float
+    state: str
+    gmv: float
+
+
+class ShowRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- shows -------------------------------------------------------------
+    def create_show(
+        self,
+        title: str,
+        minutes: float,
+        plan: Plan,
+        products: list[Product],
+        settings: ShowSettings,
+        *,
+        created_at: float,
+        room: str = "",
+        host: str = "",
+        controller: str = "",
+    ) -> int:
+        """One transaction: the show, its plan and its queue, or nothing."""
+        with Session(self.engine) as session, session.begin():
+            show = Show(
+                title=title, room=room, host=host, controller=controller, created_at=created_at,
+                planned_minutes=minutes, settings_json=json.dumps(settings.to_dict()),
+            )
+            session.add(show)
+            session.flush()
+            _write_plan(session, show.id, plan)
+            _write_products(session, show.id, products)
+            return show.id
+
+    def show_ids(self) -> list[int]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(Show.id).order_by(Show.id)))
+
+    def latest_show_id(self) -> int:
+        with self.engine.connect() as conn:
+            show_id = conn.scalar(select(func.max(Show.id)))
+        if show_id is None:
+            raise StoreError("there is no show in this database yet")
+        return int(show_id)
+
+    def list_shows(self) -> list[ShowSummary]:
+        with self.engine.connect() as conn:
+            shows = conn.execute(select(Show.id, Show.title, Show.created_at).order_by(Show.id)).all()
+            return [ShowSummary(s.id, s.title, s.created_at, self._state(conn, s.id), self._gmv(conn, s.id)) for s in shows]
+
+    def _state(self, conn: Any, show_id: int) -> str:
+        last = conn.scalar(
+            select(EventRow.kind)
+            .where(EventRow.show_id == show_id, EventRow.kind.in_(
+                [ev.SHOW_STARTED, ev.SHOW_PAUSED, ev.SHOW_RESUMED, ev.SHOW_ENDED]))
+            .order_by(EventRow.id.desc()).limit(1)
+        )
+        return {None: "planned", ev.SHOW_PAUSED: "paused", ev.SHOW_ENDED: "ended"}.get(last, "running")
+
+    def _gmv(self, conn: Any, show_id: int) -> float:
+        total = conn.scalar(
+            select(func.sum(EventRow.value)).where(EventRow.show_id == show_id, EventRow.kind == ev.ORDER)
+        )
+        return round(float(total or 0.0), 2)
+
+    def show_row(self, session: Session, show_id: int) -> Show:
+        show = session.get(Show, show_id)
+        if show is None:
+            raise StoreError(f"there is no show {show_id}")
+        return show
+
+    def load_plan(self, show_id: int) -> Plan:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(SegmentRow).where(SegmentRow.show_id == show_id).order_by(SegmentRow.position))
+            return Plan([_segment(r) for r in rows])
+
+    def load_products(self, show_id: int) -> list[Product]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(ProductRow).where(ProductRow.show_id == show_id).order_by(ProductRow.position))
+            return [_product(r) for r in rows]
+
+    def save_plan(self, show_id: int, plan: Plan) -> None:
+        with Session(self.engine) as session, session.begin():
+            self.show_row(session, show_id)
+            session.execute(delete(SegmentRow).where(SegmentRow.show_id == show_id))
+            _write_plan(session, show_id, plan)
+
+    def save_products(self, show_id: int, products: list[Product]) -> None:
+        with Session(self.engine) as session, session.begin():
+            self.show_row(session, show_id)
+            session.execute(delete(ProductRow).where(ProductRow.show_id == show_id))
+            _write_products(session, show_id, products)
+
+    def save_settings(self, show_id: int, settings: ShowSettings) -> None:
+        with Session(self.engine) as session, session.begin():
+            self.show_row(session, show_id).settings_json = json.dumps(settings.to_dict())
+
+    # -- the log -----------------------------------------------------------
+    def append(self, show_id: int, events: list[Event]) -> list[Event]:
+        """Commit operator events now, in one transaction; give each its id."""
+        with self.engine.begin() as conn:
+            for e in events:
+                e.id = conn.execute(insert(_EVENTS).values(**event_row(show_id, e))).inserted_primary_key[0]
+        return events
+
+    def events(
+        self, show_id: int, kinds: tuple[str, ...] | None = None, after_id: int = 0, limit: int | None = None
+    ) -> Iterator[Event]:
+        """The log in order of time (then of arrival), streamed."""
+        q = select(_EVENTS).where(_EVENTS.c.show_id == show_id, _EVENTS.c.id > after_id)
+        if kinds is not None:
+            q = q.where(_EVENTS.c.kind.in_(kinds))
+        q = q.order_by(_EVENTS.c.ts, _EVENTS.c.id)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True, yield_per=5000).execute(q):
+                yield row_event(row)
+
+    def count_events(self, show_id: int) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(_EVENTS).where(_EVENTS.c.show_id == show_id)) or 0)
+
+    # -- replay ------------------------------------------------------------
+    def load_show(self, show_id: int) -> ShowState:
+        """Rebuild the show from its log: operator events and orders one by one,
+        the high-rate feed as per-minute aggregates (the same buckets the live fold keeps)."""
+        with Session(self.engine) as session:
+            show = self.show_row(session, show_id)
+            info = ShowInfo(show.id, show.title, show.created_at, show.room, show.host, show.controller)
+            settings = ShowSettings.from_dict(json.loads(show.settings_json or "{}"))
+        state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), settings)
+        for e in self.events(show_id, _REPLAYED_ONE_BY_ONE):
+            state.apply(e)
+        with self.engine.connect() as conn:
+            _load_aggregates(conn, show_id, state)
+            state.last_event_id = max(state.last_event_id, int(conn.scalar(
+                select(func.max(_EVENTS.c.id)).where(_EVENTS.c.show_id == show_id)) or 0))
+        return state
+
+
+_AGG_SQL = text(f"""
+SELECT CAST(ts / 60 AS INTEGER) AS m, kind, COUNT(*) AS n, SUM(value) AS vsum, MAX(value) AS vmax,
+       MIN(value) AS vmin, SUM(COALESCE(qty, 1)) AS qsum, MAX(qty) AS qmax,
+       SUM(flag = 'negative') AS negative
+FROM events WHERE show_id = :show AND kind IN ({", ".join(f"'{k}'" for k in _AGGREGATED)})
+GROUP BY m, kind
+""")
+
+_INTERACTORS_SQL = text(f"""
+SELECT CAST(ts / 60 AS INTEGER) AS m,
+       COUNT(DISTINCT user) + SUM(CASE WHEN user IS NULL THEN 1 ELSE 0 END) AS users
+FROM events WHERE show_id = :show AND kind IN ({", ".join(f"'{k}'" for k in sorted(ev.INTERACTION_KINDS))})
+GROUP BY m
+""")
+
+_LAST_ONLINE_SQL = text("""
+SELECT value, ts FROM events WHERE show_id = :show AND kind = 'viewers' ORDER BY ts DESC LIMIT 1
+""")
+
+
+def _bucket_values(r: Any) -> dict[str, float]:
+    kind = r.kind
+    if kind == ev.VIEWERS:
+        return {"online_sum": r.vsum or 0, "online_n": r.n, "online_max": r.vmax or 0,
+                "online_min": r.vmin or 0, "entries_max": r.qmax or 0}
+    if kind == ev.COMMENT:
+        return {"comments": r.n, "negative_comments": r.negative or 0}
+    if kind == ev.LIKE:
+        return {"likes": r.qsum}
+    if kind == ev.GIFT:
+        return {"gifts": r.qsum, "gift_value": r.vsum or 0}
+    return {{ev.SHARE: "shares", ev.FOLLOW: "follows", ev.JOIN: "joins"}[kind]: r.n}
+
+
+def _load_aggregates(conn: Any, show_id: int, state: ShowState) -> None:
+    m = state.metrics
+    for r in conn.execute(_AGG_SQL, {"show": show_id}):
+        m.load_bucket(r.m, _bucket_values(r))
+    for r in conn.execute(_INTERACTORS_SQL, {"show": show_id}):
+        m.load_bucket(r.m, {"interactors": r.users})
+    last = conn.execute(_LAST_ONLINE_SQL, {"show": show_id}).first()
+    if last is not None:
+        m.set_online(float(last.value or 0.0), float(last.ts))
+
+
+def _write_plan(session: Session, show_id: int, plan: Plan) -> None:
+    for pos, seg in enumerate(plan.segments):
+        session.add(SegmentRow(
+            show_id=show_id, position=pos, uid=seg.uid, kind=seg.kind.value, title=seg.title,
+            planned_s=seg.planned_s, product_sku=seg.product_sku, notes=seg.notes,
+        ))
+
+
+def _write_products(session: Session, show_id: int, products: list[Product]) -> None:
+    for pos, p in enumerate(products):
+        session.add(ProductRow(
+            show_id=show_id, position=pos, sku=p.sku, name=p.name, role=p.role.value, price=p.price,
+            stock=p.stock, selling_points=p.selling_points, promo=p.promo,
+        ))
+
+
+def _segment(r: SegmentRow) -> Segment:
+    return Segment(SegmentKind(r.kind), r.title, r.planned_s, r.product_sku, r.notes, r.uid)
+
+
+def _product(r: ProductRow) -> Product:
+    return Product(r.sku, r.name, Role(r.role), r.price, r.stock, r.selling_points, r.promo)

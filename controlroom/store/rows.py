@@ -1,0 +1,45 @@
+"""Between core Events and stored rows: one uniform dict shape for every kind."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from controlroom.core.events import Event
+
+ROW_KEYS = ("show_id", "ts", "kind", "user", "product", "value", "qty", "ref", "text", "flag", "data")
+
+
+def event_row(show_id: int, e: Event) -> dict[str, Any]:
+    """Every row carries every key, so executemany stays one statement (design.md)."""
+    return {
+        "show_id": show_id,
+        "ts": e.ts,
+        "kind": e.kind,
+        "user": e.user,
+        "product": e.product,
+        "value": e.value,
+        "qty": e.qty,
+        "ref": e.ref,
+        "text": e.text,
+        "flag": e.flag,
+        "data": json.dumps(e.data, ensure_ascii=False) if e.data else None,
+    }
+
+
+def row_event(row: Any) -> Event:
+    m = row._mapping if hasattr(row, "_mapping") else row
+    data = m["data"]
+    return Event(
+        kind=m["kind"],
+        ts=m["ts"],
+        user=m["user"],
+        product=m["product"],
+        value=m["value"],
+        qty=m["qty"],
+        ref=m["ref"],
+        text=m["text"],
+        flag=m["flag"],
+        data=json.loads(data) if data else None,
+        id=m["id"],
+    )

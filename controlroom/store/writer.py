@@ -1,0 +1,109 @@
+"""The batched feed writer: high-rate events go to the log from a worker thread.
+
+Rows are committed at least every `max_delay_s` (250 ms) and in transactions of at
+most `batch_size` rows, with SQLAlchemy Core `insert()` and the same keys in every
+row so the driver runs one executemany per batch. Loss window on a crash: what was
+queued but not yet committed, i.e. at most `max_delay_s` of feed events.
+Operator actions never come through here: they are committed synchronously.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from typing import Any
+
+from sqlalchemy import Engine, insert
+
+from controlroom.models import EventRow
+
+log = logging.getLogger(__name__)
+_STOP = object()
+
+
+class FeedWriter:
+    """Attributes: written (rows committed), failed (rows lost to a database error)."""
+
+    def __init__(self, engine: Engine, *, max_delay_s: float = 0.25, batch_size: int = 1000) -> None:
+        self._engine = engine
+        self._max_delay = max_delay_s
+        self._batch_size = batch_size
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._insert = insert(EventRow.__table__)
+        self._idle = threading.Condition()
+        self._pending = 0
+        self.written = 0
+        self.failed = 0
+        self.last_error: str | None = None
+        self._thread = threading.Thread(target=self._run, name="feed-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, row: dict[str, Any]) -> None:
+        self.put_many([row])
+
+    def put_many(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        with self._idle:
+            self._pending += len(rows)
+        self._queue.put(rows)
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until everything put so far is committed. True if it was."""
+        deadline = time.monotonic() + timeout
+        with self._idle:
+            while self._pending:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._idle.wait(left)
+        return True
+
+    def close(self) -> None:
+        self._queue.put(_STOP)
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        conn = self._engine.connect()
+        try:
+            self._loop(conn)
+        finally:
+            conn.close()
+
+    def _loop(self, conn: Any) -> None:
+        batch: list[dict[str, Any]] = []
+        first_at = 0.0
+        while True:
+            timeout = None if not batch else max(0.0, first_at + self._max_delay - time.monotonic())
+            try:
+                item = self._queue.get(timeout=timeout)
+            except queue.Empty:
+                item = None
+            if item is _STOP:
+                self._commit(conn, batch)
+                return
+            if item is not None:
+                if not batch:
+                    first_at = time.monotonic()
+                batch.extend(item)
+            if len(batch) >= self._batch_size or (batch and time.monotonic() - first_at >= self._max_delay):
+                self._commit(conn, batch)
+                batch = []
+
+    def _commit(self, conn: Any, batch: list[dict[str, Any]]) -> None:
+        for start in range(0, len(batch), self._batch_size):
+            chunk = batch[start : start + self._batch_size]
+            try:
+                conn.execute(self._insert, chunk)
+                conn.commit()
+                self.written += len(chunk)
+            except Exception as exc:  # noqa: BLE001 - keep the writer alive; count and report
+                conn.rollback()
+                self.failed += len(chunk)
+                self.last_error = f"{exc.__class__.__name__}: {exc}"
+                log.error("feed writer lost %d rows: %s", len(chunk), self.last_error)
+        with self._idle:
+            self._pending -= len(batch)
+            self._idle.notify_all()

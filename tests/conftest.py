@@ -1,0 +1,47 @@
+"""Shared fixtures: a fresh SQLite file per test, a fake clock, an offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from controlroom.core.clock import FakeClock
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.show_service import ShowService, create_show
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.store.writer import FeedWriter
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "show.db"
+
+
+@pytest.fixture
+def repo(db_path):
+    engine = open_engine(db_path)
+    yield ShowRepository(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def writer(repo):
+    w = FeedWriter(repo.engine, max_delay_s=0.05)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def service(repo, writer, clock):
+    """A 60-minute show over the sample catalogue, not started."""
+    show_id = create_show(repo, "测试场 Test show", 60, sample_products(), clock.now())
+    return ShowService(repo, writer, show_id, clock)
