@@ -68,6 +68,8 @@ FLAG_UNKNOWN_PRODUCT = "unknown_product"
 FLAG_OFF_SHELF = "off_shelf"
 FLAG_SOLD_OUT = "sold_out"
 FLAG_OVERSELL = "oversell"
+# Orders typed in from the platform's dashboard (a total, not one buyer's order).
+FLAG_MANUAL = "manual"
 
 
 @dataclass(slots=True)

@@ -217,9 +217,12 @@ def _gift(m: Metrics, b: MinuteBucket, e: Event) -> None:
 
 
 def _order(m: Metrics, b: MinuteBucket, e: Event) -> None:
+    b.gmv += float(e.value or 0.0)
+    if e.flag == ev.FLAG_MANUAL:  # a typed-in total: counts orders, knows no buyer
+        b.orders += int((e.data or {}).get("orders", 0))
+        return
     b.orders += 1
     b.quantity += int(e.qty or 1)
-    b.gmv += float(e.value or 0.0)
     m.add_buyer(e.user)
 
 

@@ -116,7 +116,7 @@ def _order(q: QueueState, e: Event) -> None:
     sales.orders += 1
     sales.quantity += int(e.qty or 1)
     sales.gmv += float(e.value or 0.0)
-    if e.flag:
+    if e.flag and e.flag != ev.FLAG_MANUAL:
         sales.oversells += 1
     if sku in q.products:
         _note_sold_out(q, sku, e.ts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,8 @@ class ShowState:
     host_message: str = ""
     order_ids: set[str] = field(default_factory=set)
     last_event_id: int = 0
+    # Classifies a comment's text ("negative", "question" or None) as it is admitted.
+    comment_classifier: Callable[[str], str | None] | None = None
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -81,11 +84,16 @@ class ShowState:
 
     def admit(self, e: Event) -> Event | None:
         """Prepare a feed event for the log: None for a repeated order id; orders get
-        their product resolved (SKU or name) and are flagged when unexpected."""
+        their product resolved (SKU or name) and are flagged when unexpected;
+        comments are classified by the comment watch."""
+        if e.kind == ev.COMMENT and self.comment_classifier is not None and e.flag is None:
+            e.flag = self.comment_classifier(e.text or "")
         if e.kind != ev.ORDER:
             return e
         if e.ref and e.ref in self.order_ids:
             return None
+        if e.flag == ev.FLAG_MANUAL:
+            return e
         e.product = self.queue.resolve_sku(e.product)
         e.flag = self.queue.order_flag(e.product, int(e.qty or 1))
         return e

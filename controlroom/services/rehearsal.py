@@ -118,3 +118,24 @@ def _report(service: ShowService, say: Say) -> None:
         f"[{int(s['show_elapsed_s']) // 60:4d} min] {s['state']:7s} {seg.get('title', '-')} "
         f"online={t['online']:.0f} peak={t['peak_online']:.0f} orders={t['orders']} GMV={t['gmv']:.2f}"
     )
+
+
+class RoomFeed:
+    """The simulator as a live feed for a show a person runs (the window's rehearsal):
+    `tick(now)` plays every whole simulated second up to `now` into the service."""
+
+    def __init__(self, service: ShowService, seed: int = 1) -> None:
+        self.service = service
+        self.sim = RoomSimulator(seed=seed)
+        self._t: float | None = None
+
+    def tick(self, now: float) -> int:
+        if self._t is None:
+            self._t = now
+        taken = 0
+        while self._t + 1.0 <= now:
+            self._t += 1.0
+            with self.service.lock:
+                ctx = room_context(self.service.state, self._t)
+            taken += self.service.ingest(self.sim.step(self._t, ctx))
+        return taken
