@@ -48,10 +48,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _default(args: argparse.Namespace) -> int:
-    """No subcommand: the window; until it exists, a real-time rehearsal in the terminal."""
-    ns = argparse.Namespace(db=args.db, show=None, minutes=120.0, speed=1.0, seed=1, products=None,
-                            title="彩排 Rehearsal", command=rehearse.NAME)
-    return rehearse.run(ns)
+    """No subcommand: the window (imported only now, so the CLI never loads Qt)."""
+    from controlroom.ui.main import run_window
+
+    return run_window(args)
 
 
 if __name__ == "__main__":
