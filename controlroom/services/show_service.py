@@ -21,7 +21,7 @@ from controlroom.core.products import Product
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState, Snapshot, status_dict
 from controlroom.store.repository import ShowRepository
-from controlroom.store.rows import event_row
+from controlroom.store.rows import event_values
 from controlroom.store.writer import FeedWriter
 
 Listener = Callable[[list[Event]], None]
@@ -118,7 +118,7 @@ class ShowService:
                 if admitted is None:
                     continue
                 self.state.apply(admitted)
-                rows.append(event_row(self.show_id, admitted))
+                rows.append(event_values(self.show_id, admitted))
                 taken.append(admitted)
             self.writer.put_many(rows)
         self._notify(taken)

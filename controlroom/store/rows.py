@@ -27,6 +27,12 @@ def event_row(show_id: int, e: Event) -> dict[str, Any]:
     }
 
 
+def event_values(show_id: int, e: Event) -> tuple[Any, ...]:
+    """The same row as a tuple in ROW_KEYS order: what the feed writer sends."""
+    data = json.dumps(e.data, ensure_ascii=False) if e.data else None
+    return (show_id, e.ts, e.kind, e.user, e.product, e.value, e.qty, e.ref, e.text, e.flag, data)
+
+
 def row_event(row: Any) -> Event:
     m = row._mapping if hasattr(row, "_mapping") else row
     data = m["data"]
