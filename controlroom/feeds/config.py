@@ -1,0 +1,87 @@
+"""The live-data settings and the user's config folder (API token, comment-watch lists).
+
+The folder is platformdirs' user_config_dir("ControlRoom"), or $CONTROLROOM_CONFIG_DIR
+when set (tests point it at a temporary folder so they never touch the real one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+from controlroom.core.comment_watch import CommentWatch
+
+APP_NAME = "ControlRoom"
+CONFIG_ENV = "CONTROLROOM_CONFIG_DIR"
+TOKEN_FILE = "api_token"
+WATCH_FILE = "comment_watch.json"
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    """The local API's defaults; every one can be given on the command line or in the window."""
+
+    host: str = "127.0.0.1"
+    port: int = 8765
+    max_body_bytes: int = 4 * 1024 * 1024  # a 4 MB array holds ~40,000 events
+    tail_poll_s: float = 0.2
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def load_or_create_token(folder: Path | None = None) -> str:
+    """The API token kept in the config folder; made on first use, readable by the user only."""
+    path = (folder or config_dir()) / TOKEN_FILE
+    if path.is_file():
+        token = path.read_text(encoding="utf-8").strip()
+        if token:
+            return token
+    token = secrets.token_urlsafe(24)
+    _write_private(path, token + "\n")
+    return token
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def load_json(name: str, folder: Path | None = None) -> dict[str, Any] | None:
+    """A JSON object kept in the config folder, or None when missing or unreadable."""
+    path = (folder or config_dir()) / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def save_json(name: str, data: dict[str, Any], folder: Path | None = None) -> None:
+    _write_private((folder or config_dir()) / name, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def is_loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def load_watch(folder: Path | None = None) -> CommentWatch:
+    """The user's comment-watch lists (or the defaults)."""
+    return CommentWatch.from_dict(load_json(WATCH_FILE, folder))
+
+
+def save_watch(watch: CommentWatch, folder: Path | None = None) -> None:
+    save_json(WATCH_FILE, watch.to_dict(), folder)

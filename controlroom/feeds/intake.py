@@ -1,0 +1,91 @@
+"""Where outside live data enters a show: validated events, all or nothing per batch.
+
+Every outside source (the local API, the file tail, the TikTok connector) hands its
+JSON here. A batch is validated whole first (core.feed_schema); operator-like events
+(note, incident) are checked against the show and committed at once in one
+transaction; feed events then go to `service.ingest`, which dedupes repeated order
+ids (within the batch too), flags unexpected orders and batches them to the writer.
+Nothing of a refused batch reaches the service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from controlroom.core import commands
+from controlroom.core import events as ev
+from controlroom.core.commands import CommandError
+from controlroom.core.events import Event
+from controlroom.core.feed_schema import FeedError, is_operator, parse_batch
+from controlroom.core.show import ShowState
+from controlroom.services.show_service import ShowService
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What became of a batch: `accepted` went into the log, `duplicates` were repeated order ids."""
+
+    received: int
+    accepted: int
+    duplicates: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"received": self.received, "accepted": self.accepted, "duplicates": self.duplicates}
+
+
+class Intake:
+    """Thread-safe: the service's lock is held across one batch."""
+
+    def __init__(self, service: ShowService) -> None:
+        self.service = service
+
+    def submit_json(self, payload: Any) -> Receipt:
+        """A decoded JSON object or array. Raises FeedError; then nothing was stored."""
+        return self.submit(parse_batch(payload, self.service.now()))
+
+    def submit(self, events: list[Event]) -> Receipt:
+        operator = [(i, e) for i, e in enumerate(events) if is_operator(e)]
+        feed = [e for e in events if not is_operator(e)]
+        with self.service.lock:
+            done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []
+            taken = self.service.ingest(feed) if feed else 0
+        return Receipt(len(events), len(done) + taken, len(feed) - taken)
+
+
+def _operator_command(items: list[tuple[int, Event]], batch: bool) -> Any:
+    """A command that turns every note/incident of a batch into its events, checking
+    each against the show and the batch before it (an incident opened and closed in
+    the same batch is fine); the first that makes no sense refuses the whole batch."""
+
+    def command(state: ShowState, _now: float) -> list[Event]:
+        out: list[Event] = []
+        opened: dict[str, str] = {}
+        closed: set[str] = set()
+        for i, e in items:
+            try:
+                out += _one(state, e, opened, closed)
+            except CommandError as exc:
+                field = "text" if e.kind == ev.NOTE else "incident_id"
+                raise FeedError(str(exc), field, i if batch else None) from None
+        return out
+
+    return command
+
+
+def _one(state: ShowState, e: Event, opened: dict[str, str], closed: set[str]) -> list[Event]:
+    ref = e.ref or ""
+    if e.kind == ev.NOTE:
+        return commands.note(state, e.ts, e.text or "")
+    if e.kind == ev.INCIDENT_OPENED:
+        if ref in opened:
+            raise CommandError(f"incident {ref} exists already")
+        new = commands.open_incident(state, e.ts, e.text or "", ref)
+        opened[ref] = e.text or ""
+        return new
+    if ref in closed:
+        raise CommandError(f"no open incident {ref}")
+    closed.add(ref)
+    if ref in opened:
+        return [Event(ev.INCIDENT_CLOSED, e.ts, ref=ref, text=opened[ref])]
+    return commands.close_incident(state, e.ts, ref)
