@@ -122,6 +122,9 @@ _HANDLERS = {
 }
 
 
+_NO_INTERACTION_NAG = (SegmentKind.FINAL_PUSH, SegmentKind.CLOSING)
+
+
 @dataclass(frozen=True)
 class PacingState:
     status: ShowStatus
@@ -187,6 +190,8 @@ def compute(
     since = _since_interaction(log, plan, now if log.status != ShowStatus.ENDED else show_now)
     in_interaction = seg is not None and seg.kind == SegmentKind.INTERACTION and log.status != ShowStatus.ENDED
     live = log.status in (ShowStatus.RUNNING, ShowStatus.PAUSED)
+    # The final push and the closing are about orders and goodbyes: no interaction nagging.
+    nag = live and not in_interaction and not (seg is not None and seg.kind in _NO_INTERACTION_NAG)
     return PacingState(
         status=log.status,
         show_elapsed_s=show_elapsed,
@@ -201,8 +206,8 @@ def compute(
         expected_end_s=expected_end,
         planned_total_s=total,
         since_interaction_s=0.0 if in_interaction else since,
-        interaction_due=live and not in_interaction and since >= s.interaction_remind_minutes * 60,
-        interaction_overdue=live and not in_interaction and since >= s.interaction_alarm_minutes * 60,
+        interaction_due=nag and since >= s.interaction_remind_minutes * 60,
+        interaction_overdue=nag and since >= s.interaction_alarm_minutes * 60,
         final_push=live and (
             (seg is not None and seg.kind == SegmentKind.FINAL_PUSH)
             or show_elapsed >= total - s.final_push_minutes * 60

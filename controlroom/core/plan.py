@@ -98,27 +98,31 @@ def default_plan(minutes: float, products: list[Product], settings: ShowSettings
 
 
 def _body(start: float, end: float, products: list[Product], s: ShowSettings) -> list[Segment]:
-    """Fill [start, end) with product slots (cycling the queue) and interactions."""
+    """Fill [start, end) with product slots (cycling the queue) and interactions, so that
+    no stretch from the show's start or an interaction to the next passes the alarm."""
     slot = s.slot_max_minutes * 60
     gap_limit = s.interaction_alarm_minutes * 60
     inter = s.interaction_minutes * 60
     out: list[Segment] = []
-    t, since_interaction, i = start, start, 0
+    t, since_interaction, i = start, 0.0, 0
     while end - t >= 60:
-        due = t - since_interaction + slot > gap_limit or not products
-        if due:
-            length = min(inter, end - t)
+        length = _fit(slot, end - t)
+        if not products or t - since_interaction + length > gap_limit:
+            length = _fit(inter, end - t)
             out.append(Segment(SegmentKind.INTERACTION, "互动 Interaction", length, notes="抽奖/福袋/问答"))
             since_interaction = t + length
         else:
-            product = products[i % len(products)]
+            out.append(_product_slot(products[i % len(products)], length))
             i += 1
-            length = min(slot, end - t)
-            out.append(_product_slot(product, length))
         t += length
     if out and end - t > 0:
         out[-1] = replace(out[-1], planned_s=out[-1].planned_s + (end - t))
     return out
+
+
+def _fit(length: float, left: float) -> float:
+    """A segment's length, taking the rest when less than a minute would be left over."""
+    return left if left - length < 60 else length
 
 
 def _product_slot(product: Product, length: float) -> Segment:
