@@ -1,0 +1,51 @@
+"""What `serve` and `tail` share: a running show service with the comment watch, and a clean stop."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from controlroom.cli.common import add_db, repository, show_id
+from controlroom.core.clock import SystemClock
+from controlroom.feeds.config import load_watch
+from controlroom.feeds.intake import Intake
+from controlroom.services.show_service import ShowService
+from controlroom.store.writer import FeedWriter
+
+
+def add_show_options(parser: argparse.ArgumentParser) -> None:
+    add_db(parser)
+    parser.add_argument("--show", type=int, help="the show to feed (default: the most recent)")
+
+
+@contextmanager
+def feed_intake(args: argparse.Namespace) -> Iterator[Intake]:
+    """An intake over the chosen show; the writer is flushed and closed on the way out."""
+    repo = repository(args, create=False)
+    writer = FeedWriter(repo.engine)
+    try:
+        service = ShowService(repo, writer, show_id(repo, args.show), SystemClock())
+        service.state.comment_classifier = load_watch().classify
+        yield Intake(service)
+    finally:
+        writer.close()
+        repo.engine.dispose()
+
+
+def wait_for_interrupt() -> None:
+    """Block until Ctrl-C or SIGTERM (both end the command normally)."""
+
+    def on_term(_sig: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
