@@ -1,0 +1,256 @@
+"""Live charts (pyqtgraph): online viewers, interaction rate, GMV and orders per minute
+and cumulative; segment runs as shaded bands, shelf on/off as markers.
+
+Data arrive in `ChartData` buffers as events come in; one display timer redraws at a
+fixed rate (prefs.CHART_REDRAW_MS) whatever the event rate. Pens are 1 px wide (wider
+pens cost ~10x paint time without OpenGL); peak downsampling and clip-to-view are set
+when each curve is created.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from controlroom.core.metrics import Metrics
+from controlroom.core.plan import SegmentKind
+from controlroom.ui import prefs
+from controlroom.ui.charts_data import ChartData
+
+BAND_COLOURS = {
+    SegmentKind.OPENING: QColor(120, 160, 255, 40),
+    SegmentKind.PRODUCT: QColor(120, 200, 140, 35),
+    SegmentKind.INTERACTION: QColor(255, 200, 80, 55),
+    SegmentKind.FINAL_PUSH: QColor(255, 110, 110, 50),
+    SegmentKind.CLOSING: QColor(170, 170, 170, 45),
+    SegmentKind.FREE: QColor(200, 200, 200, 30),
+}
+CURVE_COLOURS = ("#1f77b4", "#9467bd", "#d62728", "#ff7f0e", "#2ca02c", "#17becf")
+
+
+def make_curve(colour: str) -> pg.PlotDataItem:
+    """A curve with the settings that keep a 43,200-point series cheap to draw."""
+    return pg.PlotDataItem(
+        pen=pg.mkPen(colour, width=1), autoDownsample=True, downsampleMethod="peak",
+        clipToView=True, skipFiniteCheck=True,
+    )
+
+
+class BandsItem(pg.GraphicsObject):
+    """All segment runs of a plot as shaded full-height bands, in one item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[float, float, QColor]] = []
+
+    def set_spans(self, spans: list[tuple[float, float, QColor]]) -> None:
+        self.prepareGeometryChange()
+        self._spans = spans
+        self.update()
+
+    def viewRangeChanged(self) -> None:  # noqa: N802 - pyqtgraph's hook name
+        self.prepareGeometryChange()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        view = self.viewRect()
+        if view is None or not self._spans:
+            return QRectF()
+        x0 = min(s[0] for s in self._spans)
+        x1 = max(s[1] for s in self._spans)
+        return QRectF(x0, view.top(), x1 - x0, view.height())
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        view = self.viewRect()
+        if view is None:
+            return
+        p.setPen(Qt.PenStyle.NoPen)
+        for x0, x1, colour in self._spans:
+            if x1 >= view.left() and x0 <= view.right():
+                p.fillRect(QRectF(x0, view.top(), x1 - x0, view.height()), colour)
+
+
+class ChartsPanel(QWidget):
+    """Attributes: plots (name → PlotItem), curves (series name → PlotDataItem),
+    timer (the display timer), frames (redraws that changed something)."""
+
+    def __init__(self, host: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.frames = 0
+        self._drawn_version = -1
+        self._bands_key: tuple = ()
+        self._markers_key: tuple = ()
+        self._rate_minutes: list[int] = []
+        self._rate_values: list[float] = []
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(prefs.CHART_REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+
+    # -- building ------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._range_bar())
+        self.graphs = pg.GraphicsLayoutWidget()
+        self.graphs.setBackground("w")
+        layout.addWidget(self.graphs)
+        titles = {
+            "online": self.tr("Online viewers"), "rate": self.tr("Interaction rate (%)"),
+            "gmv_rate": self.tr("GMV per minute (¥)"), "gmv_total": self.tr("GMV cumulative (¥)"),
+            "orders_rate": self.tr("Orders per minute"), "orders_total": self.tr("Orders cumulative"),
+        }
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.bands: dict[str, BandsItem] = {}
+        for i, (name, title) in enumerate(titles.items()):
+            self._add_plot(name, title, i)
+        self.markers = pg.ScatterPlotItem(size=9, pen=None)
+        self.plots["online"].addItem(self.markers)
+
+    def _range_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.range_mode = QComboBox()
+        self.range_mode.addItem(self.tr("Whole show"), "all")
+        self.range_mode.addItem(self.tr("Last minutes:"), "last")
+        self.range_mode.setCurrentIndex(1)
+        self.range_minutes = QSpinBox()
+        self.range_minutes.setRange(1, 720)
+        self.range_minutes.setValue(self._prefs_minutes())
+        self.range_minutes.valueChanged.connect(self._minutes_changed)
+        self.range_mode.currentIndexChanged.connect(lambda _i: self.redraw(force=True))
+        bar.addWidget(QLabel(self.tr("Show:")))
+        bar.addWidget(self.range_mode)
+        bar.addWidget(self.range_minutes)
+        bar.addStretch(1)
+        return bar
+
+    def _prefs_minutes(self) -> int:
+        p = getattr(self.host, "prefs", None)
+        return p.chart_window_minutes() if p is not None else prefs.DEFAULT_CHART_WINDOW_MINUTES
+
+    def _minutes_changed(self, value: int) -> None:
+        p = getattr(self.host, "prefs", None)
+        if p is not None:
+            p.set_chart_window_minutes(value)
+        self.redraw(force=True)
+
+    def _add_plot(self, name: str, title: str, i: int) -> None:
+        plot = self.graphs.addPlot(row=i // 2, col=i % 2, title=title, axisItems={"bottom": pg.DateAxisItem()})
+        plot.showGrid(x=True, y=True, alpha=0.2)
+        plot.setMenuEnabled(False)
+        plot.setAutoVisible(y=True)
+        plot.enableAutoRange(y=True)
+        plot.hideButtons()
+        bands = BandsItem()
+        plot.addItem(bands, ignoreBounds=True)
+        curve = make_curve(CURVE_COLOURS[i])
+        plot.addItem(curve)
+        if self.plots:
+            plot.setXLink(next(iter(self.plots.values())))
+        self.plots[name], self.curves[name], self.bands[name] = plot, curve, bands
+
+    # -- drawing -------------------------------------------------------------
+    def data(self) -> ChartData | None:
+        session = getattr(self.host, "session", None)
+        return session.charts if session is not None else None
+
+    def reset(self) -> None:
+        """Another show was opened: forget what was drawn."""
+        self._drawn_version = -1
+        self._bands_key = self._markers_key = ()
+        self._rate_minutes, self._rate_values = [], []
+        for curve in self.curves.values():
+            curve.setData([], [])
+        for bands in self.bands.values():
+            bands.set_spans([])
+        self.markers.setData([], [])
+        self.redraw(force=True)
+
+    def redraw(self, force: bool = False) -> None:
+        data, service = self.data(), getattr(self.host, "service", None)
+        if data is None or service is None:
+            return
+        with service.lock:
+            now = service.now()
+            state = service.state
+            runs = [(r.uid, r.started_at, r.ended_at) for r in state.timer.runs]
+            kinds = {s.uid: s.kind for s in state.plan.segments}
+            shelf = {sku: list(spans) for sku, spans in state.queue.shelf_times.items()}
+            names = {sku: p.name for sku, p in state.queue.products.items()}
+            self._sync_rate(state.metrics, state.settings.viewer_drop_window_minutes, now)
+            start, end = state.timer.started_at, state.pacing(now).expected_end_s
+        changed = self._draw_curves(data, force)
+        self._draw_bands(runs, kinds, now)
+        self._draw_markers(data, shelf, names)
+        self._set_range(now, start, end)
+        if changed:
+            self.frames += 1
+
+    def _draw_curves(self, data: ChartData, force: bool) -> bool:
+        if data.version == self._drawn_version and not force:
+            return False
+        self._drawn_version = data.version
+        for name, (x, y) in data.views().items():
+            self.curves[name].setData(x, y)
+        rx = np.asarray(self._rate_minutes, dtype=float) * 60.0
+        self.curves["rate"].setData(rx, np.asarray(self._rate_values) * 100.0)
+        return True
+
+    def _sync_rate(self, metrics: Metrics, window: float, now: float) -> None:
+        """Per-minute interaction rate; only the last (still open) minutes change."""
+        if not metrics.buckets:
+            return
+        first, last = min(metrics.buckets), int(now // 60)
+        if self._rate_minutes:
+            keep = max(0, len(self._rate_minutes) - 2)
+            first = self._rate_minutes[keep] if keep < len(self._rate_minutes) else first
+            del self._rate_minutes[keep:], self._rate_values[keep:]
+        for m in range(first, last + 1):
+            if m in metrics.buckets:
+                self._rate_minutes.append(m)
+                self._rate_values.append(metrics.interaction_rate(window, now=m * 60.0 + 59))
+
+    def _draw_bands(self, runs: list[tuple[str, float, float | None]], kinds: dict, now: float) -> None:
+        key = (len(runs), runs[-1][2] if runs else None, int(now) if runs and runs[-1][2] is None else 0)
+        if key == self._bands_key:
+            return
+        self._bands_key = key
+        spans = [(a, b if b is not None else now, BAND_COLOURS.get(kinds.get(uid), BAND_COLOURS[SegmentKind.FREE]))
+                 for uid, a, b in runs]
+        for bands in self.bands.values():
+            bands.set_spans(spans)
+
+    def _draw_markers(self, data: ChartData, shelf: dict[str, list], names: dict[str, str]) -> None:
+        key = tuple((sku, len(spans), spans[-1][1]) for sku, spans in sorted(shelf.items()))
+        if key == self._markers_key:
+            return
+        self._markers_key = key
+        points = []
+        for sku, spans in shelf.items():
+            for on, off in spans:
+                points.append((on, "t1", "#2ca02c", names.get(sku, sku)))
+                if off is not None:
+                    points.append((off, "t", "#7f7f7f", names.get(sku, sku)))
+        xs = np.array([p[0] for p in points], dtype=float)
+        ys = data.online_at(xs)
+        self.markers.setData(x=xs, y=ys, symbol=[p[1] for p in points], brush=[p[2] for p in points],
+                             data=[p[3] for p in points])
+
+    def _set_range(self, now: float, start: float | None, expected_end: float) -> None:
+        plot = self.plots["online"]
+        if self.range_mode.currentData() == "last":
+            span = self.range_minutes.value() * 60.0
+            plot.setXRange(now - span, now, padding=0.01)
+        elif start is not None:
+            plot.setXRange(start, max(now, start + expected_end), padding=0.01)
+        else:
+            plot.enableAutoRange(x=True)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.timer.stop()
+        super().closeEvent(event)  # type: ignore[arg-type]

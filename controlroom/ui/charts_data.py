@@ -1,0 +1,138 @@
+"""The charts' buffers: appended as events arrive (any thread), read by the display timer.
+
+Per-sample online viewers; per second: cumulative GMV and orders, and GMV and orders
+over the last 60 s ("per minute", rolling). Arrays are preallocated and grow by
+doubling, so an append is O(1) and the display reads slices without copying.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+
+import numpy as np
+
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+
+RATE_WINDOW_S = 60  # "per minute" is the rolling sum over this many seconds
+INITIAL_CAPACITY = 4096
+
+
+class Series:
+    """A growable (x, y) float64 series."""
+
+    def __init__(self, capacity: int = INITIAL_CAPACITY) -> None:
+        self._x = np.empty(capacity)
+        self._y = np.empty(capacity)
+        self.n = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.n == len(self._x):
+            self._x = np.concatenate([self._x, np.empty(len(self._x))])
+            self._y = np.concatenate([self._y, np.empty(len(self._y))])
+        self._x[self.n] = x
+        self._y[self.n] = y
+        self.n += 1
+
+    def extend(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        need = self.n + len(xs)
+        if need > len(self._x):
+            size = max(need, 2 * len(self._x))
+            self._x = np.concatenate([self._x[: self.n], np.empty(size - self.n)])
+            self._y = np.concatenate([self._y[: self.n], np.empty(size - self.n)])
+        self._x[self.n : need] = xs
+        self._y[self.n : need] = ys
+        self.n = need
+
+    def view(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x[: self.n], self._y[: self.n]
+
+    def last(self) -> float:
+        return float(self._y[self.n - 1]) if self.n else 0.0
+
+
+class ChartData:
+    """Attributes: online, gmv_total, orders_total, gmv_rate, orders_rate (Series);
+    version (bumped on every change, so the display skips unchanged frames)."""
+
+    SERIES = ("online", "gmv_total", "orders_total", "gmv_rate", "orders_rate")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.online = Series()
+        self.gmv_total = Series()
+        self.orders_total = Series()
+        self.gmv_rate = Series()
+        self.orders_rate = Series()
+        self.version = 0
+        self._sec: int | None = None
+        self._sec_gmv = 0.0
+        self._sec_orders = 0
+        self._gmv = 0.0
+        self._orders = 0
+        self._window: deque[tuple[int, float, int]] = deque()
+        self._win_gmv = 0.0
+        self._win_orders = 0
+
+    def add(self, events: list[Event]) -> None:
+        with self.lock:
+            for e in events:
+                self._add(e)
+            self.version += 1
+
+    def _add(self, e: Event) -> None:
+        kind = e.kind
+        if kind not in (ev.VIEWERS, ev.ORDER) and kind not in ev.INTERACTION_KINDS:
+            return
+        sec = int(e.ts)
+        if self._sec is None:
+            self._sec = sec
+        elif sec > self._sec:
+            self._close_second(sec)
+        if kind == ev.VIEWERS:
+            self.online.append(e.ts, float(e.value or 0.0))
+        elif kind == ev.ORDER:
+            self._sec_gmv += float(e.value or 0.0)
+            manual = e.flag == ev.FLAG_MANUAL
+            self._sec_orders += int((e.data or {}).get("orders", 0)) if manual else 1
+
+    def _close_second(self, new_sec: int) -> None:
+        """Record the finished second and move on to `new_sec`."""
+        sec = self._sec if self._sec is not None else new_sec
+        self._gmv += self._sec_gmv
+        self._orders += self._sec_orders
+        self._window.append((sec, self._sec_gmv, self._sec_orders))
+        self._win_gmv += self._sec_gmv
+        self._win_orders += self._sec_orders
+        while self._window and self._window[0][0] <= sec - RATE_WINDOW_S:
+            _, g, o = self._window.popleft()
+            self._win_gmv -= g
+            self._win_orders -= o
+        x = float(sec)
+        self.gmv_total.append(x, self._gmv)
+        self.orders_total.append(x, float(self._orders))
+        self.gmv_rate.append(x, max(0.0, self._win_gmv))
+        self.orders_rate.append(x, float(self._win_orders))
+        self._sec, self._sec_gmv, self._sec_orders = new_sec, 0.0, 0
+
+    def load(self, repo: object, show_id: int) -> None:
+        """Fill from the log (opening a show, or after a crash): viewers and orders only."""
+        events = repo.events(show_id, kinds=(ev.VIEWERS, ev.ORDER))  # type: ignore[attr-defined]
+        batch: list[Event] = []
+        for e in events:
+            batch.append(e)
+            if len(batch) >= 10_000:
+                self.add(batch)
+                batch = []
+        self.add(batch)
+
+    def views(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        with self.lock:
+            return {name: getattr(self, name).view() for name in self.SERIES}
+
+    def online_at(self, ts: np.ndarray) -> np.ndarray:
+        x, y = self.online.view()
+        if not len(x):
+            return np.zeros(len(ts))
+        return np.interp(ts, x, y)

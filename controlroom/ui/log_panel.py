@@ -1,0 +1,230 @@
+"""The event log: everything that happened, newest first, filterable by kind; a note or
+an incident (technical failure, negative comments) opened or closed in one step."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.ui import fmt, prefs
+
+COL_TIME, COL_KIND, COL_TEXT = range(3)
+Index = QModelIndex | QPersistentModelIndex
+
+# Samples, not happenings: they feed the charts, not the log.
+NOT_LOGGED = frozenset({ev.VIEWERS, ev.LIKE, ev.JOIN})
+
+FILTERS: dict[str, frozenset[str] | None] = {
+    "all": None,
+    "actions": frozenset(ev.OPERATOR_KINDS - {ev.NOTE, ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED}),
+    "orders": frozenset({ev.ORDER}),
+    "comments": frozenset({ev.COMMENT}),
+    "audience": frozenset({ev.SHARE, ev.FOLLOW, ev.GIFT}),
+    "notes": frozenset({ev.NOTE, ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED}),
+}
+
+INCIDENT_KINDS = ("technical", "negative", "other")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("log", text)
+
+
+def kind_name(kind: str) -> str:
+    return {
+        ev.SHOW_STARTED: _t("Show started"), ev.SHOW_PAUSED: _t("Paused"), ev.SHOW_RESUMED: _t("Resumed"),
+        ev.SHOW_ENDED: _t("Show ended"), ev.SEGMENT_STARTED: _t("Segment"), ev.SEGMENT_EXTENDED: _t("Extended"),
+        ev.INTERACTION_MARKED: _t("Interaction"), ev.PROMO_REPEATED: _t("Promo repeated"),
+        ev.PRODUCT_ON_SHELF: _t("On shelf"), ev.PRODUCT_OFF_SHELF: _t("Off shelf"),
+        ev.EXPLAINING_STARTED: _t("Explaining"), ev.STOCK_ADJUSTED: _t("Stock"), ev.NOTE: _t("Note"),
+        ev.INCIDENT_OPENED: _t("Incident opened"), ev.INCIDENT_CLOSED: _t("Incident closed"),
+        ev.CHECKLIST_TICKED: _t("Checklist"), ev.HOST_MESSAGE: _t("Host message"), ev.PLAN_EDITED: _t("Plan edited"),
+        ev.ORDER: _t("Order"), ev.COMMENT: _t("Comment"), ev.SHARE: _t("Share"), ev.FOLLOW: _t("Follow"),
+        ev.GIFT: _t("Gift"),
+    }.get(kind, kind)
+
+
+def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
+    """One line for the log; names: SKU → product name, titles: segment uid → title."""
+    product = names.get(e.product or "", e.product or "")
+    if e.kind == ev.SEGMENT_STARTED:
+        return titles.get(e.ref or "", e.ref or "")
+    if e.kind == ev.SEGMENT_EXTENDED:
+        return _t("%1: %2 min").replace("%1", titles.get(e.ref or "", "")).replace("%2", f"{(e.value or 0) / 60:+g}")
+    if e.kind == ev.ORDER:
+        text = f"{product} ×{e.qty or 1}  {fmt.money(e.value or 0.0)}"
+        return text + (f"  [{e.flag}]" if e.flag else "")
+    if e.kind == ev.STOCK_ADJUSTED:
+        return f"{product}: {int(e.value or 0)} ({int(e.qty or 0):+d})"
+    if e.kind == ev.CHECKLIST_TICKED:
+        from controlroom.core.checklist import CHECKLIST_ITEMS
+        from controlroom.ui import texts
+
+        label = texts.checklist_item(e.ref or "", dict(CHECKLIST_ITEMS).get(e.ref or "", e.ref or ""))
+        return f"{label}: {'✓' if e.value else '✗'}"
+    if e.kind == ev.COMMENT:
+        return f"{e.user or ''}: {e.text or ''}" + (f"  [{e.flag}]" if e.flag else "")
+    if e.kind == ev.INCIDENT_OPENED or e.kind == ev.INCIDENT_CLOSED:
+        return f"[{e.ref}] {e.text or ''}"
+    if e.kind == ev.PLAN_EDITED:
+        return f"{e.ref or ''} ({e.qty or 0})"
+    parts = [product, e.text or "", e.user or ""] if e.product or e.text or e.user else []
+    return "  ".join(p for p in parts if p)
+
+
+class LogModel(QAbstractTableModel):
+    """The most recent `prefs.LOG_MAX_ROWS` logged events, newest first, one filter."""
+
+    def __init__(self, parent: object = None, max_rows: int = prefs.LOG_MAX_ROWS) -> None:
+        super().__init__(parent)
+        self._all: deque[Event] = deque(maxlen=max_rows)
+        self._shown: list[Event] = []
+        self._kinds: frozenset[str] | None = None
+        self.names: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._all.clear()
+        self._shown = []
+        self.endResetModel()
+
+    def set_filter(self, kinds: frozenset[str] | None) -> None:
+        self.beginResetModel()
+        self._kinds = kinds
+        self._shown = [e for e in reversed(self._all) if self._accepts(e)]
+        self.endResetModel()
+
+    def _accepts(self, e: Event) -> bool:
+        return self._kinds is None or e.kind in self._kinds
+
+    def add(self, events: list[Event]) -> None:
+        """Append events in time order (they appear on top)."""
+        events = [e for e in events if e.kind not in NOT_LOGGED]
+        if not events:
+            return
+        overflow = len(self._all) + len(events) - (self._all.maxlen or 0)
+        self._all.extend(events)
+        new = [e for e in reversed(events) if self._accepts(e)]
+        if overflow > 0 or len(events) >= (self._all.maxlen or 0):
+            self.set_filter(self._kinds)
+            return
+        if new:
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self._shown[:0] = new
+            self.endInsertRows()
+
+    def event_at(self, row: int) -> Event:
+        return self._shown[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return [self.tr("Time"), self.tr("What"), self.tr("Details")][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self._shown[index.row()]
+        col = index.column()
+        if col == COL_TIME:
+            return fmt.wall(e.ts)
+        if col == COL_KIND:
+            return kind_name(e.kind)
+        return describe(e, self.names, self.titles)
+
+
+class LogPanel(QWidget):
+    """Signals: note_added(text), incident_opened(kind, text), incident_closed(ref)."""
+
+    note_added = Signal(str)
+    incident_opened = Signal(str, str)
+    incident_closed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LogModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._filter_row())
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        layout.addWidget(self.view)
+        layout.addLayout(self._note_row())
+        layout.addLayout(self._incident_row())
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.filter = QComboBox()
+        labels = {"all": self.tr("Everything"), "actions": self.tr("Controller actions"), "orders": self.tr("Orders"),
+                  "comments": self.tr("Comments"), "audience": self.tr("Shares, follows, gifts"),
+                  "notes": self.tr("Notes and incidents")}
+        for key, label in labels.items():
+            self.filter.addItem(label, key)
+        self.filter.currentIndexChanged.connect(lambda _i: self.model.set_filter(FILTERS[self.filter.currentData()]))
+        row.addWidget(self.filter)
+        row.addStretch(1)
+        return row
+
+    def _note_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note for the log"))
+        add = QPushButton(self.tr("Add note"))
+        add.clicked.connect(self._add_note)
+        self.note.returnPressed.connect(self._add_note)
+        row.addWidget(self.note, 1)
+        row.addWidget(add)
+        return row
+
+    def _incident_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.incident_kind = QComboBox()
+        for key, label in zip(INCIDENT_KINDS, (self.tr("Technical failure"), self.tr("Negative comments"), self.tr("Other"))):
+            self.incident_kind.addItem(label, key)
+        self.incident_text = QLineEdit()
+        self.incident_text.setPlaceholderText(self.tr("What happened (stutter, black screen, …)"))
+        open_ = QPushButton(self.tr("Open incident"))
+        open_.clicked.connect(self._open_incident)
+        self.open_incidents = QComboBox()
+        self.open_incidents.setMinimumContentsLength(12)
+        close = QPushButton(self.tr("Close incident"))
+        close.clicked.connect(self._close_incident)
+        for w in (self.incident_kind, self.incident_text, open_, self.open_incidents, close):
+            row.addWidget(w, 1 if w is self.incident_text else 0)
+        return row
+
+    def _add_note(self) -> None:
+        self.note_added.emit(self.note.text())
+
+    def _open_incident(self) -> None:
+        self.incident_opened.emit(self.incident_kind.currentText(), self.incident_text.text())
+
+    def _close_incident(self) -> None:
+        ref = self.open_incidents.currentData()
+        if ref:
+            self.incident_closed.emit(ref)
+
+    def show_open_incidents(self, incidents: list[tuple[str, str]]) -> None:
+        """(ref, text) of the incidents still open."""
+        current = [(self.open_incidents.itemData(i), self.open_incidents.itemText(i)) for i in range(self.open_incidents.count())]
+        wanted = [(ref, f"{ref} {text}") for ref, text in incidents]
+        if current != wanted:
+            self.open_incidents.clear()
+            for ref, label in wanted:
+                self.open_incidents.addItem(label, ref)

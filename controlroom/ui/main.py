@@ -1,0 +1,111 @@
+"""`controlroom` with no subcommand: the window. `--rehearsal` opens a fresh rehearsal show
+on the simulator; otherwise the most recent show in the database (a crashed show comes
+back exactly where it was: its state is replayed from the log), or an offer to create one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from controlroom.store.db import StoreError, open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.ui import prefs as prefs_mod
+from controlroom.ui.i18n import Translations, system_language
+from controlroom.ui.prefs import Prefs
+from controlroom.ui.session import ShowSession, new_rehearsal
+from controlroom.ui.window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("main", text)
+
+
+class WindowManager(QObject):
+    """Owns the main window; rebuilds it (same show) when the language changes."""
+
+    def __init__(self, prefs: Prefs, translations: Translations, db: str | None) -> None:
+        super().__init__()
+        self.prefs = prefs
+        self.translations = translations
+        self.db = db
+        self.window: MainWindow | None = None
+
+    def open(self, session: ShowSession | None) -> MainWindow:
+        window = MainWindow(session, self.prefs, self.translations.language, self.db)
+        window.language_requested.connect(self.switch_language)
+        self.window = window
+        window.show()
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        old = self.window
+        if old is None or lang == self.translations.language:
+            return
+        self.translations.install(lang)
+        host_visible = old.host_display is not None and old.host_display.isVisible()
+        geometry = old.saveGeometry()
+        new = self.open(old.detach_session())
+        new.restoreGeometry(geometry)
+        if host_visible:
+            new.toggle_host_display()
+        old.close()
+        old.deleteLater()
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
+
+def initial_session(args: argparse.Namespace) -> ShowSession | None:
+    """The show the window opens on; None when the database has none and the user
+    declined to create one."""
+    if getattr(args, "rehearsal", False):
+        title = _t("Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
+        return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES)
+    engine = open_engine(args.db)
+    try:
+        show_id = ShowRepository(engine).latest_show_id()
+    except StoreError:
+        show_id = None
+    finally:
+        engine.dispose()
+    if show_id is not None:
+        return ShowSession(args.db, show_id)
+    return offer_new_show(args.db)
+
+
+def offer_new_show(db: str | None) -> ShowSession | None:
+    answer = QMessageBox.question(None, "ControlRoom", _t("There is no show in this database yet. Create one now?"))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    from controlroom.ui.show_dialogs import NewShowDialog
+
+    dialog = NewShowDialog(None, db)
+    return dialog.session if dialog.exec() else None
+
+
+def run_window(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ControlRoom")
+    prefs = Prefs()
+    translations = Translations()
+    translations.install(prefs.language() or system_language())
+    try:
+        session = initial_session(args)
+    except (StoreError, ValueError) as exc:
+        QMessageBox.critical(None, "ControlRoom", str(exc))
+        return 2
+    manager = WindowManager(prefs, translations, args.db)
+    manager.open(session)
+    try:
+        return int(app.exec())
+    finally:
+        manager.close()
+        prefs.sync()
+        translations.remove()

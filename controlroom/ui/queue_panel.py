@@ -1,0 +1,234 @@
+"""The product queue: a table model over the show's queue (order, role, price, stock,
+shelf, explaining, sold, GMV) and its view (drag or Ctrl+↑/↓ to reorder, S or Space to
+toggle the selected product's shelf, E to mark it explained now)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from controlroom.core.queue import QueueState
+from controlroom.core.settings import ShowSettings
+from controlroom.ui import fmt, texts, theme
+
+COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SHELF, COL_EXPLAINING, COL_SOLD, COL_GMV = range(9)
+MIME = "application/x-controlroom-queue-row"
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    sku: str
+    name: str
+    role: str
+    price: float
+    stock: int
+    on_shelf: bool
+    explaining: bool
+    sold: int
+    gmv: float
+    sold_out: bool
+    low: bool
+
+
+def queue_rows(q: QueueState, s: ShowSettings) -> list[QueueRow]:
+    """A copy of what the table shows, taken under the service lock."""
+    out = []
+    for sku in q.order:
+        p = q.products[sku]
+        sales = q.sales.get(sku)
+        out.append(QueueRow(
+            sku, p.name, texts.role(p.role), p.price, q.stock(sku), sku in q.on_shelf, q.explaining == sku,
+            sales.quantity if sales else 0, sales.gmv if sales else 0.0, q.is_sold_out(sku), q.is_low(sku, s.low_stock_units),
+        ))
+    return out
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows are replaced by `set_rows`; edits are requests, sent as signals, never applied
+    here: the show log decides. Signals: shelf_toggled(sku), moved(sku, to_row)."""
+
+    shelf_toggled = Signal(str)
+    moved = Signal(str, int)
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self.rows: list[QueueRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("#"), self.tr("Product"), self.tr("Role"), self.tr("Price"), self.tr("Stock"),
+                self.tr("On shelf"), self.tr("Now"), self.tr("Sold"), self.tr("GMV")]
+
+    def set_rows(self, rows: list[QueueRow]) -> None:
+        if [r.sku for r in rows] != [r.sku for r in self.rows]:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        old, self.rows = self.rows, rows
+        for i, (a, b) in enumerate(zip(old, rows)):
+            if a != b:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_GMV))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else COL_GMV + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, index.row(), col)
+        if role == Qt.ItemDataRole.CheckStateRole and col == COL_SHELF:
+            return Qt.CheckState.Checked if r.on_shelf else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRICE, COL_STOCK, COL_SOLD, COL_GMV):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STOCK:
+            return self.tr("Sold out") if r.sold_out else self.tr("Low stock") if r.low else None
+        return None
+
+    def _display(self, r: QueueRow, row: int, col: int) -> object:
+        values = {
+            COL_ORDER: row + 1, COL_NAME: r.name, COL_ROLE: r.role, COL_PRICE: fmt.money(r.price),
+            COL_STOCK: self.tr("Sold out") if r.sold_out else str(r.stock), COL_SHELF: "",
+            COL_EXPLAINING: "●" if r.explaining else "", COL_SOLD: str(r.sold), COL_GMV: fmt.money(r.gmv),
+        }
+        return values[col]
+
+    def _background(self, r: QueueRow, col: int) -> QBrush | None:
+        if r.sold_out and col in (COL_NAME, COL_STOCK):
+            return QBrush(theme.SOLD_OUT_BG)
+        if r.low and col == COL_STOCK:
+            return QBrush(theme.LOW_STOCK_BG)
+        if r.on_shelf and col == COL_SHELF:
+            return QBrush(theme.ON_SHELF_BG)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        f = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() == COL_SHELF:
+            f |= Qt.ItemFlag.ItemIsUserCheckable
+        return f
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if index.isValid() and index.column() == COL_SHELF and role == Qt.ItemDataRole.CheckStateRole:
+            self.shelf_toggled.emit(self.rows[index.row()].sku)
+            return True
+        return False
+
+    # -- drag to reorder -----------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        if indexes:
+            mime.setData(MIME, QByteArray(self.rows[indexes[0].row()].sku.encode()))
+        return mime
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
+        if not data.hasFormat(MIME):
+            return False
+        sku = bytes(data.data(MIME).data()).decode()
+        target = row if row >= 0 else parent.row() if parent.isValid() else len(self.rows)
+        src = next((i for i, r in enumerate(self.rows) if r.sku == sku), None)
+        if src is None:
+            return False
+        to = target - 1 if target > src else target
+        if to != src:
+            self.moved.emit(sku, max(0, min(to, len(self.rows) - 1)))
+        return False  # nothing to remove: the table follows the show, which was asked to move it
+
+    def sku_at(self, row: int) -> str | None:
+        return self.rows[row].sku if 0 <= row < len(self.rows) else None
+
+
+class QueueView(QTableView):
+    """Signals: explain_requested(sku)."""
+
+    explain_requested = Signal(str)
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pending_select: str | None = None
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+
+    def queue_model(self) -> QueueModel:
+        return self.model()  # type: ignore[return-value]
+
+    def selected_sku(self) -> str | None:
+        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
+        row = rows[0].row() if rows else self.currentIndex().row()
+        return self.queue_model().sku_at(row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        sku = self.selected_sku()
+        key, mods = event.key(), event.modifiers()
+        if sku is not None and key in (Qt.Key.Key_S, Qt.Key.Key_Space) and not mods:
+            self.queue_model().shelf_toggled.emit(sku)
+        elif sku is not None and key == Qt.Key.Key_E and not mods:
+            self.explain_requested.emit(sku)
+        elif sku is not None and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & Qt.KeyboardModifier.ControlModifier:
+            row = self.currentIndex().row() + (-1 if key == Qt.Key.Key_Up else 1)
+            if 0 <= row < self.queue_model().rowCount():
+                self.queue_model().moved.emit(sku, row)
+                self._pending_select = sku
+        else:
+            super().keyPressEvent(event)
+
+    def select_sku(self, sku: str) -> None:
+        for row, r in enumerate(self.queue_model().rows):
+            if r.sku == sku:
+                self.selectRow(row)
+                return
+
+
+class QueuePanel(QWidget):
+    """The view in a panel; the window wires the model's requests to commands."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QueueModel(self)
+        self.view = QueueView(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_rows(self, rows: list[QueueRow]) -> None:
+        selected = self.view.selected_sku()
+        pending = self.view._pending_select
+        reordered = [r.sku for r in rows] != [r.sku for r in self.model.rows]
+        self.model.set_rows(rows)
+        if reordered and (pending or selected):
+            self.view.select_sku(pending or selected or "")
+        self.view._pending_select = None

@@ -1,0 +1,90 @@
+"""One open show for the window: store, writer, service, the rehearsal's room feed, and
+the thread-safe inbox the service's listeners fill (listeners never touch widgets)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from controlroom.core.clock import Clock, SystemClock
+from controlroom.core.events import Event
+from controlroom.core.pacing import ShowStatus
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.rehearsal import RoomFeed
+from controlroom.services.show_service import ShowService, create_show
+from controlroom.store.db import db_url, open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.store.writer import FeedWriter
+from controlroom.ui.charts_data import ChartData
+
+REHEARSAL_ROOM = "rehearsal"  # the `room` a rehearsal show is created with
+
+
+class Inbox:
+    """Events the service folded, waiting for the UI thread. Filled from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._events: list[Event] = []
+
+    def put(self, events: list[Event]) -> None:
+        with self._lock:
+            self._events.extend(events)
+
+    def take(self) -> list[Event]:
+        with self._lock:
+            out, self._events = self._events, []
+        return out
+
+
+class ShowSession:
+    """Attributes: url, repo, writer, service, feed (a RoomFeed or None), inbox, charts."""
+
+    def __init__(self, db: str | None, show_id: int, clock: Clock | None = None,
+                 rehearsal_seed: int | None = None, repo: ShowRepository | None = None) -> None:
+        self.url = db_url(db)
+        self._own_engine = repo is None
+        self.repo = repo or ShowRepository(open_engine(self.url))
+        self.writer = FeedWriter(self.repo.engine)
+        self.service = ShowService(self.repo, self.writer, show_id, clock or SystemClock())
+        self.inbox = Inbox()
+        self.charts = ChartData()
+        self.charts.load(self.repo, show_id)
+        self.feed: RoomFeed | None = None
+        if rehearsal_seed is not None or self._is_live_rehearsal():
+            self.feed = RoomFeed(self.service, rehearsal_seed or 1)
+        self.service.subscribe(self._listen)
+
+    @property
+    def show_id(self) -> int:
+        return self.service.show_id
+
+    def _is_live_rehearsal(self) -> bool:
+        s = self.service.state
+        return s.info.room == REHEARSAL_ROOM and s.timer.status != ShowStatus.ENDED
+
+    def _listen(self, events: list[Event]) -> None:
+        # May run on a feed thread: buffers only, under their own locks.
+        self.inbox.put(events)
+        self.charts.add(events)
+
+    def tick_feed(self) -> int:
+        return self.feed.tick(self.service.now()) if self.feed is not None else 0
+
+    def close(self) -> None:
+        self.service.unsubscribe(self._listen)
+        self.writer.flush()
+        self.writer.close()
+        if self._own_engine:
+            self.repo.engine.dispose()
+
+
+def new_rehearsal(db: str | None, title: str, minutes: float, now: float | None = None,
+                  clock: Clock | None = None, seed: int = 1) -> ShowSession:
+    """A fresh rehearsal show over the sample catalogue, its room played by the simulator."""
+    repo = ShowRepository(open_engine(db))
+    when = now if now is not None else (clock.now() if clock else time.time())
+    sid = create_show(repo, title, minutes, sample_products(), when, room=REHEARSAL_ROOM)
+    session = ShowSession(db, sid, clock, rehearsal_seed=seed, repo=repo)
+    session._own_engine = True
+    return session

@@ -1,0 +1,151 @@
+"""Dialogs to create a show (the default plan over a product sheet or the sample
+catalogue) and to open one from a database."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.show_service import create_show
+from controlroom.store.db import StoreError, db_url, open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.ui import fmt, prefs
+from controlroom.ui.session import REHEARSAL_ROOM, ShowSession
+
+SHEET_FILTER = "Product sheets (*.xlsx *.csv)"
+
+
+class NewShowDialog(QDialog):
+    """Attributes: session (the new show's ShowSession once accepted), error (QLabel)."""
+
+    def __init__(self, parent: QWidget | None, db: str | None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.session: ShowSession | None = None
+        self.setWindowTitle(self.tr("New show"))
+        form = QFormLayout()
+        self.title = QLineEdit(self.tr("Live show %1").replace("%1", time.strftime("%m-%d")))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(20, 24 * 60)
+        self.minutes.setValue(prefs.DEFAULT_REHEARSAL_MINUTES)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.sheet = QLineEdit()
+        self.sheet.setPlaceholderText(self.tr("empty: the sample catalogue"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.sheet, 1)
+        row.addWidget(browse)
+        self.rehearsal = QCheckBox(self.tr("Rehearsal: the simulator plays the audience"))
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Planned length"), self.minutes)
+        form.addRow(self.tr("Product sheet"), row)
+        form.addRow("", self.rehearsal)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Product sheet"), "", SHEET_FILTER)
+        if path:
+            self.sheet.setText(path)
+
+    def create(self) -> None:
+        """Make the show (one transaction) and open it; a bad sheet changes nothing."""
+        title = self.title.text().strip()
+        if not title:
+            self.error.setText(self.tr("Title: please give the show a title."))
+            return
+        try:
+            products = self._products()
+            repo = ShowRepository(open_engine(self.db))
+            room = REHEARSAL_ROOM if self.rehearsal.isChecked() else ""
+            sid = create_show(repo, title, float(self.minutes.value()), products, time.time(), room=room)
+            repo.engine.dispose()
+            self.session = ShowSession(self.db, sid)
+        except (ValueError, StoreError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+    def _products(self) -> list:
+        path = self.sheet.text().strip()
+        if not path:
+            return sample_products()
+        from controlroom.sheets.products import read_products
+
+        return read_products(path)
+
+
+class OpenShowDialog(QDialog):
+    """Attributes: chosen ((db, show id) once accepted), table."""
+
+    def __init__(self, parent: QWidget | None, db: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open show"))
+        self.resize(720, 420)
+        self.db = db_url(db)
+        self.chosen: tuple[str, int] | None = None
+        self.where = QLabel()
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("#"), self.tr("Title"), self.tr("Created"), self.tr("State"), self.tr("GMV")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _i: self.choose())
+        other = QPushButton(self.tr("Other database…"))
+        other.clicked.connect(self._other_db)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.choose)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.load(self.db)
+
+    def load(self, db: str) -> None:
+        self.db = db
+        self.where.setText(db)
+        self.table.setRowCount(0)
+        try:
+            engine = open_engine(db, create=False)
+        except StoreError as exc:
+            self.where.setText(str(exc))
+            return
+        try:
+            shows = ShowRepository(engine).list_shows()
+        finally:
+            engine.dispose()
+        for s in reversed(shows):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            cells = [str(s.id), s.title, time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at)), s.state, fmt.money(s.gmv)]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        if shows:
+            self.table.selectRow(0)
+
+    def _other_db(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Database"), "", "SQLite (*.db *.sqlite);;*")
+        if path:
+            self.load(db_url(path))
+
+    def choose(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.chosen = (self.db, int(self.table.item(rows[0].row(), 0).text()))
+            self.accept()

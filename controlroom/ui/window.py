@@ -1,0 +1,510 @@
+"""The controller's main window: timer, queue, charts, log, alerts, manual entry and
+checklist around one open show. Widgets read the service's state and send commands;
+no business rule lives here.
+
+Extension hooks (used by the live-data tools): `service`, `show_changed`, `add_dock`,
+`menu(name)`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+
+from controlroom.core import commands
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.core.manual import manual_entry
+from controlroom.core.pacing import ShowStatus
+from controlroom.services.show_service import ShowService
+from controlroom.ui import prefs as prefs_mod
+from controlroom.ui import texts
+from controlroom.ui.alerts_panel import AlertsPanel
+from controlroom.ui.charts import ChartsPanel
+from controlroom.ui.checklist_panel import ChecklistPanel
+from controlroom.ui.guard import ShortcutGuard
+from controlroom.ui.host_display import HostDisplay
+from controlroom.ui.log_panel import NOT_LOGGED, LogPanel
+from controlroom.ui.manual_entry import ManualEntryPanel
+from controlroom.ui.prefs import Prefs, RecentShow
+from controlroom.ui.queue_panel import QueuePanel, queue_rows
+from controlroom.ui.session import ShowSession
+from controlroom.ui.timer_panel import TimerPanel
+
+MENU_KEYS = ("file", "show", "data", "view", "settings", "help")
+EXPORT_MODULE = "controlroom.ui.export_dialog"
+LOG_PRELOAD_IDS = 20_000  # feed rows looked back through when a show is opened
+
+
+class MainWindow(QMainWindow):
+    """Attributes: session (ShowSession or None), prefs, host_display, panels, actions.
+    Signals: show_changed(service), language_requested(lang), open_requested(db, show_id)."""
+
+    show_changed = Signal(object)
+    language_requested = Signal(str)
+
+    def __init__(self, session: ShowSession | None, prefs: Prefs, language: str = "en",
+                 db: str | None = None) -> None:
+        super().__init__()
+        self.prefs = prefs
+        self.language = language
+        self.db = db if db is not None else (session.url if session else None)
+        self.session: ShowSession | None = None
+        self.host_display: HostDisplay | None = None
+        self._menus: dict[str, QMenu] = {}
+        self._last_status: ShowStatus | None = None
+        self.resize(1600, 1000)
+        self.guard = ShortcutGuard(self)
+        QApplication.instance().installEventFilter(self.guard)
+        self._build_actions()
+        self._build_panels()
+        self._build_menus()
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(prefs_mod.REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.feed_timer = QTimer(self)
+        self.feed_timer.setInterval(prefs_mod.FEED_TICK_MS)
+        self.feed_timer.timeout.connect(self.tick_feed)
+        self.set_session(session)
+        self.refresh_timer.start()
+        self.feed_timer.start()
+        from controlroom.ui import live_data
+
+        live_data.install(self)
+
+    # -- hooks for other tools ----------------------------------------------
+    @property
+    def service(self) -> ShowService | None:
+        return self.session.service if self.session is not None else None
+
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 name: str | None = None) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name or f"dock-{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu("view").addAction(dock.toggleViewAction())
+        return dock
+
+    def menu(self, name: str) -> QMenu:
+        """Get or create a top-level menu by key (file, show, data, view, settings, help)."""
+        if name not in self._menus:
+            titles = {"file": self.tr("&File"), "show": self.tr("&Show"), "data": self.tr("&Data"),
+                      "view": self.tr("&View"), "settings": self.tr("Se&ttings"), "help": self.tr("&Help")}
+            menu = QMenu(titles.get(name, name), self)
+            self._menus[name] = menu
+            self._place_menu(name, menu)
+        return self._menus[name]
+
+    def _place_menu(self, name: str, menu: QMenu) -> None:
+        order = list(MENU_KEYS)
+        later = [self._menus[k] for k in order[order.index(name) + 1:] if k in self._menus and k != name] \
+            if name in order else []
+        if later:
+            self.menuBar().insertMenu(later[0].menuAction(), menu)
+        else:
+            self.menuBar().addMenu(menu)
+
+    # -- building ------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], key: str | None = None, guarded: bool = False) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            if guarded:
+                self.guard.guard(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_start = a(self.tr("Start / Pause"), lambda: self.run(commands.toggle_pause), "F5", True)
+        self.act_previous = a(self.tr("Previous segment"), lambda: self.run(commands.previous_segment), "F6", True)
+        self.act_next = a(self.tr("Next segment"), lambda: self.run(commands.next_segment), "F7", True)
+        self.act_extend = a(self.tr("Extend +1 min"), lambda: self.run(commands.extend, 1.0), "F8", True)
+        self.act_interaction = a(self.tr("Mark interaction"), lambda: self.run(commands.mark_interaction), "F9", True)
+        self.act_promo = a(self.tr("Promo repeated"), self.mark_promo, "F10", True)
+        self.act_end = a(self.tr("End show…"), self.end_show, "Ctrl+Shift+E", True)
+        self.show_actions = [self.act_start, self.act_previous, self.act_next, self.act_extend,
+                             self.act_interaction, self.act_promo, self.act_end]
+
+    def _build_panels(self) -> None:
+        self.timer_panel = TimerPanel(self.show_actions)
+        self.timer_panel.host_message_sent.connect(self.send_host_message)
+        self.setCentralWidget(self.timer_panel)
+        self.queue_panel = QueuePanel()
+        self.queue_panel.model.shelf_toggled.connect(lambda sku: self.run(commands.toggle_shelf, sku))
+        self.queue_panel.model.moved.connect(self.move_product)
+        self.queue_panel.view.explain_requested.connect(lambda sku: self.run(commands.explain, sku))
+        self.alerts_panel = AlertsPanel()
+        self.alerts_panel.sound = self.prefs.sound()
+        self.charts_panel = ChartsPanel(self)
+        self.log_panel = LogPanel()
+        self.log_panel.note_added.connect(self.add_note)
+        self.log_panel.incident_opened.connect(self.open_incident)
+        self.log_panel.incident_closed.connect(lambda ref: self.run(commands.close_incident, ref))
+        self.manual_panel = ManualEntryPanel()
+        self.manual_panel.submitted.connect(self.record_manual)
+        self.checklist_panel = ChecklistPanel()
+        self.checklist_panel.ticked.connect(lambda key, on: self.run(commands.tick_checklist, key, on))
+        self._dock_panels()
+
+    def _dock_panels(self) -> None:
+        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.docks = {
+            "queue": self.add_dock(self.queue_panel, self.tr("Product queue"), right, "queue"),
+            "alerts": self.add_dock(self.alerts_panel, self.tr("Alerts"), right, "alerts"),
+            "charts": self.add_dock(self.charts_panel, self.tr("Live charts"), bottom, "charts"),
+            "log": self.add_dock(self.log_panel, self.tr("Event log"), bottom, "log"),
+            "manual": self.add_dock(self.manual_panel, self.tr("Manual entry"), right, "manual"),
+            "checklist": self.add_dock(self.checklist_panel, self.tr("Pre-show checklist"), right, "checklist"),
+        }
+        self.splitDockWidget(self.docks["charts"], self.docks["log"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.docks["alerts"], self.docks["checklist"])
+        self.tabifyDockWidget(self.docks["checklist"], self.docks["manual"])
+        self.docks["alerts"].raise_()
+        self.resizeDocks([self.docks["queue"]], [720], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["charts"], self.docks["log"]], [1000, 600], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["charts"]], [430], Qt.Orientation.Vertical)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menu("file")
+        self.act_new = self._action(self.tr("New show…"), self.new_show, "Ctrl+N")
+        self.act_open = self._action(self.tr("Open show…"), self.open_show, "Ctrl+O")
+        self.recent_menu = QMenu(self.tr("Recent shows"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.act_export = self._action(self.tr("Export recap…"), self.export_recap)
+        self.act_quit = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
+        for item in (self.act_new, self.act_open, self.recent_menu, None, self.act_export, None, self.act_quit):
+            self._add_item(file_menu, item)
+        show_menu = self.menu("show")
+        for action in self.show_actions:
+            show_menu.addAction(action)
+        show_menu.addSeparator()
+        self.act_plan = self._action(self.tr("Edit plan and products…"), self.edit_plan, "Ctrl+E")
+        show_menu.addAction(self.act_plan)
+        self.menu("data").addAction(self.docks["manual"].toggleViewAction())
+        view = self.menu("view")
+        view.insertSeparator(view.actions()[0] if view.actions() else None)
+        self.act_host = self._action(self.tr("Host display"), self.toggle_host_display, "Ctrl+H")
+        self.act_host_full = self._action(self.tr("Host display full screen"), self.host_full_screen, "Ctrl+Shift+F")
+        view.insertActions(view.actions()[0], [self.act_host, self.act_host_full])
+        self._build_settings_menu()
+        self.act_about = self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self.menu("help").addAction(self.act_about)
+
+    def _add_item(self, menu: QMenu, item: QAction | QMenu | None) -> None:
+        if item is None:
+            menu.addSeparator()
+        elif isinstance(item, QMenu):
+            menu.addMenu(item)
+        else:
+            menu.addAction(item)
+
+    def _build_settings_menu(self) -> None:
+        settings = self.menu("settings")
+        self.act_settings = self._action(self.tr("Show settings…"), self.edit_settings)
+        settings.addAction(self.act_settings)
+        language = settings.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for lang, label in (("zh_CN", "中文"), ("en", "English")):
+            act = QAction(label, self, checkable=True, checked=lang == self.language)
+            act.triggered.connect(lambda _c=False, lg=lang: self.request_language(lg))
+            group.addAction(act)
+            language.addAction(act)
+        self.act_sound = QAction(self.tr("Sound cue for new alerts"), self, checkable=True, checked=self.prefs.sound())
+        self.act_sound.toggled.connect(self.set_sound)
+        settings.addAction(self.act_sound)
+
+    # -- the open show ------------------------------------------------------
+    def set_session(self, session: ShowSession | None) -> None:
+        """Show `session` (closing the one before); emits show_changed."""
+        if self.session is not None and self.session is not session:
+            self.session.close()
+        self.session = session
+        self.log_panel.model.clear()
+        if session is not None:
+            self.db = session.url
+            self._preload_log(session)
+            info = session.service.state.info
+            self.prefs.add_recent(RecentShow(session.url, info.id, info.title))
+        self._last_status = None
+        self.charts_panel.reset()
+        self.refresh()
+        self.show_changed.emit(self.service)
+
+    def detach_session(self) -> ShowSession | None:
+        """Hand the session over (the window is being rebuilt); the window no longer closes it."""
+        session, self.session = self.session, None
+        return session
+
+    def _preload_log(self, session: ShowSession) -> None:
+        repo, sid = session.repo, session.show_id
+        operator = list(repo.events(sid, kinds=tuple(sorted(ev.OPERATOR_KINDS))))
+        since = max(0, session.service.state.last_event_id - LOG_PRELOAD_IDS)
+        feed_kinds = tuple(sorted(ev.FEED_KINDS - NOT_LOGGED))
+        feed = list(repo.events(sid, kinds=feed_kinds, after_id=since))
+        merged = sorted(operator + feed, key=lambda e: (e.ts, e.id or 0))
+        self._update_log_names()
+        self.log_panel.model.add(merged[-prefs_mod.LOG_MAX_ROWS:])
+
+    def _update_log_names(self) -> None:
+        service = self.service
+        if service is None:
+            return
+        with service.lock:
+            state = service.state
+            self.log_panel.model.names = {sku: p.name for sku, p in state.queue.products.items()}
+            self.log_panel.model.titles = {s.uid: s.title for s in state.plan.segments}
+
+    def tick_feed(self) -> None:
+        if self.session is not None:
+            self.session.tick_feed()
+
+    def refresh(self) -> None:
+        """Bring every panel to the state at now (the display timer calls this)."""
+        service = self.service
+        if service is None or self.session is None:
+            self._show_no_session()
+            return
+        events = self.session.inbox.take()
+        with service.lock:
+            state = service.state
+            snap = state.snapshot(service.now())
+            rows = queue_rows(state.queue, state.settings)
+            checklist = dict(state.checklist)
+        if any(e.kind == ev.PLAN_EDITED for e in events):
+            self._update_log_names()
+        self.log_panel.model.add(events)
+        self.timer_panel.show_snapshot(snap)
+        self.queue_panel.show_rows(rows)
+        self.alerts_panel.show_alerts(snap.alerts)
+        self.checklist_panel.show_state(checklist)
+        self.log_panel.show_open_incidents([(i.ref, i.text) for i in snap.open_incidents])
+        if self.host_display is not None:
+            self.host_display.show_snapshot(snap)
+        self._update_actions(snap.pacing.status)
+        self.setWindowTitle(f"{snap.info.title} — {texts.status(snap.pacing.status)} — ControlRoom")
+
+    def _show_no_session(self) -> None:
+        self.setWindowTitle("ControlRoom")
+        self._update_actions(None)
+
+    def _update_actions(self, status: ShowStatus | None) -> None:
+        if status == self._last_status:
+            return
+        self._last_status = status
+        live = status in (ShowStatus.RUNNING, ShowStatus.PAUSED)
+        self.act_start.setEnabled(status in (ShowStatus.PLANNED, ShowStatus.RUNNING, ShowStatus.PAUSED))
+        self.act_start.setText(self.tr("Pause") if status == ShowStatus.RUNNING else
+                               self.tr("Resume") if status == ShowStatus.PAUSED else self.tr("Start show"))
+        for action in (self.act_previous, self.act_next, self.act_extend, self.act_interaction, self.act_promo, self.act_end):
+            action.setEnabled(live)
+        self.act_plan.setEnabled(status is not None)
+        self.act_settings.setEnabled(status is not None)
+        self.act_export.setEnabled(status == ShowStatus.ENDED and export_available())
+
+    # -- commands ------------------------------------------------------------
+    def run(self, command: Callable[..., list[Event]], *args: Any) -> bool:
+        """Send a command; a refusal is shown in the status bar, never raised."""
+        service = self.service
+        if service is None:
+            self.say(self.tr("No show is open."))
+            return False
+        try:
+            service.run(command, *args)
+        except ValueError as exc:
+            self.say(texts.error(str(exc)), error=True)
+            return False
+        self.refresh()
+        return True
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.statusBar().setStyleSheet("color: #c62828;" if error else "")
+        self.statusBar().showMessage(text, 8000)
+
+    def confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def end_show(self) -> None:
+        if self.service is None:
+            return
+        if self.confirm(self.tr("End show"), self.tr("End the show now? The timer stops and the recap is made from the log.")):
+            self.run(commands.end_show)
+
+    def mark_promo(self) -> None:
+        sku = self.queue_panel.view.selected_sku()
+        service = self.service
+        explaining = service.state.queue.explaining if service is not None else None
+        self.run(commands.mark_promo, explaining or sku)
+
+    def move_product(self, sku: str, to_row: int) -> None:
+        service = self.service
+        if service is None:
+            return
+        with service.lock:
+            products = [service.state.queue.products[s] for s in service.state.queue.order]
+        moving = next(p for p in products if p.sku == sku)
+        products.remove(moving)
+        products.insert(max(0, min(to_row, len(products))), moving)
+        service.update_products(products)
+        self.refresh()
+
+    def add_note(self, text: str) -> None:
+        if self.run(commands.note, text):
+            self.log_panel.note.clear()
+
+    def open_incident(self, kind: str, text: str) -> None:
+        service = self.service
+        if service is None:
+            return
+        ref = f"INC-{len(service.state.incidents) + 1}"
+        if not text.strip():
+            self.say(texts.error("describe the incident"), error=True)
+            return
+        if self.run(commands.open_incident, f"{kind}: {text.strip()}", ref):
+            self.log_panel.incident_text.clear()
+
+    def send_host_message(self, text: str, blink: bool) -> None:
+        if self.run(commands.host_message, text):
+            self.ensure_host_display().set_message(text.strip(), blink)
+            self.say(self.tr("Sent to the host display."))
+
+    def record_manual(self, online: int | None, gmv: float | None, orders: int | None) -> None:
+        service = self.service
+        if service is None:
+            self.manual_panel.show_message(self.tr("No show is open."), error=True)
+            return
+        try:
+            with service.lock:
+                events = manual_entry(service.state, service.now(), online=online, gmv_total=gmv, orders_total=orders)
+        except ValueError as exc:
+            self.manual_panel.show_message(str(exc), error=True)
+            return
+        service.ingest(events)
+        self.manual_panel.accepted()
+        self.refresh()
+
+    def set_sound(self, on: bool) -> None:
+        self.prefs.set_sound(on)
+        self.alerts_panel.sound = on
+
+    def request_language(self, lang: str) -> None:
+        self.prefs.set_language(lang)
+        self.language_requested.emit(lang)
+
+    # -- host display --------------------------------------------------------
+    def ensure_host_display(self) -> HostDisplay:
+        if self.host_display is None:
+            self.host_display = HostDisplay()
+            if self.service is not None:
+                self.host_display.show_snapshot(self.service.snapshot())
+        return self.host_display
+
+    def toggle_host_display(self) -> None:
+        display = self.ensure_host_display()
+        if display.isVisible():
+            display.hide()
+        else:
+            display.open_on_second_screen()
+
+    def host_full_screen(self) -> None:
+        display = self.ensure_host_display()
+        if not display.isVisible():
+            display.open_on_second_screen()
+        display.toggle_full_screen()
+
+    # -- dialogs (imported when opened: start-up stays light) -----------------
+    def new_show(self) -> None:
+        from controlroom.ui.show_dialogs import NewShowDialog
+
+        dialog = NewShowDialog(self, self.db)
+        if dialog.exec() and dialog.session is not None:
+            self.set_session(dialog.session)
+
+    def open_show(self) -> None:
+        from controlroom.ui.show_dialogs import OpenShowDialog
+
+        dialog = OpenShowDialog(self, self.db)
+        if dialog.exec() and dialog.chosen is not None:
+            self.open_db_show(*dialog.chosen)
+
+    def open_db_show(self, db: str, show_id: int) -> None:
+        from controlroom.store.db import StoreError
+
+        try:
+            session = ShowSession(db, show_id)
+        except (StoreError, ValueError) as exc:
+            self.say(str(exc), error=True)
+            return
+        self.set_session(session)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for r in self.prefs.recent():
+            act = self.recent_menu.addAction(f"{r.title}  (#{r.show_id})")
+            act.setToolTip(r.db)
+            act.triggered.connect(lambda _c=False, db=r.db, sid=r.show_id: self.open_db_show(db, sid))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def edit_plan(self) -> None:
+        from controlroom.ui.plan_editor import PlanEditor
+
+        if self.service is not None:
+            PlanEditor(self.service, self).exec()
+            self._update_log_names()
+            self.refresh()
+
+    def edit_settings(self) -> None:
+        from controlroom.ui.settings_dialog import SettingsDialog
+
+        if self.service is not None:
+            SettingsDialog(self.service, self).exec()
+            self.refresh()
+
+    def export_recap(self) -> None:
+        if self.session is None:
+            return
+        from controlroom.ui.export_dialog import export_recap  # lazy: nothing of the recap at start-up
+
+        export_recap(parent=self, db_url=self.session.url, show_id=self.session.show_id, language=self.language)
+
+    def show_shortcuts(self) -> None:
+        lines = [f"{a.shortcut().toString()}\t{a.text()}" for a in self.show_actions]
+        lines.append(self.tr("S or Space\ttoggle the selected product's shelf (in the queue)"))
+        lines.append(self.tr("E\tthe selected product is being explained now"))
+        lines.append(self.tr("Ctrl+↑ / Ctrl+↓\tmove the selected product in the queue"))
+        lines.append(self.tr("Shortcuts do not fire while you type in a text field."))
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+
+    # -- closing -------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.refresh_timer.stop()
+        self.feed_timer.stop()
+        self.charts_panel.timer.stop()
+        QApplication.instance().removeEventFilter(self.guard)
+        if self.host_display is not None:
+            self.host_display.close()
+            self.host_display.deleteLater()
+            self.host_display = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)
+
+
+def export_available() -> bool:
+    """The recap export exists (found, not imported: its libraries load only when used)."""
+    try:
+        return importlib.util.find_spec(EXPORT_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
