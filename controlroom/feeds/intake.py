@@ -89,3 +89,21 @@ def _one(state: ShowState, e: Event, opened: dict[str, str], closed: set[str]) -
     if ref in opened:
         return [Event(ev.INCIDENT_CLOSED, e.ts, ref=ref, text=opened[ref])]
     return commands.close_incident(state, e.ts, ref)
+
+
+def commit_imported(service: ShowService, events: list[Event]) -> int:
+    """Events mapped from an import, committed in one transaction and folded (no batching:
+    an import is all or nothing). Returns how many."""
+    if not events:
+        return 0
+    return len(service.run(lambda _state, _now: list(events)))
+
+
+def import_mapped(service: ShowService, mapper: Any) -> Any:
+    """Map an import against the show's state and commit it, holding the show's lock
+    across both so no feed event slips between the check and the write.
+    `mapper(state)` returns something with `.events`; that is returned."""
+    with service.lock:
+        result = mapper(service.state)
+        commit_imported(service, result.events)
+    return result

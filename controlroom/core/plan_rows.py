@@ -1,0 +1,135 @@
+"""A run of show as spreadsheet rows and back: kind, title, minutes, product, notes.
+
+Header names in Chinese or English; the product is a SKU or a product name of the
+show; every problem is named by row and column; all-or-nothing. An exported plan
+carries each segment's id, so a plan edited in Excel and imported again keeps the
+segments the show's log already refers to.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from controlroom.core.plan import Plan, Segment, SegmentKind, new_uid
+from controlroom.core.products import Product
+from controlroom.core.sheet_rows import RowProblems, map_columns
+
+PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "kind": ("类型", "环节", "环节类型", "kind", "type"),
+    "title": ("标题", "名称", "内容", "title", "name"),
+    "minutes": ("时长(分钟)", "时长（分钟）", "时长", "分钟", "minutes", "duration"),
+    "product": ("商品", "商品名称", "sku", "product"),
+    "notes": ("备注", "脚本", "话术", "notes", "script"),
+    "uid": ("id", "uid", "环节id"),
+}
+REQUIRED = ("kind", "minutes")
+HEADERS = ("类型 kind", "标题 title", "时长(分钟) minutes", "商品 product", "备注 notes", "ID")
+MAX_SEGMENTS = 1000
+MAX_SEGMENT_MINUTES = 600.0
+
+KIND_LABELS: dict[SegmentKind, str] = {
+    SegmentKind.OPENING: "开场",
+    SegmentKind.PRODUCT: "产品讲解",
+    SegmentKind.INTERACTION: "互动",
+    SegmentKind.FINAL_PUSH: "逼单",
+    SegmentKind.CLOSING: "结束语",
+    SegmentKind.FREE: "自由",
+}
+KIND_ALIASES: dict[str, SegmentKind] = {
+    **{label: kind for kind, label in KIND_LABELS.items()},
+    **{kind.value: kind for kind in SegmentKind},
+    "讲解": SegmentKind.PRODUCT, "产品": SegmentKind.PRODUCT, "商品讲解": SegmentKind.PRODUCT,
+    "product slot": SegmentKind.PRODUCT, "抽奖": SegmentKind.INTERACTION, "福袋": SegmentKind.INTERACTION,
+    "问答": SegmentKind.INTERACTION, "连麦": SegmentKind.INTERACTION, "集中引导下单": SegmentKind.FINAL_PUSH,
+    "final push": SegmentKind.FINAL_PUSH, "结束": SegmentKind.CLOSING, "收尾": SegmentKind.CLOSING,
+    "其他": SegmentKind.FREE, "other": SegmentKind.FREE,
+}
+
+
+def _headers_for_matching(headers: list[str]) -> list[str]:
+    """Our own export writes "类型 kind": match on the first word as well as the whole."""
+    return [h.split(" ")[0] if h.split(" ")[0].lower() in _ALL_NAMES else h for h in headers]
+
+
+_ALL_NAMES = {n.lower() for names in PLAN_COLUMNS.values() for n in names}
+
+
+def plan_from_rows(headers: list[str], rows: list[list[Any]], products: list[Product]) -> Plan:
+    cols = map_columns(_headers_for_matching(headers), PLAN_COLUMNS, REQUIRED)
+    if len(rows) > MAX_SEGMENTS:
+        raise RowProblems([f"{len(rows)} segments: at most {MAX_SEGMENTS} in one plan"])
+    by_name = {p.name: p.sku for p in products}
+    skus = {p.sku for p in products}
+    problems: list[str] = []
+    segments: list[Segment] = []
+    seen_uid: dict[str, int] = {}
+    for i, row in enumerate(rows, start=2):
+        try:
+            seg = _segment(row, cols, headers, skus, by_name)
+        except ValueError as exc:
+            problems.append(f"row {i}, {exc}")
+            continue
+        if seg.uid in seen_uid:
+            problems.append(f"row {i}, column {headers[cols['uid']]}: id {seg.uid!r} repeats row {seen_uid[seg.uid]}")
+        seen_uid[seg.uid] = i
+        segments.append(seg)
+    if not segments and not problems:
+        problems.append("the sheet has no segment rows")
+    if problems:
+        raise RowProblems(problems)
+    return Plan(segments)
+
+
+def _segment(row: list[Any], cols: dict[str, int], headers: list[str], skus: set[str], by_name: dict[str, str]) -> Segment:
+    def cell(field: str) -> Any:
+        return row[cols[field]] if field in cols and cols[field] < len(row) else None
+
+    def fail(field: str, why: str) -> ValueError:
+        return ValueError(f"column {headers[cols[field]]}: {why}")
+
+    kind = KIND_ALIASES.get(_text(cell("kind")).lower())
+    if kind is None:
+        raise fail("kind", f"{_text(cell('kind'))!r} is not a kind (开场/产品讲解/互动/逼单/结束语/自由)")
+    minutes = _minutes(cell("minutes"))
+    if minutes is None:
+        raise fail("minutes", f"{cell('minutes')!r} is not a number of minutes between 0 and {MAX_SEGMENT_MINUTES:g}")
+    key = _text(cell("product"))
+    sku = key if key in skus else by_name.get(key)
+    if key and sku is None:
+        raise fail("product", f"{key!r} is neither a SKU nor a product name of this show")
+    if kind == SegmentKind.PRODUCT and not sku:
+        raise fail("product", "a product slot needs a product")
+    title = _text(cell("title")) or (_product_title(sku, by_name) if sku else KIND_LABELS[kind])
+    return Segment(kind, title, minutes * 60.0, sku, _text(cell("notes")), _text(cell("uid")) or new_uid())
+
+
+def _product_title(sku: str, by_name: dict[str, str]) -> str:
+    return next((name for name, s in by_name.items() if s == sku), sku)
+
+
+def _minutes(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        minutes = float(str(value).strip()) if not isinstance(value, (int, float)) else float(value)
+    except ValueError:
+        return None
+    return minutes if math.isfinite(minutes) and 0 < minutes <= MAX_SEGMENT_MINUTES else None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def plan_to_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
+    """The plan as rows our importer reads back to the same plan."""
+    rows = [
+        [KIND_LABELS[s.kind], s.title, s.planned_s / 60.0, s.product_sku or "", s.notes, s.uid]
+        for s in plan.segments
+    ]
+    return list(HEADERS), rows

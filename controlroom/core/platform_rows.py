@@ -1,0 +1,361 @@
+"""Post-show platform exports (per-minute trend, or order lists) → events for the show's log.
+
+Columns are found by name (Chinese or English, a unit in brackets ignored) and the
+proposed mapping can be corrected before import. Policy, documented in docs/events.md:
+
+- Trend rows become `viewers` samples (data source "platform") and, where the export
+  has GMV/order columns, one `order` per minute flagged "manual" (value = that
+  minute's GMV, data {"orders": n}); its ref is unique per file and minute, so the
+  same file never counts twice.
+- Order lists become `order` events with their own order ids; an id the log already
+  holds is skipped (the live feed caught it), an id repeated inside the file is refused.
+  Only an unknown product is flagged: shelf state after the show means nothing.
+- Minutes that already hold live data of the same kind are refused (the log is never
+  rewritten); `fill_gaps` imports only the minutes the live feed missed instead.
+- A time without a zone is read in the zone the user gives (default: the local one);
+  a time of day without a date takes the given `day`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.core.metrics import minute_of
+from controlroom.core.sheet_rows import RowProblems
+from controlroom.core.show import ShowState
+
+TREND = "trend"
+ORDERS = "orders"
+TREND_COLUMNS: dict[str, tuple[str, ...]] = {
+    "time": ("时间", "分钟", "时间点", "日期", "统计时间", "time", "minute", "timestamp", "date"),
+    "online": ("在线人数", "实时在线人数", "当前在线人数", "在线", "online", "online viewers", "concurrent viewers"),
+    "entries": ("累计观看人数", "累计观看", "观看人次", "累计观看人次", "进入直播间人数", "views",
+                "cumulative viewers", "total viewers", "entries"),
+    "gmv": ("成交金额", "成交额", "销售额", "gmv", "sales", "累计成交金额", "cumulative gmv"),
+    "orders": ("订单数", "成交订单数", "成交单数", "orders", "order count", "累计订单数", "cumulative orders"),
+}
+ORDER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "order_id": ("订单号", "订单编号", "订单id", "子订单编号", "主订单编号", "order id", "order no", "order number"),
+    "time": ("下单时间", "支付时间", "成交时间", "创建时间", "时间", "order time", "paid time", "created", "time"),
+    "product": ("商品名称", "商品", "商品id", "商品编码", "sku", "product", "product name"),
+    "quantity": ("数量", "购买数量", "商品数量", "件数", "quantity", "qty"),
+    "amount": ("实付金额", "订单金额", "成交金额", "支付金额", "金额", "amount", "paid amount", "total"),
+    "buyer": ("买家昵称", "买家", "用户昵称", "用户", "buyer", "user", "customer"),
+}
+COLUMNS = {TREND: TREND_COLUMNS, ORDERS: ORDER_COLUMNS}
+REQUIRED = {TREND: ("time",), ORDERS: ("order_id", "time", "amount")}
+MAX_ROWS = 200_000
+_CUMULATIVE_WORDS = ("累计", "cumulative", "total")
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
+                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y%m%d %H:%M")
+_CLOCK_FORMATS = ("%H:%M:%S", "%H:%M")
+
+
+@dataclass
+class PlatformSpec:
+    """What the user confirmed in the dialog (or on the command line)."""
+
+    kind: str
+    mapping: dict[str, int]
+    tz: dt.tzinfo
+    day: dt.date | None = None
+    cumulative: bool | None = None  # GMV/order columns running totals? None: from the header
+    fill_gaps: bool = False
+    file_key: str = "file"
+
+
+@dataclass
+class PlatformImport:
+    events: list[Event] = field(default_factory=list)
+    skipped_minutes: int = 0
+    duplicate_orders: int = 0
+
+    def summary(self) -> str:
+        n = {k: sum(1 for e in self.events if e.kind == k) for k in (ev.VIEWERS, ev.ORDER)}
+        parts = [f"{n[ev.VIEWERS]} viewer samples", f"{n[ev.ORDER]} orders"]
+        if self.skipped_minutes:
+            parts.append(f"{self.skipped_minutes} minutes skipped (live data there)")
+        if self.duplicate_orders:
+            parts.append(f"{self.duplicate_orders} orders already in the log")
+        return ", ".join(parts)
+
+
+def normalise(header: Any) -> str:
+    text = re.sub(r"[(（\[【].*?[)）\]】]", "", str(header or ""))
+    return text.strip().lower().replace("_", " ")
+
+
+def propose(headers: list[str]) -> tuple[str, dict[str, int]]:
+    """Guess the export's kind and map its columns by name; the user may correct both."""
+    orders = _match(headers, ORDER_COLUMNS)
+    if "order_id" in orders:
+        return ORDERS, orders
+    return TREND, _match(headers, TREND_COLUMNS)
+
+
+def _match(headers: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    norm = [normalise(h) for h in headers]
+    found: dict[str, int] = {}
+    taken: set[int] = set()
+    for name, aliases in columns.items():
+        for alias in aliases:
+            i = next((i for i, h in enumerate(norm) if h == alias and i not in taken), None)
+            if i is not None:
+                found[name] = i
+                taken.add(i)
+                break
+    return found
+
+
+def check_mapping(headers: list[str], spec: PlatformSpec) -> None:
+    problems = [f"row 1: no column chosen for {f}" for f in REQUIRED[spec.kind] if f not in spec.mapping]
+    if spec.kind == TREND and not {"online", "gmv", "orders"} & set(spec.mapping):
+        problems.append("row 1: choose at least one of online, gmv, orders")
+    for f, i in spec.mapping.items():
+        if f not in COLUMNS[spec.kind]:
+            problems.append(f"row 1: {f} is not a field of a {spec.kind} export")
+        elif not 0 <= i < len(headers):
+            problems.append(f"row 1: column {i + 1} for {f} does not exist")
+    if problems:
+        raise RowProblems(problems)
+
+
+def platform_events(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
+    """Every row checked first; RowProblems names each bad (row, column, why), nothing is returned then."""
+    check_mapping(headers, spec)
+    if len(rows) > MAX_ROWS:
+        raise RowProblems([f"{len(rows)} rows: at most {MAX_ROWS} in one export"])
+    if spec.kind == ORDERS:
+        return _orders(state, headers, rows, spec)
+    return _trend(state, headers, rows, spec)
+
+
+# -- cells -----------------------------------------------------------------------
+class _Row:
+    def __init__(self, row: list[Any], headers: list[str], spec: PlatformSpec) -> None:
+        self.row, self.headers, self.spec = row, headers, spec
+
+    def raw(self, f: str) -> Any:
+        i = self.spec.mapping.get(f)
+        return self.row[i] if i is not None and i < len(self.row) else None
+
+    def fail(self, f: str, why: str) -> ValueError:
+        return ValueError(f"column {self.headers[self.spec.mapping[f]]}: {why}")
+
+    def number(self, f: str, *, whole: bool = False) -> float | None:
+        value = self.raw(f)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        n = _number(value)
+        if n is None or n < 0 or (whole and not n.is_integer()):
+            raise self.fail(f, f"{value!r} is not {'a whole number' if whole else 'a number'} ≥ 0")
+        return n
+
+    def text(self, f: str) -> str:
+        value = self.raw(f)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return "" if value is None else str(value).strip()
+
+    def time(self) -> float:
+        try:
+            return to_epoch(self.raw("time"), self.spec.tz, self.spec.day)
+        except ValueError as exc:
+            raise self.fail("time", str(exc)) from None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = str(value).strip().replace(",", "").replace("¥", "").replace("￥", "").replace("元", "")
+    try:
+        n = float(text)
+    except ValueError:
+        return None
+    return n if math.isfinite(n) else None
+
+
+def to_epoch(value: Any, tz: dt.tzinfo, day: dt.date | None) -> float:
+    """A spreadsheet time cell → UTC epoch seconds; naive times are in `tz`."""
+    if isinstance(value, dt.datetime):
+        when = value
+    elif isinstance(value, dt.time):
+        when = _on_day(value, day)
+    elif isinstance(value, str) and value.strip():
+        when = _parse_time_text(value.strip(), day)
+    else:
+        raise ValueError(f"{value!r} is not a time")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=tz)
+    return when.timestamp()
+
+
+def _on_day(t: dt.time, day: dt.date | None) -> dt.datetime:
+    if day is None:
+        raise ValueError(f"{t.isoformat()} has no date: give the show's date")
+    return dt.datetime.combine(day, t)
+
+
+def _parse_time_text(text: str, day: dt.date | None) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for fmt in _TIME_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    for fmt in _CLOCK_FORMATS:
+        try:
+            return _on_day(dt.datetime.strptime(text, fmt).time(), day)
+        except ValueError as exc:
+            if "no date" in str(exc):
+                raise
+            continue
+    raise ValueError(f"{text[:40]!r} is not a time (use 2026-01-01 20:05 or 20:05)")
+
+
+# -- trend -----------------------------------------------------------------------
+def _cumulative(headers: list[str], spec: PlatformSpec, f: str) -> bool:
+    if spec.cumulative is not None:
+        return spec.cumulative
+    i = spec.mapping.get(f)
+    return i is not None and any(w in str(headers[i]).lower() for w in _CUMULATIVE_WORDS)
+
+
+def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
+    problems: list[str] = []
+    parsed: list[tuple[int, float, float | None, float | None, float | None, float | None]] = []
+    for i, row in enumerate(rows, start=2):
+        r = _Row(row, headers, spec)
+        try:
+            parsed.append((i, r.time(), r.number("online", whole=True), r.number("entries", whole=True),
+                           r.number("gmv"), r.number("orders", whole=True)))
+        except ValueError as exc:
+            problems.append(f"row {i}, {exc}")
+    if problems:
+        raise RowProblems(problems)
+    parsed.sort(key=lambda p: p[1])
+    sales = _minute_sales(parsed, headers, spec)
+    return _trend_events(state, parsed, sales, spec)
+
+
+def _minute_sales(parsed: list, headers: list[str], spec: PlatformSpec) -> dict[int, tuple[int, float, int]]:
+    """Minute → (row, GMV, orders) of that minute, turning running totals into differences."""
+    cum_gmv, cum_orders = _cumulative(headers, spec, "gmv"), _cumulative(headers, spec, "orders")
+    out: dict[int, tuple[int, float, int]] = {}
+    last_gmv = last_orders = 0.0
+    problems = []
+    for row_no, ts, _online, _entries, gmv, orders in parsed:
+        g, o = gmv or 0.0, orders or 0.0
+        if cum_gmv and gmv is not None:
+            g, last_gmv = gmv - last_gmv, gmv
+        if cum_orders and orders is not None:
+            o, last_orders = orders - last_orders, orders
+        if g < -0.005 or o < 0:
+            f = "gmv" if g < -0.005 else "orders"
+            problems.append(f"row {row_no}, column {headers[spec.mapping[f]]}: a running total went down")
+            continue
+        if g > 0 or o > 0:
+            m = minute_of(ts)
+            prev = out.get(m, (row_no, 0.0, 0))
+            out[m] = (prev[0], prev[1] + g, prev[2] + int(o))
+    if problems:
+        raise RowProblems(problems)
+    return out
+
+
+def _trend_events(state: ShowState, parsed: list, sales: dict[int, tuple[int, float, int]], spec: PlatformSpec) -> PlatformImport:
+    result = PlatformImport()
+    live_viewers = {m for m, b in state.metrics.buckets.items() if b.online_n}
+    live_sales = {m for m, b in state.metrics.buckets.items() if b.orders or b.gmv}
+    clash_v = sorted({minute_of(p[1]) for p in parsed if p[2] is not None} & live_viewers)
+    clash_s = sorted(set(sales) & live_sales)
+    if (clash_v or clash_s) and not spec.fill_gaps:
+        raise RowProblems([_clash_message(clash_v, clash_s, spec.tz)])
+    source = {"source": "platform", "file": spec.file_key}
+    skipped: set[int] = set()
+    for _row, ts, online, entries, _g, _o in parsed:
+        if online is None:
+            continue
+        if minute_of(ts) in live_viewers:
+            skipped.add(minute_of(ts))
+            continue
+        qty = int(entries) if entries is not None else None
+        result.events.append(Event(ev.VIEWERS, ts, value=online, qty=qty, data=dict(source)))
+    for m, (_row, gmv, orders) in sorted(sales.items()):
+        if m in live_sales:
+            skipped.add(m)
+            continue
+        ref = f"platform-{spec.file_key}-{m}"
+        if ref in state.order_ids:
+            result.duplicate_orders += 1
+            continue
+        result.events.append(Event(ev.ORDER, m * 60.0, value=round(gmv, 2), qty=max(orders, 1), ref=ref,
+                                   flag=ev.FLAG_MANUAL, data={"orders": orders, **source}))
+    result.skipped_minutes = len(skipped)
+    result.events.sort(key=lambda e: e.ts)
+    return result
+
+
+def _clash_message(clash_v: list[int], clash_s: list[int], tz: dt.tzinfo) -> str:
+    minutes = sorted(set(clash_v) | set(clash_s))
+    first = dt.datetime.fromtimestamp(minutes[0] * 60, tz).strftime("%H:%M")
+    last = dt.datetime.fromtimestamp(minutes[-1] * 60, tz).strftime("%H:%M")
+    what = " and ".join(w for w, c in (("viewer figures", clash_v), ("sales", clash_s)) if c)
+    return (f"{len(minutes)} minutes ({first}–{last}) already have live {what} in the log: "
+            "nothing imported. Import only the missing minutes (fill gaps), or use another show.")
+
+
+# -- orders ----------------------------------------------------------------------
+def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
+    problems: list[str] = []
+    result = PlatformImport()
+    seen: dict[str, int] = {}
+    for i, row in enumerate(rows, start=2):
+        r = _Row(row, headers, spec)
+        try:
+            e = _order(state, r)
+        except ValueError as exc:
+            problems.append(f"row {i}, {exc}")
+            continue
+        ref = e.ref or ""
+        if ref in seen:
+            problems.append(f"row {i}, column {headers[spec.mapping['order_id']]}: order {ref!r} repeats row {seen[ref]}")
+            continue
+        seen[ref] = i
+        if ref in state.order_ids:
+            result.duplicate_orders += 1
+        else:
+            result.events.append(e)
+    if not rows:
+        problems.append("the sheet has no order rows")
+    if problems:
+        raise RowProblems(problems)
+    result.events.sort(key=lambda e: e.ts)
+    return result
+
+
+def _order(state: ShowState, r: _Row) -> Event:
+    ref = r.text("order_id")
+    if not ref:
+        raise r.fail("order_id", "the order id is empty")
+    amount = r.number("amount")
+    if amount is None:
+        raise r.fail("amount", "the amount is empty")
+    qty = r.number("quantity", whole=True)
+    if qty == 0:
+        raise r.fail("quantity", "a quantity of 0 is not an order")
+    product = state.queue.resolve_sku(r.text("product") or None)
+    flag = None if product in state.queue.products else ev.FLAG_UNKNOWN_PRODUCT
+    return Event(ev.ORDER, r.time(), user=r.text("buyer") or None, product=product, value=round(amount, 2),
+                 qty=int(qty or 1), ref=ref, flag=flag, data={"source": "platform"})

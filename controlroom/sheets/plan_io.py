@@ -1,0 +1,25 @@
+"""A whole run of show from Excel/CSV into a plan, and a plan back out to Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from controlroom.core.plan import Plan
+from controlroom.core.plan_rows import plan_from_rows, plan_to_rows
+from controlroom.core.products import Product
+from controlroom.core.sheet_rows import RowProblems
+from controlroom.sheets.table import SheetError, read_rows
+from controlroom.sheets.xlsx_out import write_table
+
+
+def read_plan(path: str | Path, products: list[Product]) -> Plan:
+    headers, rows = read_rows(path)
+    try:
+        return plan_from_rows(headers, rows, products)
+    except RowProblems as exc:
+        raise SheetError([f"{Path(path).name}: {p}" for p in exc.problems]) from None
+
+
+def write_plan(path: str | Path, plan: Plan) -> Path:
+    headers, rows = plan_to_rows(plan)
+    return write_table(path, [("直播脚本 Plan", headers, rows)])

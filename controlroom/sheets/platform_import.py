@@ -1,0 +1,43 @@
+"""Read a post-show platform export (CSV or XLSX) and map it into events (core.platform_rows)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from controlroom.core.platform_rows import PlatformImport, PlatformSpec, platform_events, propose
+from controlroom.core.sheet_rows import RowProblems
+from controlroom.core.show import ShowState
+from controlroom.sheets.table import SheetError, read_rows
+
+
+@dataclass
+class PlatformExport:
+    """A file read, with the proposed kind and column mapping for the user to confirm."""
+
+    path: Path
+    headers: list[str]
+    rows: list[list[Any]]
+    file_key: str
+    kind: str
+    mapping: dict[str, int]
+
+
+def read_export(path: str | Path) -> PlatformExport:
+    p = Path(path)
+    headers, rows = read_rows(p)
+    kind, mapping = propose(headers)
+    # The file's content names it: the same export imported twice has the same key.
+    key = hashlib.sha1(p.read_bytes()).hexdigest()[:12]
+    return PlatformExport(p, headers, rows, key, kind, mapping)
+
+
+def map_export(state: ShowState, export: PlatformExport, spec: PlatformSpec) -> PlatformImport:
+    """Events for the whole file, or SheetError naming every bad row (row, column, why)."""
+    spec.file_key = export.file_key
+    try:
+        return platform_events(state, export.headers, export.rows, spec)
+    except RowProblems as exc:
+        raise SheetError([f"{export.path.name}: {p}" for p in exc.problems]) from None
