@@ -1,0 +1,317 @@
+"""The recap's sheets, one writer each, over the figures of core/recap.py.
+
+Every sheet but Events is small and written after the log was streamed; Events is
+written row by row while the log streams (`EventRows`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from controlroom.core import events as ev
+from controlroom.core.checklist import CHECKLIST_ITEMS
+from controlroom.core.events import Event
+from controlroom.core.recap import (
+    KPI_FORMATS,
+    ROW_MANUAL,
+    ROW_PRODUCT,
+    Kpis,
+    ProductRecap,
+    Recap,
+    ahead_behind,
+)
+from controlroom.core.show import ShowState
+from controlroom.recap.cells import (
+    DATETIME,
+    DURATION,
+    INT,
+    MINUTES,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    ExcelTime,
+    RowWriter,
+    days,
+    header,
+    minutes,
+    money,
+    styled,
+)
+from controlroom.recap.texts import Texts
+
+SIGNED_SECONDS = '+0" s";-0" s";0" s"'
+KPI_CELL_FORMATS = {"int": INT, "number": NUMBER, "duration": DURATION, "percent": PERCENT, "money": MONEY}
+
+
+# -- Events (streamed) -------------------------------------------------------
+EVENT_COLUMNS = (
+    ("ev.time", 19, DATETIME), ("ev.elapsed", 10, DURATION), ("ev.kind", 12, None), ("ev.product", 22, None),
+    ("ev.user", 14, None), ("ev.value", 12, None), ("ev.qty", 8, None), ("ev.detail", 40, None),
+    ("ev.flag", 12, None), ("ev.duration", 12, DURATION),
+)
+
+
+class EventRows:
+    """One Events row per log event: names instead of SKUs and segment ids, incidents
+    with their durations (known from the replay before the log streams)."""
+
+    def __init__(self, ws: Any, state: ShowState, t: Texts, clock: ExcelTime) -> None:
+        self.append = table(ws, t, EVENT_COLUMNS).append
+        self._t = t
+        self._clock = clock
+        self._t0 = state.timer.started_at
+        self._names = {sku: p.name for sku, p in state.queue.products.items()}
+        self._titles = {seg.uid: seg.title for seg in state.plan.segments}
+        self._items = dict(CHECKLIST_ITEMS)
+        self._incidents = {ref: i.closed_at - i.opened_at for ref, i in state.incidents.items() if i.closed_at}
+        self._kinds: dict[str, str] = {}
+
+    def add(self, e: Event) -> None:
+        kind = self._kinds.get(e.kind)
+        if kind is None:
+            kind = self._kinds[e.kind] = self._t.kind(e.kind)
+        since = None if self._t0 is None or e.ts < self._t0 else (e.ts - self._t0) / 86400.0
+        value = e.value
+        if e.kind == ev.ORDER and value is not None:
+            value = round(value, 2)
+        duration = None
+        if e.kind in (ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED):
+            duration = days(self._incidents.get(e.ref or ""))
+        self.append((
+            self._clock.serial(e.ts), since, kind, self._names.get(e.product, e.product) if e.product else None,
+            e.user, value, e.qty, self._detail(e), e.flag, duration,
+        ))
+
+    def _detail(self, e: Event) -> str | None:
+        kind = e.kind
+        if kind == ev.SEGMENT_STARTED or kind == ev.SEGMENT_EXTENDED:
+            title = self._titles.get(e.ref or "", e.ref or "")
+            return f"{title} ({e.text})" if e.text else title
+        if kind == ev.CHECKLIST_TICKED:
+            return self._items.get(e.ref or "", e.ref)
+        if kind == ev.ORDER:
+            if e.flag == ev.FLAG_MANUAL:
+                return f"{e.ref or ''} orders={(e.data or {}).get('orders', 0)}"
+            return e.ref
+        if kind == ev.PLAN_EDITED:
+            return e.ref
+        return e.text
+
+
+# -- Summary -----------------------------------------------------------------
+def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    for col, width in zip("ABCDE", (28, 24, 22, 14, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    info = r.state.info
+    ws.append([styled(ws, f"{t('summary.heading')} · {info.title}", bold=True)])
+    for key, value, fmt in (
+        ("summary.show", info.id, None), ("summary.title", info.title, None),
+        ("summary.date", clock.serial(r.started_at or info.created_at), "yyyy-mm-dd"),
+        ("summary.room", info.room, None), ("summary.host", info.host, None),
+        ("summary.controller", info.controller, None),
+    ):
+        ws.append([t(key), styled(ws, value, fmt)])
+    ws.append([])
+    _schedule(ws, r, t, clock)
+    ws.append([])
+    _kpis(ws, r, t)
+    ws.append([])
+    _checklist(ws, r, t, clock)
+    ws.append([])
+    ws.append([t("summary.events"), r.event_count])
+
+
+def _schedule(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    """Planned vs actual start, end, duration. Shows carry no scheduled start yet:
+    the planned end is the actual start plus the planned run of show."""
+    scheduled = getattr(r.state.info, "scheduled_at", None)
+    base = scheduled if scheduled is not None else r.started_at
+    planned_end = None if base is None else base + r.planned_total_s
+    actual_s = None if r.started_at is None or r.ended_at is None else r.ended_at - r.started_at
+    ws.append([styled(ws, t(k), bold=True) for k in ("summary.what", "summary.planned", "summary.actual")])
+    ws.append([t("summary.start"), styled(ws, clock.serial(scheduled), DATETIME),
+               styled(ws, clock.serial(r.started_at), DATETIME)])
+    ws.append([t("summary.end"), styled(ws, clock.serial(planned_end), DATETIME),
+               styled(ws, clock.serial(r.ended_at), DATETIME)])
+    ws.append([t("summary.duration"), styled(ws, days(r.planned_total_s), DURATION),
+               styled(ws, days(actual_s), DURATION)])
+
+
+def kpi_value(k: Kpis, name: str) -> float:
+    value = getattr(k, name)
+    return round(value, 2) if KPI_FORMATS[name] == "money" else value
+
+
+def _kpis(ws: Any, r: Recap, t: Texts) -> None:
+    heads = ["summary.kpis", "summary.value"]
+    if r.previous is not None:
+        heads += ["summary.previous", "summary.delta", "summary.change"]
+    ws.append([styled(ws, t(k), bold=True) for k in heads])
+    for name, kind in KPI_FORMATS.items():
+        fmt = KPI_CELL_FORMATS[kind]
+        value = kpi_value(r.kpis, name)
+        shown = days(value) if kind == "duration" else value
+        row = [t(f"kpi.{name}"), styled(ws, shown, fmt)]
+        if r.previous is not None:
+            row += _comparison(ws, value, kpi_value(r.previous, name), kind, fmt)
+        ws.append(row)
+    if r.previous is not None:
+        ws.append([t("summary.previous_show"), f"#{r.previous_id} {r.previous_title}"])
+    else:
+        ws.append([t("summary.previous_show"), t("summary.no_previous")])
+
+
+def _comparison(ws: Any, value: float, before: float, kind: str, fmt: str) -> list[Any]:
+    """Previous value, delta, change. A duration's delta can be negative, which
+    Excel cannot show as a time: it goes out in signed seconds."""
+    delta = value - before
+    if kind == "duration":
+        return [styled(ws, days(before), fmt), styled(ws, round(delta, 1), SIGNED_SECONDS),
+                styled(ws, delta / before if before else None, PERCENT)]
+    return [styled(ws, before, fmt), styled(ws, delta, fmt), styled(ws, delta / before if before else None, PERCENT)]
+
+
+def _checklist(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    ws.append([styled(ws, t(k), bold=True) for k in ("summary.checklist", "summary.ticked", "summary.ticked_at")])
+    ticked = r.state.checklist
+    labels = dict(CHECKLIST_ITEMS)
+    keys = [k for k, _ in CHECKLIST_ITEMS] + [k for k in ticked if k not in labels]
+    for key in keys:
+        done = ticked.get(key, False)
+        ws.append([labels.get(key, key), t("summary.yes" if done else "summary.no"),
+                   styled(ws, clock.serial(r.checklist_times.get(key)) if done else None, DATETIME)])
+
+
+# -- Timeline ----------------------------------------------------------------
+TIMELINE_COLUMNS = (
+    ("tl.no", 5, None), ("tl.kind", 11, None), ("tl.title", 24, None), ("tl.product", 18, None),
+    ("tl.sched_start", 19, DATETIME), ("tl.sched_end", 19, DATETIME), ("tl.actual_start", 19, DATETIME),
+    ("tl.actual_end", 19, DATETIME), ("tl.planned", 10, DURATION), ("tl.extended", 10, DURATION),
+    ("tl.actual", 10, DURATION), ("tl.overrun", 12, MINUTES), ("tl.ahead", 16, MINUTES),
+    ("tl.runs", 8, None), ("tl.orders", 9, INT), ("tl.gmv", 13, MONEY),
+)
+
+
+def table(ws: Any, t: Texts, columns: tuple[tuple[str, float, str | None], ...]) -> RowWriter:
+    """A sheet that is one table: widths, frozen bold header row, formatted columns."""
+    ws.freeze_panes = "A2"
+    header(ws, [t(k) for k, _, _ in columns], [w for _, w, _ in columns])
+    return RowWriter(ws, [f for _, _, f in columns])
+
+
+def write_timeline(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    rows = table(ws, t, TIMELINE_COLUMNS)
+    names = {sku: p.name for sku, p in r.state.queue.products.items()}
+    for seg, ahead in zip(r.segments, ahead_behind(r.segments, r.t0), strict=True):
+        ran = seg.actual_s is not None
+        rows.append((
+            None if seg.index is None else seg.index + 1,
+            t(f"kind.{seg.kind}") if seg.kind else "",
+            seg.title if seg.index is not None else f"{seg.title} {t('tl.removed')}",
+            names.get(seg.product_sku or "", seg.product_sku),
+            clock.serial(seg.scheduled_start), clock.serial(seg.scheduled_end),
+            clock.serial(seg.actual_start) if ran else t("tl.skipped"), clock.serial(seg.actual_end),
+            days(seg.planned_s), days(seg.extended_s), days(seg.actual_s),
+            minutes(seg.overrun_s), minutes(ahead), seg.runs, seg.orders, money(seg.gmv_cents),
+        ))
+
+
+# -- Products ----------------------------------------------------------------
+PRODUCT_COLUMNS = (
+    ("pr.sku", 12, None), ("pr.name", 24, None), ("pr.role", 10, None), ("pr.price", 10, MONEY),
+    ("pr.stock_start", 10, INT), ("pr.stock_end", 10, INT), ("pr.shelf", 11, DURATION),
+    ("pr.explained", 11, DURATION), ("pr.orders_explained", 11, INT), ("pr.gmv_explained", 14, MONEY),
+    ("pr.orders", 10, INT), ("pr.quantity", 8, INT), ("pr.gmv", 14, MONEY), ("pr.conversion", 12, PERCENT),
+    ("pr.sold_out", 19, DATETIME), ("pr.oversells", 12, INT),
+)
+
+
+def write_products(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    rows = table(ws, t, PRODUCT_COLUMNS)
+    for p in r.products:
+        rows.append(_product_row(p, t, clock))
+    ps = r.products
+    rows.append((
+        None, styled(ws, t("pr.total"), bold=True), None, None, None, None, None, None,
+        sum(p.orders_explained for p in ps), money(sum(p.gmv_explained_cents for p in ps)),
+        sum(p.orders for p in ps), sum(p.quantity for p in ps), money(sum(p.gmv_cents for p in ps)),
+        None, None, sum(p.oversells for p in ps),
+    ))
+
+
+def _product_row(p: ProductRecap, t: Texts, clock: ExcelTime) -> tuple[Any, ...]:
+    if p.row != ROW_PRODUCT:
+        label = t("pr.manual" if p.row == ROW_MANUAL else "pr.unknown")
+        return (None, label, None, None, None, None, None, None, None, None, p.orders, p.quantity,
+                money(p.gmv_cents), None, None, p.oversells)
+    return (
+        p.sku, p.name, t(f"role.{p.role}"), p.price, p.stock_start, p.stock_end, days(p.shelf_s),
+        days(p.explained_s), p.orders_explained, money(p.gmv_explained_cents), p.orders, p.quantity,
+        money(p.gmv_cents), p.conversion, clock.serial(p.sold_out_at), p.oversells,
+    )
+
+
+# -- Minute by minute ---------------------------------------------------------
+MINUTE_COLUMNS = (
+    ("mi.minute", 7, None), ("mi.time", 19, DATETIME), ("mi.segment", 22, None), ("mi.online", 11, NUMBER),
+    ("mi.online_peak", 11, INT), ("mi.entries", 10, INT), ("mi.comments", 9, INT), ("mi.likes", 9, INT),
+    ("mi.shares", 8, INT), ("mi.follows", 8, INT), ("mi.orders", 8, INT), ("mi.gmv", 13, MONEY),
+    ("mi.boundary", 10, None),
+)
+MINUTE_ONLINE_COL, MINUTE_GMV_COL, MINUTE_BOUNDARY_COL = 4, 12, 13
+
+
+def write_minutes(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> int:
+    """The series, one row a minute; returns the number of data rows."""
+    rows = table(ws, t, MINUTE_COLUMNS)
+    titles = {seg.uid: seg.title for seg in r.state.plan.segments}
+    for m in r.minutes:
+        rows.append((
+            m.minute, clock.serial(m.start), titles.get(m.segment_uid or "", m.segment_uid),
+            None if m.online is None else round(m.online, 1), m.online_peak, m.entries, m.comments,
+            m.likes, m.shares, m.follows, m.orders, money(m.gmv_cents), 1 if m.segment_started else None,
+        ))
+    return len(r.minutes)
+
+
+# -- Pacing ------------------------------------------------------------------
+def write_pacing(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    s = r.state.settings
+    for col, width in zip("ABCDE", (26, 22, 19, 12, 14), strict=True):
+        ws.column_dimensions[col].width = width
+    bold = [styled(ws, t("pa.gaps"), bold=True)]
+    ws.append(bold)
+    flag = t("pa.flag", limit=s.interaction_alarm_minutes)
+    ws.append([styled(ws, t(k), bold=True) for k in ("pa.from", "pa.to", "pa.minutes")] + [styled(ws, flag, bold=True)])
+    for g in r.gaps:
+        ws.append([styled(ws, clock.serial(g.start), DATETIME), styled(ws, clock.serial(g.end), DATETIME),
+                   styled(ws, round(g.seconds / 60, 1), NUMBER), "⚠" if g.flagged else None])
+    ws.append([])
+    ws.append([styled(ws, t("pa.promos", lo=s.promo_target_min, hi=s.promo_target_max), bold=True)])
+    ws.append([styled(ws, t(k), bold=True) for k in ("pr.name", "pa.promo", "pa.count", "pa.band")])
+    for p in r.promos:
+        ws.append([styled(ws, p.name), styled(ws, p.promo), p.count, t(f"band.{p.band}")])
+    ws.append([])
+    ws.append([styled(ws, t("pa.slots", limit=s.slot_max_minutes), bold=True)])
+    ws.append([styled(ws, t(k), bold=True) for k in ("tl.title", "pa.started", "pa.length")])
+    for slot in r.long_slots:
+        ws.append([styled(ws, slot.title), styled(ws, clock.serial(slot.started_at), DATETIME),
+                   styled(ws, days(slot.seconds), DURATION)])
+    if not r.long_slots:
+        ws.append([t("pa.none")])
+
+
+# -- Problems & actions -------------------------------------------------------
+PROBLEM_COLUMNS = (
+    ("pb.no", 5, None), ("pb.time", 19, DATETIME), ("pb.kind", 16, None), ("pb.subject", 24, None),
+    ("pb.detail", 34, None), ("pb.action", 48, None),
+)
+
+
+def write_problems(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    rows = table(ws, t, PROBLEM_COLUMNS)
+    for n, p in enumerate(r.problems, 1):
+        rows.append((n, clock.serial(p.ts), t(f"problem.{p.code}"), p.subject or None,
+                     t(f"detail.{p.code}", **p.params), None))
+    if not r.problems:
+        rows.append((None, None, t("pb.none")))

@@ -1,0 +1,167 @@
+"""Every word the recap workbook shows, in Chinese (zh_CN) and English (en).
+
+A plain table, no Qt: the workbook is written by a child process that never loads Qt.
+Problem texts are format strings over the problem's params (core/recap.py).
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh_CN", "en")
+DEFAULT_LANG = "zh_CN"
+
+_ZH: dict[str, str] = {
+    # sheets
+    "sheet.summary": "汇总", "sheet.timeline": "流程", "sheet.products": "商品",
+    "sheet.minutes": "分钟数据", "sheet.pacing": "节奏", "sheet.events": "事件",
+    "sheet.problems": "问题与改进",
+    # summary
+    "summary.heading": "直播复盘", "summary.show": "场次", "summary.title": "直播标题",
+    "summary.date": "日期", "summary.room": "直播间", "summary.host": "主播", "summary.controller": "场控",
+    "summary.what": "项目", "summary.planned": "计划", "summary.actual": "实际",
+    "summary.start": "开始", "summary.end": "结束", "summary.duration": "时长",
+    "summary.kpis": "核心数据", "summary.value": "数值", "summary.previous": "上一场",
+    "summary.delta": "差值", "summary.change": "变化 %",
+    "summary.previous_show": "对比场次", "summary.no_previous": "无可对比的上一场（同标题/同直播间）",
+    "summary.checklist": "直播前准备", "summary.item": "项目", "summary.ticked": "已完成",
+    "summary.ticked_at": "时间", "summary.yes": "是", "summary.no": "否",
+    "summary.events": "事件总数",
+    # KPIs
+    "kpi.peak_online": "峰值在线", "kpi.avg_online": "平均在线", "kpi.views": "累计观看",
+    "kpi.dwell_s": "平均停留时长", "kpi.likes": "点赞", "kpi.comments": "评论", "kpi.shares": "分享",
+    "kpi.interacting_users": "互动人数", "kpi.interaction_rate": "互动率", "kpi.follows": "涨粉",
+    "kpi.orders": "订单数", "kpi.buyers": "下单人数", "kpi.gmv": "成交额 GMV", "kpi.conversion": "转化率",
+    "kpi.avg_order_value": "客单价", "kpi.oversells": "超卖/异常订单", "kpi.incidents": "事故",
+    # timeline
+    "tl.no": "序号", "tl.kind": "类型", "tl.title": "环节", "tl.product": "商品",
+    "tl.sched_start": "计划开始", "tl.sched_end": "计划结束", "tl.actual_start": "实际开始",
+    "tl.actual_end": "实际结束", "tl.planned": "计划时长", "tl.extended": "延长",
+    "tl.actual": "实际时长", "tl.overrun": "超时（分钟）", "tl.ahead": "整体提前(+)/落后(-)（分钟）",
+    "tl.runs": "上场次数", "tl.orders": "订单", "tl.gmv": "成交额", "tl.skipped": "未进行",
+    "tl.removed": "（已从脚本删除）",
+    "kind.opening": "开场", "kind.product": "产品讲解", "kind.interaction": "互动",
+    "kind.final_push": "逼单", "kind.closing": "结束语", "kind.free": "自由",
+    # products
+    "pr.sku": "SKU", "pr.name": "商品名称", "pr.role": "类型", "pr.price": "价格",
+    "pr.stock_start": "开播库存", "pr.stock_end": "下播库存", "pr.shelf": "上架时长",
+    "pr.explained": "讲解时长", "pr.orders_explained": "讲解中订单", "pr.gmv_explained": "讲解中成交额",
+    "pr.orders": "总订单", "pr.quantity": "件数", "pr.gmv": "总成交额", "pr.conversion": "讲解转化率",
+    "pr.sold_out": "售罄时间", "pr.oversells": "超卖/异常订单", "pr.total": "合计",
+    "pr.unknown": "（未知商品）", "pr.manual": "（手动录入）",
+    "role.traffic": "引流款", "role.profit": "利润款", "role.image": "形象款",
+    # minutes
+    "mi.minute": "分钟", "mi.time": "时间", "mi.segment": "环节", "mi.online": "在线人数",
+    "mi.online_peak": "分钟峰值在线", "mi.entries": "进入人次", "mi.comments": "评论", "mi.likes": "点赞",
+    "mi.shares": "分享", "mi.follows": "关注", "mi.orders": "订单", "mi.gmv": "成交额",
+    "mi.boundary": "环节切换", "chart.online": "在线人数（每分钟）", "chart.gmv": "成交额（每分钟）",
+    # pacing
+    "pa.gaps": "互动间隔", "pa.from": "从", "pa.to": "到", "pa.minutes": "分钟", "pa.flag": "超过 {limit:g} 分钟",
+    "pa.promos": "优惠信息重复次数（目标 {lo}–{hi} 次）", "pa.promo": "优惠", "pa.count": "次数",
+    "pa.band": "评估", "band.low": "偏少", "band.ok": "达标", "band.over": "偏多",
+    "pa.slots": "讲解超过 {limit:g} 分钟的时段", "pa.started": "开始", "pa.length": "时长",
+    "pa.none": "无",
+    # events
+    "ev.time": "时间", "ev.elapsed": "开播后", "ev.kind": "类型", "ev.product": "商品", "ev.user": "用户",
+    "ev.value": "数值/金额", "ev.qty": "数量", "ev.detail": "内容", "ev.flag": "标记", "ev.duration": "事故时长",
+    # problems
+    "pb.no": "序号", "pb.time": "时间", "pb.kind": "问题类型", "pb.subject": "对象", "pb.detail": "说明",
+    "pb.action": "改进措施（团队填写）", "pb.none": "未发现问题",
+    "problem.overrun": "环节超时", "problem.interaction_overdue": "互动间隔过长",
+    "problem.viewer_drop": "在线人数下降", "problem.sold_out": "售罄/断货",
+    "problem.low_conversion": "讲解转化率低", "problem.oversell": "超卖/异常订单",
+    "detail.overrun": "超时 {minutes:.1f} 分钟", "detail.interaction_overdue": "{minutes:.1f} 分钟无互动",
+    "detail.viewer_drop": "下降 {percent:.0f}%（{high:.0f} → {low:.0f}）", "detail.sold_out": "库存售罄",
+    "detail.low_conversion": "讲解转化率 {percent:.2f}%", "detail.oversell": "{count} 笔超卖/下架/未知商品订单",
+}
+
+_EN: dict[str, str] = {
+    "sheet.summary": "Summary", "sheet.timeline": "Timeline", "sheet.products": "Products",
+    "sheet.minutes": "Minute by minute", "sheet.pacing": "Pacing", "sheet.events": "Events",
+    "sheet.problems": "Problems & actions",
+    "summary.heading": "Show recap", "summary.show": "Show", "summary.title": "Title",
+    "summary.date": "Date", "summary.room": "Room", "summary.host": "Host", "summary.controller": "Controller",
+    "summary.what": "", "summary.planned": "Planned", "summary.actual": "Actual",
+    "summary.start": "Start", "summary.end": "End", "summary.duration": "Duration",
+    "summary.kpis": "Key figures", "summary.value": "Value", "summary.previous": "Previous show",
+    "summary.delta": "Delta", "summary.change": "Change %",
+    "summary.previous_show": "Compared with", "summary.no_previous": "No earlier show with this title/room to compare",
+    "summary.checklist": "Pre-show checklist", "summary.item": "Item", "summary.ticked": "Done",
+    "summary.ticked_at": "Time", "summary.yes": "yes", "summary.no": "no",
+    "summary.events": "Events in the log",
+    "kpi.peak_online": "Peak online", "kpi.avg_online": "Average online", "kpi.views": "Cumulative views",
+    "kpi.dwell_s": "Average dwell", "kpi.likes": "Likes", "kpi.comments": "Comments", "kpi.shares": "Shares",
+    "kpi.interacting_users": "Interacting users", "kpi.interaction_rate": "Interaction rate",
+    "kpi.follows": "New followers", "kpi.orders": "Orders", "kpi.buyers": "Buyers", "kpi.gmv": "GMV",
+    "kpi.conversion": "Conversion", "kpi.avg_order_value": "Average order value",
+    "kpi.oversells": "Oversells / unexpected orders", "kpi.incidents": "Incidents",
+    "tl.no": "#", "tl.kind": "Kind", "tl.title": "Segment", "tl.product": "Product",
+    "tl.sched_start": "Scheduled start", "tl.sched_end": "Scheduled end", "tl.actual_start": "Actual start",
+    "tl.actual_end": "Actual end", "tl.planned": "Planned", "tl.extended": "Extended",
+    "tl.actual": "Actual", "tl.overrun": "Overrun (min)", "tl.ahead": "Show ahead(+)/behind(-) after (min)",
+    "tl.runs": "Runs", "tl.orders": "Orders", "tl.gmv": "GMV", "tl.skipped": "not run",
+    "tl.removed": "(removed from the plan)",
+    "kind.opening": "Opening", "kind.product": "Product slot", "kind.interaction": "Interaction",
+    "kind.final_push": "Final push", "kind.closing": "Closing", "kind.free": "Free",
+    "pr.sku": "SKU", "pr.name": "Product", "pr.role": "Role", "pr.price": "Price",
+    "pr.stock_start": "Stock at start", "pr.stock_end": "Stock at end", "pr.shelf": "Time on shelf",
+    "pr.explained": "Time explained", "pr.orders_explained": "Orders while explained",
+    "pr.gmv_explained": "GMV while explained", "pr.orders": "Orders in total", "pr.quantity": "Units",
+    "pr.gmv": "GMV in total", "pr.conversion": "Conversion in its slot", "pr.sold_out": "Sold out at",
+    "pr.oversells": "Oversells / unexpected orders", "pr.total": "Total",
+    "pr.unknown": "(unknown product)", "pr.manual": "(typed-in totals)",
+    "role.traffic": "Traffic driver", "role.profit": "Profit item", "role.image": "Image item",
+    "mi.minute": "Minute", "mi.time": "Time", "mi.segment": "Segment", "mi.online": "Online viewers",
+    "mi.online_peak": "Peak online in minute", "mi.entries": "Entries", "mi.comments": "Comments",
+    "mi.likes": "Likes", "mi.shares": "Shares", "mi.follows": "Follows", "mi.orders": "Orders", "mi.gmv": "GMV",
+    "mi.boundary": "Segment change", "chart.online": "Online viewers per minute", "chart.gmv": "GMV per minute",
+    "pa.gaps": "Gaps between interactions", "pa.from": "From", "pa.to": "To", "pa.minutes": "Minutes",
+    "pa.flag": "Over {limit:g} min", "pa.promos": "Promo repeats (target {lo}–{hi})", "pa.promo": "Promo",
+    "pa.count": "Repeats", "pa.band": "Assessment", "band.low": "too few", "band.ok": "on target",
+    "band.over": "too many", "pa.slots": "Slots over {limit:g} minutes", "pa.started": "Started",
+    "pa.length": "Length", "pa.none": "none",
+    "ev.time": "Time", "ev.elapsed": "Since start", "ev.kind": "Kind", "ev.product": "Product", "ev.user": "User",
+    "ev.value": "Value / amount", "ev.qty": "Qty", "ev.detail": "Detail", "ev.flag": "Flag",
+    "ev.duration": "Incident duration",
+    "pb.no": "#", "pb.time": "Time", "pb.kind": "Problem", "pb.subject": "Subject", "pb.detail": "Detail",
+    "pb.action": "Action (for the team)", "pb.none": "No problem found",
+    "problem.overrun": "Segment overrun", "problem.interaction_overdue": "Interaction overdue",
+    "problem.viewer_drop": "Viewer drop", "problem.sold_out": "Sold out",
+    "problem.low_conversion": "Low conversion in slot", "problem.oversell": "Oversells",
+    "detail.overrun": "over by {minutes:.1f} min", "detail.interaction_overdue": "{minutes:.1f} min without an interaction",
+    "detail.viewer_drop": "down {percent:.0f}% ({high:.0f} → {low:.0f})", "detail.sold_out": "stock ran out",
+    "detail.low_conversion": "conversion {percent:.2f}% in its slot",
+    "detail.oversell": "{count} order(s) sold out, off shelf or unknown",
+}
+
+EVENT_KINDS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "viewers": "在线人数", "comment": "评论", "like": "点赞", "share": "分享", "follow": "关注",
+        "join": "进入", "gift": "礼物", "order": "订单", "show_started": "开播", "show_paused": "暂停",
+        "show_resumed": "继续", "show_ended": "下播", "segment_started": "环节开始",
+        "segment_extended": "环节延长", "interaction_marked": "互动", "promo_repeated": "重复优惠",
+        "product_on_shelf": "上架", "product_off_shelf": "下架", "explaining_started": "开始讲解",
+        "stock_adjusted": "库存调整", "note": "备注", "incident_opened": "事故开始",
+        "incident_closed": "事故结束", "checklist_ticked": "准备项", "host_message": "提词",
+        "plan_edited": "修改",
+    },
+    "en": {},
+}
+
+TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH, "en": _EN}
+
+
+class Texts:
+    """The words of one language: `t("kpi.gmv")`, `t.kind("order")`."""
+
+    def __init__(self, lang: str = DEFAULT_LANG) -> None:
+        if lang not in TEXTS:
+            raise ValueError(f"language {lang!r}: use one of {', '.join(LANGS)}")
+        self.lang = lang
+        self._words = TEXTS[lang]
+        self._kinds = EVENT_KINDS[lang]
+
+    def __call__(self, key: str, **params: object) -> str:
+        text = self._words[key]
+        return text.format(**params)
+
+    def kind(self, event_kind: str) -> str:
+        return self._kinds.get(event_kind, event_kind)

@@ -1,0 +1,148 @@
+"""Export a show's recap (复盘) workbook: one streamed pass over the log, written atomically.
+
+The log is streamed once: each event is folded into the recap figures and written as
+an Events row at the same time, so neither the events nor the sheet are held in
+memory (write-only workbook). The other sheets are small and written afterwards; in
+write-only mode each sheet has its own stream, so Summary still comes first. The file
+is written under a temporary name in the same folder and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+
+from controlroom.core.recap import Recap, RecapFold
+from controlroom.recap import sheets
+from controlroom.recap.cells import ExcelTime
+from controlroom.recap.texts import Texts
+from controlroom.store.repository import ShowRepository
+
+Progress = Callable[[float, str], None]
+SHEET_KEYS = ("summary", "timeline", "products", "minutes", "pacing", "events", "problems")
+PROGRESS_EVERY = 5000
+
+
+class ExportError(ValueError):
+    """The workbook cannot be written where asked (a path problem the user can fix)."""
+
+
+def partial_path(path: Path, pid: int) -> Path:
+    """Where the workbook is written before it is complete (same folder: the rename is atomic)."""
+    return path.with_name(f".{path.name}.{pid}.partial")
+
+
+def check_target(path: Path) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise ExportError(f"{path}: the recap is an .xlsx workbook; name the file ….xlsx")
+    if not path.parent.is_dir():
+        raise ExportError(f"{path.parent}: no such folder")
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder")
+
+
+def export_recap(
+    repo: ShowRepository, show_id: int, path: str | Path, *, lang: str = "zh_CN",
+    utc_offset_s: float | None = None, progress: Progress | None = None,
+) -> Recap:
+    """Write the recap of `show_id` to `path` (.xlsx). Nothing appears at `path` unless
+    the whole workbook was written."""
+    path = Path(path)
+    check_target(path)
+    t = Texts(lang)
+    tmp = partial_path(path, os.getpid())
+    try:
+        recap = _write(repo, show_id, tmp, t, ExcelTime(utc_offset_s), progress or _quiet)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    (progress or _quiet)(1.0, "done")
+    return recap
+
+
+def _quiet(_fraction: float, _stage: str) -> None:
+    pass
+
+
+def _write(repo: ShowRepository, show_id: int, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
+    progress(0.0, "reading")
+    state = repo.load_show(show_id)
+    total = max(1, repo.count_events(show_id))
+    wb = Workbook(write_only=True)
+    ws = {key: wb.create_sheet(t(f"sheet.{key}")) for key in SHEET_KEYS}
+    fold = RecapFold(state)
+    rows = sheets.EventRows(ws["events"], state, t, clock)
+    progress(0.05, "events")
+    for n, e in enumerate(repo.events(show_id), 1):
+        fold.add(e)
+        rows.add(e)
+        if n % PROGRESS_EVERY == 0:
+            progress(0.05 + 0.8 * n / total, "events")
+    recap = fold.finish()
+    _compare(repo, recap)
+    progress(0.86, "sheets")
+    _write_sheets(ws, recap, t, clock)
+    progress(0.9, "saving")
+    wb.save(tmp)
+    return recap
+
+
+def _compare(repo: ShowRepository, recap: Recap) -> None:
+    """Fold the previous show of the same room/title with the same definitions."""
+    prev = repo.previous_show_id(recap.state.info.id)
+    if prev is None:
+        return
+    state = repo.load_show(prev)
+    recap.previous = RecapFold(state).add_all(repo.events(prev)).finish().kpis
+    recap.previous_id, recap.previous_title = prev, state.info.title
+
+
+def _write_sheets(ws: dict[str, Any], recap: Recap, t: Texts, clock: ExcelTime) -> None:
+    sheets.write_summary(ws["summary"], recap, t, clock)
+    sheets.write_timeline(ws["timeline"], recap, t, clock)
+    sheets.write_products(ws["products"], recap, t, clock)
+    n = sheets.write_minutes(ws["minutes"], recap, t, clock)
+    if n:
+        add_charts(ws["minutes"], n, t)
+    sheets.write_pacing(ws["pacing"], recap, t, clock)
+    sheets.write_problems(ws["problems"], recap, t, clock)
+
+
+def add_charts(ws: Any, rows: int, t: Texts) -> None:
+    """Online viewers and GMV per minute, each with the segment changes as thin bars
+    on a hidden 0–1 axis, so the boundaries read on the same time axis."""
+    cats = Reference(ws, min_col=1, min_row=2, max_row=rows + 1)
+    for n, (col, title, kind) in enumerate((
+        (sheets.MINUTE_ONLINE_COL, t("chart.online"), "line"),
+        (sheets.MINUTE_GMV_COL, t("chart.gmv"), "bar"),
+    )):
+        chart = LineChart() if kind == "line" else BarChart()
+        chart.title = title
+        chart.height, chart.width = 9, 26
+        chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=rows + 1), titles_from_data=True)
+        chart.set_categories(cats)
+        chart.x_axis.title = t("mi.minute")
+        chart.y_axis.majorGridlines = None
+        if kind == "line":
+            chart.series[0].smooth = False
+            chart.series[0].marker.symbol = "none"
+        chart += _boundaries(ws, rows, cats)
+        ws.add_chart(chart, f"O{2 + n * 20}")
+
+
+def _boundaries(ws: Any, rows: int, cats: Reference) -> BarChart:
+    bars = BarChart()
+    bars.add_data(Reference(ws, min_col=sheets.MINUTE_BOUNDARY_COL, min_row=1, max_row=rows + 1), titles_from_data=True)
+    bars.set_categories(cats)
+    bars.gapWidth = 500
+    bars.y_axis.axId = 200
+    bars.y_axis.scaling.min, bars.y_axis.scaling.max = 0, 1
+    bars.y_axis.delete = True
+    bars.y_axis.crosses = "max"
+    return bars
