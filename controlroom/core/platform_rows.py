@@ -237,16 +237,28 @@ def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: Pl
     parsed: list[tuple[int, float, float | None, float | None, float | None, float | None]] = []
     for i, row in enumerate(rows, start=2):
         r = _Row(row, headers, spec)
-        try:
-            parsed.append((i, r.time(), r.number("online", whole=True), r.number("entries", whole=True),
-                           r.number("gmv"), r.number("orders", whole=True)))
-        except ValueError as exc:
-            problems.append(f"row {i}, {exc}")
+        errors: list[str] = []
+        values = [_cell(errors, r.time)] + [
+            _cell(errors, lambda f=f, w=w: r.number(f, whole=w))
+            for f, w in (("online", True), ("entries", True), ("gmv", False), ("orders", True))
+        ]
+        problems += [f"row {i}, {e}" for e in errors]
+        if not errors:
+            parsed.append((i, *values))
     if problems:
         raise RowProblems(problems)
     parsed.sort(key=lambda p: p[1])
     sales = _minute_sales(parsed, headers, spec)
     return _trend_events(state, parsed, sales, spec)
+
+
+def _cell(errors: list[str], read: Any) -> Any:
+    """Read one cell, noting its problem instead of stopping: every bad cell of a row is named."""
+    try:
+        return read()
+    except ValueError as exc:
+        errors.append(str(exc))
+        return None
 
 
 def _minute_sales(parsed: list, headers: list[str], spec: PlatformSpec) -> dict[int, tuple[int, float, int]]:

@@ -1,8 +1,74 @@
-"""Live-data tools in the window (local API server, file tail, imports, comment watch).
+"""Live-data tools in the window: comment watch, local API server, file tail, imports.
 
-Placeholder until the live-data work lands: `install(window)` adds nothing yet.
+`install(window)` uses only the window's extension hooks: `service`, `show_changed`,
+`add_dock`, `menu`. The server and the tail are stopped when the show changes and
+before the window closes (an event filter sees the close before the window's own
+handler closes the show's writer).
 """
 
+from __future__ import annotations
 
-def install(window: object) -> None:
-    return None
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction
+
+from controlroom.ui.live_data.comment_panel import CommentWatchPanel
+from controlroom.ui.live_data.import_dialogs import ImportActions
+from controlroom.ui.live_data.sources_panel import SourcesPanel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("live_data", text)
+
+
+class LiveData(QObject):
+    """Attributes: comments (CommentWatchPanel), sources (SourcesPanel), imports (ImportActions), actions."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.comments = CommentWatchPanel()
+        self.sources = SourcesPanel()
+        self.imports = ImportActions(window, lambda: window.service)
+        window.add_dock(self.comments, _tr("Comment watch"))
+        window.add_dock(self.sources, _tr("Live data sources"))
+        self.actions = self._menu(window.menu("data"))
+        window.show_changed.connect(self.set_service)
+        window.installEventFilter(self)
+        self.set_service(window.service)
+
+    def _menu(self, menu: Any) -> dict[str, QAction]:
+        items = {
+            "products": (_tr("Import product sheet…"), self.imports.import_products),
+            "template": (_tr("Download product sheet template…"), self.imports.product_template),
+            "plan_in": (_tr("Import plan from Excel…"), self.imports.import_plan),
+            "plan_out": (_tr("Export plan to Excel…"), self.imports.export_plan),
+            "platform": (_tr("Import platform export (trend or orders)…"), self.imports.import_platform),
+        }
+        menu.addSeparator()
+        actions = {}
+        for key, (text, slot) in items.items():
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.addAction(action)
+            actions[key] = action
+        return actions
+
+    def set_service(self, service: Any) -> None:
+        self.sources.set_service(service)
+        self.comments.set_service(service)
+
+    def shut_down(self) -> None:
+        self.sources.stop_all()
+        self.comments.set_service(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shut_down()
+        return False
+
+
+def install(window: Any) -> LiveData:
+    window.live_data = LiveData(window)
+    return window.live_data

@@ -1,0 +1,235 @@
+"""Import dialogs: a platform export with its column mapping shown and correctable,
+and the simple imports/exports (products, plan, product template) as menu actions.
+
+Every import is all or nothing: on a refusal the dialog lists every (row, column, why)
+and the show is unchanged. Files are read on the UI thread: post-show exports are a
+few thousand rows, read in well under a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
+from controlroom.feeds.intake import import_mapped
+from controlroom.services.show_service import ShowService
+from controlroom.sheets.platform_import import PlatformExport, map_export, read_export
+from controlroom.sheets.table import SheetError
+
+PREVIEW_ROWS = 8
+SHEETS = "Spreadsheets (*.xlsx *.csv)"
+
+
+def local_zone_name() -> str:
+    """The computer's zone as an IANA name when it can be told, else its UTC offset."""
+    local = dt.datetime.now().astimezone()
+    key = getattr(local.tzinfo, "key", None)
+    if key:
+        return key
+    try:
+        from pathlib import Path
+
+        return str(Path("/etc/localtime").resolve()).split("zoneinfo/")[1]
+    except (IndexError, OSError):
+        return local.strftime("%z")
+
+
+def parse_zone(text: str) -> dt.tzinfo:
+    """An IANA name (Asia/Shanghai) or an offset (+0800, +08:00); ValueError otherwise."""
+    text = text.strip()
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    try:
+        return dt.datetime.strptime(text.replace(":", ""), "%z").tzinfo  # type: ignore[return-value]
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time zone (Asia/Shanghai or +08:00)") from None
+
+
+class PlatformImportDialog(QDialog):
+    """Attributes: export (the file read), result (PlatformImport after a successful import)."""
+
+    def __init__(self, service: ShowService, export: PlatformExport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.export = export
+        self.result_import: PlatformImport | None = None
+        self.setWindowTitle(self.tr("Import platform export: %1").replace("%1", export.path.name))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Per-minute trend"), TREND)
+        self.kind.addItem(self.tr("Order list"), ORDERS)
+        self.kind.setCurrentIndex(0 if export.kind == TREND else 1)
+        self.kind.currentIndexChanged.connect(self._fill_mapping)
+        self.zone = QLineEdit(local_zone_name())
+        created = dt.datetime.fromtimestamp(service.state.info.created_at)
+        self.day = QDateEdit(QDate(created.year, created.month, created.day), calendarPopup=True)
+        self.cumulative = QComboBox()
+        for text, value in ((self.tr("from the header (累计 = running total)"), None),
+                            (self.tr("running totals"), True), (self.tr("per minute"), False)):
+            self.cumulative.addItem(text, value)
+        self.fill_gaps = QCheckBox(self.tr("Only minutes the live feed has no data for (fill gaps)"))
+        self.mapping_box = QGroupBox(self.tr("Columns"))
+        self.mapping_form = QFormLayout(self.mapping_box)
+        self.combos: dict[str, QComboBox] = {}
+        self.problems = QPlainTextEdit(readOnly=True)
+        self.problems.setVisible(False)
+        self._build()
+        self._fill_mapping()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Time zone of the file's times"), self.zone)
+        form.addRow(self.tr("Date for times without one"), self.day)
+        form.addRow(self.tr("GMV / order columns"), self.cumulative)
+        form.addRow(self.fill_gaps)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.do_import)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.mapping_box)
+        box.addWidget(QLabel(self.tr("First rows of the file")))
+        box.addWidget(self._preview())
+        box.addWidget(self.problems)
+        box.addWidget(buttons)
+
+    def _preview(self) -> QTableWidget:
+        rows = self.export.rows[:PREVIEW_ROWS]
+        table = QTableWidget(len(rows), len(self.export.headers))
+        table.setHorizontalHeaderLabels(self.export.headers)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row[:len(self.export.headers)]):
+                table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        return table
+
+    def _fill_mapping(self) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.combos.clear()
+        kind = self.kind.currentData()
+        proposed = self.export.mapping if kind == self.export.kind else {}
+        for field in COLUMNS[kind]:
+            combo = QComboBox()
+            combo.addItem(self.tr("(none)"), None)
+            for i, h in enumerate(self.export.headers):
+                combo.addItem(h or f"#{i + 1}", i)
+            if field in proposed:
+                combo.setCurrentIndex(proposed[field] + 1)
+            self.combos[field] = combo
+            self.mapping_form.addRow(field, combo)
+
+    def spec(self) -> PlatformSpec:
+        """What the dialog shows, as the importer's spec (ValueError for a bad zone)."""
+        mapping = {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
+        return PlatformSpec(self.kind.currentData(), mapping, parse_zone(self.zone.text()),
+                            self.day.date().toPython(), self.cumulative.currentData(), self.fill_gaps.isChecked())
+
+    def do_import(self) -> None:
+        try:
+            spec = self.spec()
+            self.result_import = import_mapped(self.service, lambda state: map_export(state, self.export, spec))
+        except (SheetError, ValueError) as exc:
+            problems = exc.problems if isinstance(exc, SheetError) else [str(exc)]
+            self.problems.setPlainText(self.tr("Nothing was imported:") + "\n" + "\n".join(problems))
+            self.problems.setVisible(True)
+            return
+        self.accept()
+
+
+class ImportActions:
+    """The File/Data menu actions; each asks for a file, then imports all or nothing."""
+
+    def __init__(self, parent: QWidget, service_of) -> None:  # noqa: ANN001 - () -> ShowService | None
+        self.parent = parent
+        self.service_of = service_of
+
+    def _service(self) -> ShowService | None:
+        service = self.service_of()
+        if service is None:
+            QMessageBox.information(self.parent, _tr("Import"), _tr("Open a show first."))
+        return service
+
+    def _refused(self, exc: SheetError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Nothing was imported"), str(exc), parent=self.parent)
+        box.setDetailedText("\n".join(exc.problems))
+        box.exec()
+
+    def import_products(self, path: str | None = None) -> bool:
+        from controlroom.sheets.products import read_products
+
+        service = self._service()
+        path = path or QFileDialog.getOpenFileName(self.parent, _tr("Product sheet"), "", SHEETS)[0]
+        if service is None or not path:
+            return False
+        try:
+            service.update_products(read_products(path))
+        except SheetError as exc:
+            self._refused(exc)
+            return False
+        return True
+
+    def import_plan(self, path: str | None = None) -> bool:
+        from controlroom.sheets.plan_io import read_plan
+
+        service = self._service()
+        path = path or QFileDialog.getOpenFileName(self.parent, _tr("Plan"), "", SHEETS)[0]
+        if service is None or not path:
+            return False
+        try:
+            service.update_plan(read_plan(path, list(service.state.queue.products.values())))
+        except SheetError as exc:
+            self._refused(exc)
+            return False
+        return True
+
+    def export_plan(self, path: str | None = None) -> bool:
+        from controlroom.sheets.plan_io import write_plan
+
+        service = self._service()
+        path = path or QFileDialog.getSaveFileName(self.parent, _tr("Export plan"), "plan.xlsx", SHEETS)[0]
+        if service is None or not path:
+            return False
+        with service.lock:
+            plan = service.state.plan
+        write_plan(path, plan)
+        return True
+
+    def product_template(self, path: str | None = None) -> bool:
+        from controlroom.sheets.product_template import write_product_template
+
+        path = path or QFileDialog.getSaveFileName(self.parent, _tr("Product template"), "products.xlsx", SHEETS)[0]
+        if not path:
+            return False
+        write_product_template(path)
+        return True
+
+    def import_platform(self, path: str | None = None) -> PlatformImportDialog | None:
+        """Opens the mapping dialog (not modal, returned for tests); None when refused."""
+        service = self._service()
+        path = path or QFileDialog.getOpenFileName(self.parent, _tr("Platform export"), "", SHEETS)[0]
+        if service is None or not path:
+            return None
+        try:
+            export = read_export(path)
+        except SheetError as exc:
+            self._refused(exc)
+            return None
+        dialog = PlatformImportDialog(service, export, self.parent)
+        dialog.open()
+        return dialog
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ImportActions", text)

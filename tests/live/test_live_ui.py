@@ -1,0 +1,210 @@
+"""The live-data widgets: comment watch, server and tail controls, import dialogs, and
+their installation in the main window. Offscreen; feeds run on real threads."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import urllib.request
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from controlroom.core import events as ev
+from controlroom.core.comment_watch import CommentWatch
+from controlroom.feeds.config import WATCH_FILE, load_or_create_token
+from controlroom.feeds.intake import Intake
+from controlroom.ui.live_data.comment_panel import CommentWatchPanel
+from controlroom.ui.live_data.import_dialogs import ImportActions, PlatformImportDialog
+from controlroom.ui.live_data.sources_panel import SourcesPanel
+from controlroom.sheets.platform_import import read_export
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers(qapp):
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    timers = [t for w in QApplication.topLevelWidgets() for t in w.findChildren(QTimer) if t.isActive()]
+    for w in visible:
+        w.close()
+    assert not visible and not timers
+    assert not [t for t in threading.enumerate() if t.name in ("api-server", "file-tail")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def comments_panel(qtbot, service):
+    panel = CommentWatchPanel()
+    qtbot.addWidget(panel)
+    panel.set_service(service)
+    yield panel
+    panel.set_service(None)
+
+
+def test_comments_from_a_feed_thread_are_highlighted(qtbot, comments_panel, service):
+    intake = Intake(service)
+    batch = [{"type": "comment", "user": "u1", "text": "这是假货<b>"}, {"type": "comment", "user": "u2", "text": "多少钱"},
+             {"type": "comment", "user": "u3", "text": "好看"}, {"type": "like"}]
+    t = threading.Thread(target=intake.submit_json, args=(batch,))
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: comments_panel.shown == 3, timeout=5000)
+    html = comments_panel.stream.document().toHtml()
+    assert "假货" in html and "&lt;b&gt;" in html  # highlighted, and the comment's own markup escaped
+    assert "#ffd6d6" in html and "#d6e8ff" in html
+    assert "1" in comments_panel.rate.text()
+
+
+def test_negative_spike_is_shown(qtbot, comments_panel, service):
+    limit = service.state.settings.negative_spike_per_minute
+    Intake(service).submit_json([{"type": "comment", "text": "骗子"}] * limit)
+    qtbot.waitUntil(lambda: comments_panel.shown == limit, timeout=5000)
+    assert comments_panel.negative_this_minute() == limit
+    assert "c62828" in comments_panel.rate.styleSheet()
+    assert any(a["code"] == "negative_spike" for a in service.status()["alerts"]) or \
+        service.status()["state"] == "planned"  # alerts run only while the show is live
+
+
+def test_edited_lists_are_saved_and_used(comments_panel, service, config_dir):
+    comments_panel.set_watch(CommentWatch(["难吃"], ["几点"], ["稍等"]))
+    assert json.loads((config_dir / WATCH_FILE).read_text(encoding="utf-8"))["negative"] == ["难吃"]
+    Intake(service).submit_json([{"type": "comment", "text": "真难吃"}, {"type": "comment", "text": "假货"}])
+    service.writer.flush()
+    assert [e.flag for e in service.repo.events(service.show_id, (ev.COMMENT,))] == ["negative", None]
+    assert [comments_panel.replies.item(i).text() for i in range(comments_panel.replies.count())] == ["稍等"]
+
+
+def test_quick_reply_copied_in_one_click(qtbot, comments_panel):
+    item = comments_panel.replies.item(0)
+    rect = comments_panel.replies.visualItemRect(item)
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(comments_panel.replies.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert QApplication.clipboard().text() == item.text()
+
+
+def test_server_from_the_panel(qtbot, service):
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.set_service(service)
+    panel.port.setValue(free_port())
+    panel.server_on.setChecked(True)
+    try:
+        assert panel.server is not None and "Listening" in panel.server_status.text()
+        panel.copy_token.click()
+        token = QApplication.clipboard().text()
+        assert token == load_or_create_token()
+        req = urllib.request.Request(panel.server.url + "/api/v1/events", json.dumps({"type": "share"}).encode(),
+                                     {"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            assert json.load(resp)["accepted"] == 1
+    finally:
+        panel.server_on.setChecked(False)
+    assert panel.server is None
+    assert service.status()["totals"]["shares"] == 1
+
+
+def test_tail_from_the_panel(qtbot, service, tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"type": "comment", "text": "早"}) + "\n{bad\n", encoding="utf-8")
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.set_service(service)
+    panel.tail_path.setText(str(path))
+    panel.from_start.setChecked(True)
+    panel.tail_button.click()
+    try:
+        qtbot.waitUntil(lambda: "line 2" in panel.tail_status.text(), timeout=5000)
+        qtbot.waitUntil(lambda: service.status()["totals"]["comments"] == 1, timeout=5000)
+    finally:
+        panel.tail_button.click()
+    assert panel.tail is None and not panel.stats_timer.isActive()
+    assert "1 bad lines" in panel.tail_status.text()
+
+
+def _trend_file(path, rows):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["时间", "在线", "成交额(元)"])
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_platform_dialog_mapping_corrected_then_imported(qtbot, service, tmp_path):
+    path = _trend_file(tmp_path / "trend.xlsx", [["2026-01-01 20:00", 10, 5], ["2026-01-01 20:01", 12, 6]])
+    dialog = PlatformImportDialog(service, read_export(path))
+    qtbot.addWidget(dialog)
+    dialog.zone.setText("Asia/Shanghai")
+    assert dialog.combos["online"].currentData() == 1  # proposed from the header 在线
+    dialog.combos["online"].setCurrentIndex(0)  # the user says: no online column
+    assert dialog.spec().mapping == {"time": 0, "gmv": 2}
+    dialog.do_import()
+    assert dialog.result_import is not None
+    assert service.status()["totals"]["gmv"] == 11 and service.status()["totals"]["peak_online"] == 0
+
+
+def test_platform_dialog_lists_problems_and_imports_nothing(qtbot, service, tmp_path):
+    path = _trend_file(tmp_path / "trend.xlsx", [["2026-01-01 20:00", 10, 5], ["later", -1, 6]])
+    dialog = PlatformImportDialog(service, read_export(path))
+    qtbot.addWidget(dialog)
+    n = service.repo.count_events(service.show_id)
+    dialog.do_import()
+    text = dialog.problems.toPlainText()
+    assert "row 3, column 时间" in text and "row 3, column 在线" in text
+    assert service.repo.count_events(service.show_id) == n
+    dialog.zone.setText("Nowhere/Special")
+    dialog.do_import()
+    assert "not a time zone" in dialog.problems.toPlainText()
+
+
+def test_menu_imports_and_template(qtbot, service, tmp_path):
+    from controlroom.sheets.plan_io import write_plan
+
+    actions = ImportActions(None, lambda: service)
+    assert actions.product_template(str(tmp_path / "t.xlsx"))
+    assert actions.export_plan(str(tmp_path / "plan.xlsx"))
+    write_plan(tmp_path / "plan.xlsx", service.state.plan.__class__(service.state.plan.segments[:3]))
+    assert actions.import_plan(str(tmp_path / "plan.xlsx"))
+    assert len(service.repo.load_plan(service.show_id).segments) == 3
+
+
+# -- in the main window --------------------------------------------------------------
+@pytest.fixture
+def window(qtbot, db_path, clock, tmp_path, service):
+    from controlroom.ui.prefs import Prefs
+    from controlroom.ui.session import ShowSession
+    from controlroom.ui.window import MainWindow
+
+    session = ShowSession(str(db_path), service.show_id, clock)
+    w = MainWindow(session, Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+    session.close()
+
+
+def test_installed_in_the_main_window(window):
+    live = window.live_data
+    titles = [a.text() for a in window.menu("data").actions()]
+    assert any("platform export" in t for t in titles) and any("template" in t for t in titles)
+    assert live.comments.service is window.service and live.sources.service is window.service
+    assert window.service.state.comment_classifier is not None
+    live.sources.port.setValue(free_port())
+    live.sources.server_on.setChecked(True)
+    assert live.sources.server is not None
+    window.close()  # the close stops the server before the show's writer closes
+    assert live.sources.server is None
