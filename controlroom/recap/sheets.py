@@ -186,7 +186,7 @@ def _checklist(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
 TIMELINE_COLUMNS = (
     ("tl.no", 5, None), ("tl.kind", 11, None), ("tl.title", 24, None), ("tl.product", 18, None),
     ("tl.sched_start", 19, DATETIME), ("tl.sched_end", 19, DATETIME), ("tl.actual_start", 19, DATETIME),
-    ("tl.actual_end", 19, DATETIME), ("tl.planned", 10, DURATION), ("tl.extended", 10, DURATION),
+    ("tl.actual_end", 19, DATETIME), ("tl.planned", 10, DURATION), ("tl.extended", 10, MINUTES),
     ("tl.actual", 10, DURATION), ("tl.overrun", 12, MINUTES), ("tl.ahead", 16, MINUTES),
     ("tl.runs", 8, None), ("tl.orders", 9, INT), ("tl.gmv", 13, MONEY),
 )
@@ -211,7 +211,7 @@ def write_timeline(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
             names.get(seg.product_sku or "", seg.product_sku),
             clock.serial(seg.scheduled_start), clock.serial(seg.scheduled_end),
             clock.serial(seg.actual_start) if ran else t("tl.skipped"), clock.serial(seg.actual_end),
-            days(seg.planned_s), days(seg.extended_s), days(seg.actual_s),
+            days(seg.planned_s), minutes(seg.extended_s) or None, days(seg.actual_s),
             minutes(seg.overrun_s), minutes(ahead), seg.runs, seg.orders, money(seg.gmv_cents),
         ))
 

@@ -34,7 +34,7 @@ _ZH: dict[str, str] = {
     # timeline
     "tl.no": "序号", "tl.kind": "类型", "tl.title": "环节", "tl.product": "商品",
     "tl.sched_start": "计划开始", "tl.sched_end": "计划结束", "tl.actual_start": "实际开始",
-    "tl.actual_end": "实际结束", "tl.planned": "计划时长", "tl.extended": "延长",
+    "tl.actual_end": "实际结束", "tl.planned": "计划时长", "tl.extended": "延长（分钟）",
     "tl.actual": "实际时长", "tl.overrun": "超时（分钟）", "tl.ahead": "整体提前(+)/落后(-)（分钟）",
     "tl.runs": "上场次数", "tl.orders": "订单", "tl.gmv": "成交额", "tl.skipped": "未进行",
     "tl.removed": "（已从脚本删除）",
@@ -95,7 +95,7 @@ _EN: dict[str, str] = {
     "kpi.oversells": "Oversells / unexpected orders", "kpi.incidents": "Incidents",
     "tl.no": "#", "tl.kind": "Kind", "tl.title": "Segment", "tl.product": "Product",
     "tl.sched_start": "Scheduled start", "tl.sched_end": "Scheduled end", "tl.actual_start": "Actual start",
-    "tl.actual_end": "Actual end", "tl.planned": "Planned", "tl.extended": "Extended",
+    "tl.actual_end": "Actual end", "tl.planned": "Planned", "tl.extended": "Extended (min)",
     "tl.actual": "Actual", "tl.overrun": "Overrun (min)", "tl.ahead": "Show ahead(+)/behind(-) after (min)",
     "tl.runs": "Runs", "tl.orders": "Orders", "tl.gmv": "GMV", "tl.skipped": "not run",
     "tl.removed": "(removed from the plan)",
