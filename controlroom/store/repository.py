@@ -75,6 +75,17 @@ class ShowRepository:
             raise StoreError("there is no show in this database yet")
         return int(show_id)
 
+    def previous_show_id(self, show_id: int) -> int | None:
+        """The latest earlier show of the same room (when the show has one), else of the same title."""
+        with Session(self.engine) as session:
+            show = self.show_row(session, show_id)
+            same = Show.room == show.room if show.room else Show.title == show.title
+            earlier = (Show.created_at < show.created_at) | ((Show.created_at == show.created_at) & (Show.id < show.id))
+            return session.scalar(
+                select(Show.id).where(same, earlier, Show.id != show.id)
+                .order_by(Show.created_at.desc(), Show.id.desc()).limit(1)
+            )
+
     def list_shows(self) -> list[ShowSummary]:
         with self.engine.connect() as conn:
             shows = conn.execute(select(Show.id, Show.title, Show.created_at).order_by(Show.id)).all()
