@@ -14,6 +14,8 @@ from controlroom.core import events as ev
 from controlroom.core.events import Event
 from controlroom.ui import fmt, prefs
 
+translate = QCoreApplication.translate
+
 COL_TIME, COL_KIND, COL_TEXT = range(3)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,21 +34,18 @@ FILTERS: dict[str, frozenset[str] | None] = {
 INCIDENT_KINDS = ("technical", "negative", "other")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("log", text)
-
 
 def kind_name(kind: str) -> str:
     return {
-        ev.SHOW_STARTED: _t("Show started"), ev.SHOW_PAUSED: _t("Paused"), ev.SHOW_RESUMED: _t("Resumed"),
-        ev.SHOW_ENDED: _t("Show ended"), ev.SEGMENT_STARTED: _t("Segment"), ev.SEGMENT_EXTENDED: _t("Extended"),
-        ev.INTERACTION_MARKED: _t("Interaction"), ev.PROMO_REPEATED: _t("Promo repeated"),
-        ev.PRODUCT_ON_SHELF: _t("On shelf"), ev.PRODUCT_OFF_SHELF: _t("Off shelf"),
-        ev.EXPLAINING_STARTED: _t("Explaining"), ev.STOCK_ADJUSTED: _t("Stock"), ev.NOTE: _t("Note"),
-        ev.INCIDENT_OPENED: _t("Incident opened"), ev.INCIDENT_CLOSED: _t("Incident closed"),
-        ev.CHECKLIST_TICKED: _t("Checklist"), ev.HOST_MESSAGE: _t("Host message"), ev.PLAN_EDITED: _t("Plan edited"),
-        ev.ORDER: _t("Order"), ev.COMMENT: _t("Comment"), ev.SHARE: _t("Share"), ev.FOLLOW: _t("Follow"),
-        ev.GIFT: _t("Gift"),
+        ev.SHOW_STARTED: translate("log", "Show started"), ev.SHOW_PAUSED: translate("log", "Paused"), ev.SHOW_RESUMED: translate("log", "Resumed"),
+        ev.SHOW_ENDED: translate("log", "Show ended"), ev.SEGMENT_STARTED: translate("log", "Segment"), ev.SEGMENT_EXTENDED: translate("log", "Extended"),
+        ev.INTERACTION_MARKED: translate("log", "Interaction"), ev.PROMO_REPEATED: translate("log", "Promo repeated"),
+        ev.PRODUCT_ON_SHELF: translate("log", "On shelf"), ev.PRODUCT_OFF_SHELF: translate("log", "Off shelf"),
+        ev.EXPLAINING_STARTED: translate("log", "Explaining"), ev.STOCK_ADJUSTED: translate("log", "Stock"), ev.NOTE: translate("log", "Note"),
+        ev.INCIDENT_OPENED: translate("log", "Incident opened"), ev.INCIDENT_CLOSED: translate("log", "Incident closed"),
+        ev.CHECKLIST_TICKED: translate("log", "Checklist"), ev.HOST_MESSAGE: translate("log", "Host message"), ev.PLAN_EDITED: translate("log", "Plan edited"),
+        ev.ORDER: translate("log", "Order"), ev.COMMENT: translate("log", "Comment"), ev.SHARE: translate("log", "Share"), ev.FOLLOW: translate("log", "Follow"),
+        ev.GIFT: translate("log", "Gift"),
     }.get(kind, kind)
 
 
@@ -56,7 +55,7 @@ def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
     if e.kind == ev.SEGMENT_STARTED:
         return titles.get(e.ref or "", e.ref or "")
     if e.kind == ev.SEGMENT_EXTENDED:
-        return _t("%1: %2 min").replace("%1", titles.get(e.ref or "", "")).replace("%2", f"{(e.value or 0) / 60:+g}")
+        return translate("log", "%1: %2 min").replace("%1", titles.get(e.ref or "", "")).replace("%2", f"{(e.value or 0) / 60:+g}")
     if e.kind == ev.ORDER:
         text = f"{product} ×{e.qty or 1}  {fmt.money(e.value or 0.0)}"
         return text + (f"  [{e.flag}]" if e.flag else "")

@@ -19,9 +19,8 @@ from controlroom.ui.prefs import Prefs
 from controlroom.ui.session import ShowSession, new_rehearsal
 from controlroom.ui.window import MainWindow
 
+translate = QCoreApplication.translate
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("main", text)
 
 
 class WindowManager(QObject):
@@ -66,7 +65,7 @@ def initial_session(args: argparse.Namespace) -> ShowSession | None:
     """The show the window opens on; None when the database has none and the user
     declined to create one."""
     if getattr(args, "rehearsal", False):
-        title = _t("Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
+        title = translate("main", "Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
         return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES)
     engine = open_engine(args.db)
     try:
@@ -81,7 +80,7 @@ def initial_session(args: argparse.Namespace) -> ShowSession | None:
 
 
 def offer_new_show(db: str | None) -> ShowSession | None:
-    answer = QMessageBox.question(None, "ControlRoom", _t("There is no show in this database yet. Create one now?"))
+    answer = QMessageBox.question(None, "ControlRoom", translate("main", "There is no show in this database yet. Create one now?"))
     if answer != QMessageBox.StandardButton.Yes:
         return None
     from controlroom.ui.show_dialogs import NewShowDialog

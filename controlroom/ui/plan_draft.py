@@ -11,9 +11,8 @@ from controlroom.core.plan import Plan, Segment, SegmentKind, default_plan
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 
+translate = QCoreApplication.translate
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("plan", text)
 
 
 class PlanDraft:
@@ -28,13 +27,13 @@ class PlanDraft:
     def add_segment(self, row: int) -> int:
         """A 5-minute free segment after `row` (or at the end); returns its row."""
         at = len(self.segments) if row < 0 else min(row + 1, len(self.segments))
-        self.segments.insert(at, Segment(SegmentKind.FREE, _t("New segment"), 300.0))
+        self.segments.insert(at, Segment(SegmentKind.FREE, translate("plan", "New segment"), 300.0))
         return at
 
     def remove_segment(self, row: int) -> None:
         seg = self.segments[row]
         if seg.uid == self.on_air:
-            raise ValueError(_t("Row %1: “%2” is on air; move on before removing it.").replace("%1", str(row + 1)).replace("%2", seg.title))
+            raise ValueError(translate("plan", "Row %1: “%2” is on air; move on before removing it.").replace("%1", str(row + 1)).replace("%2", seg.title))
         del self.segments[row]
 
     def move(self, items: list, row: int, delta: int) -> int:
@@ -46,7 +45,7 @@ class PlanDraft:
 
     def default(self, minutes: float, settings: ShowSettings) -> None:
         if self.on_air is not None:
-            raise ValueError(_t("The show has started: edit the plan instead of replacing it."))
+            raise ValueError(translate("plan", "The show has started: edit the plan instead of replacing it."))
         self.segments = default_plan(minutes, self.products, settings).segments
 
     # -- products ------------------------------------------------------------
@@ -55,14 +54,14 @@ class PlanDraft:
         skus = {p.sku for p in self.products}
         while f"NEW-{n}" in skus:
             n += 1
-        self.products.append(Product(f"NEW-{n}", _t("New product"), Role.PROFIT, 0.0, 0))
+        self.products.append(Product(f"NEW-{n}", translate("plan", "New product"), Role.PROFIT, 0.0, 0))
         return len(self.products) - 1
 
     def remove_product(self, row: int) -> None:
         sku = self.products[row].sku
         used = [i + 1 for i, s in enumerate(self.segments) if s.product_sku == sku]
         if used:
-            raise ValueError(_t("Row %1: %2 is used by segment(s) %3; change them first.")
+            raise ValueError(translate("plan", "Row %1: %2 is used by segment(s) %3; change them first.")
                              .replace("%1", str(row + 1)).replace("%2", sku).replace("%3", ", ".join(map(str, used))))
         del self.products[row]
 
@@ -82,18 +81,18 @@ class PlanDraft:
             try:
                 p.validate()
             except ValueError as exc:
-                out.append(_t("Product row %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)))
+                out.append(translate("plan", "Product row %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)))
             if skus.count(p.sku) > 1:
-                out.append(_t("Product row %1: SKU %2 appears twice").replace("%1", str(i + 1)).replace("%2", p.sku))
+                out.append(translate("plan", "Product row %1: SKU %2 appears twice").replace("%1", str(i + 1)).replace("%2", p.sku))
         for i, s in enumerate(self.segments):
             try:
                 s.validate()
             except ValueError as exc:
-                out.append(_t("Segment row %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)))
+                out.append(translate("plan", "Segment row %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)))
             if s.product_sku and s.product_sku not in skus:
-                out.append(_t("Segment row %1: product %2 is not in the queue").replace("%1", str(i + 1)).replace("%2", s.product_sku))
+                out.append(translate("plan", "Segment row %1: product %2 is not in the queue").replace("%1", str(i + 1)).replace("%2", s.product_sku))
         if not self.segments:
-            out.append(_t("The plan needs at least one segment."))
+            out.append(translate("plan", "The plan needs at least one segment."))
         return out
 
     def plan(self) -> Plan:

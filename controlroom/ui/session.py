@@ -53,6 +53,7 @@ class ShowSession:
         self.feed: RoomFeed | None = None
         if rehearsal_seed is not None or self._is_live_rehearsal():
             self.feed = RoomFeed(self.service, rehearsal_seed or 1)
+        self._closed = False
         self.service.subscribe(self._listen)
 
     @property
@@ -72,6 +73,10 @@ class ShowSession:
         return self.feed.tick(self.service.now()) if self.feed is not None else 0
 
     def close(self) -> None:
+        """Flush and release (safe to call twice)."""
+        if self._closed:
+            return
+        self._closed = True
         self.service.unsubscribe(self._listen)
         self.writer.flush()
         self.writer.close()

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QScrollArea, QWidget
 
 from controlroom.core import commands
 from controlroom.core import events as ev
@@ -82,12 +82,25 @@ class MainWindow(QMainWindow):
     def service(self) -> ShowService | None:
         return self.session.service if self.session is not None else None
 
-    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea | None = None,
                  name: str | None = None) -> QDockWidget:
+        """A dock for `widget`; without an area it joins the tabs beside the alerts, in a
+        scroll area, so tools added later never squeeze the queue or the charts."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name or f"dock-{title}")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        if area is None and "manual" in getattr(self, "docks", {}):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(widget)
+            dock.setWidget(scroll)
+        else:
+            dock.setWidget(widget)
+        self.addDockWidget(area or Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks = getattr(self, "docks", {})
+        if area is None and "manual" in docks:
+            self.tabifyDockWidget(docks["manual"], dock)
+            docks["alerts"].raise_()
         self.menu("view").addAction(dock.toggleViewAction())
         return dock
 
@@ -169,9 +182,22 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["alerts"], self.docks["checklist"])
         self.tabifyDockWidget(self.docks["checklist"], self.docks["manual"])
         self.docks["alerts"].raise_()
-        self.resizeDocks([self.docks["queue"]], [720], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["charts"], self.docks["log"]], [1000, 600], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["charts"]], [430], Qt.Orientation.Vertical)
+        self._sized = False
+
+    def _size_docks(self) -> None:
+        """Initial proportions; they hold only once the window has its real size."""
+        self.resizeDocks([self.docks["queue"]], [int(self.width() * 0.45)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["charts"], self.docks["log"]], [int(self.width() * 0.62), int(self.width() * 0.38)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["charts"]], [int(self.height() * 0.42)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["queue"], self.docks["alerts"]], [int(self.height() * 0.34), int(self.height() * 0.16)],
+                         Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self._size_docks()
 
     def _build_menus(self) -> None:
         file_menu = self.menu("file")

@@ -1,0 +1,1111 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>No alerts</source>
+        <translation>No alerts</translation>
+    </message>
+    <message>
+        <source>%1 alert(s), %2 critical</source>
+        <translation>%1 alert(s), %2 critical</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Online viewers</source>
+        <translation>Online viewers</translation>
+    </message>
+    <message>
+        <source>Interaction rate (%)</source>
+        <translation>Interaction rate (%)</translation>
+    </message>
+    <message>
+        <source>GMV per minute (¥)</source>
+        <translation>GMV per minute (¥)</translation>
+    </message>
+    <message>
+        <source>GMV cumulative (¥)</source>
+        <translation>GMV cumulative (¥)</translation>
+    </message>
+    <message>
+        <source>Orders per minute</source>
+        <translation>Orders per minute</translation>
+    </message>
+    <message>
+        <source>Orders cumulative</source>
+        <translation>Orders cumulative</translation>
+    </message>
+    <message>
+        <source>Whole show</source>
+        <translation>Whole show</translation>
+    </message>
+    <message>
+        <source>Last minutes:</source>
+        <translation>Last minutes:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>%1 of %2 ready</source>
+        <translation>%1 of %2 ready</translation>
+    </message>
+</context>
+<context>
+    <name>DraftModel</name>
+    <message>
+        <source>Row %1, %2: “%3” is not valid</source>
+        <translation>Row %1, %2: “%3” is not valid</translation>
+    </message>
+</context>
+<context>
+    <name>HostDisplay</name>
+    <message>
+        <source>Host display</source>
+        <translation>Host display</translation>
+    </message>
+    <message>
+        <source>Repeat: %1</source>
+        <translation>Repeat: %1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Controller actions</source>
+        <translation>Controller actions</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Shares, follows, gifts</source>
+        <translation>Shares, follows, gifts</translation>
+    </message>
+    <message>
+        <source>Notes and incidents</source>
+        <translation>Notes and incidents</translation>
+    </message>
+    <message>
+        <source>Note for the log</source>
+        <translation>Note for the log</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Technical failure</source>
+        <translation>Technical failure</translation>
+    </message>
+    <message>
+        <source>Negative comments</source>
+        <translation>Negative comments</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>What happened (stutter, black screen, …)</source>
+        <translation>What happened (stutter, black screen, …)</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>Open incident</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>Close incident</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Start / Pause</source>
+        <translation>Start / Pause</translation>
+    </message>
+    <message>
+        <source>Previous segment</source>
+        <translation>Previous segment</translation>
+    </message>
+    <message>
+        <source>Next segment</source>
+        <translation>Next segment</translation>
+    </message>
+    <message>
+        <source>Extend +1 min</source>
+        <translation>Extend +1 min</translation>
+    </message>
+    <message>
+        <source>Mark interaction</source>
+        <translation>Mark interaction</translation>
+    </message>
+    <message>
+        <source>Promo repeated</source>
+        <translation>Promo repeated</translation>
+    </message>
+    <message>
+        <source>End show…</source>
+        <translation>End show…</translation>
+    </message>
+    <message>
+        <source>Product queue</source>
+        <translation>Product queue</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Live charts</source>
+        <translation>Live charts</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Event log</translation>
+    </message>
+    <message>
+        <source>Manual entry</source>
+        <translation>Manual entry</translation>
+    </message>
+    <message>
+        <source>Pre-show checklist</source>
+        <translation>Pre-show checklist</translation>
+    </message>
+    <message>
+        <source>New show…</source>
+        <translation>New show…</translation>
+    </message>
+    <message>
+        <source>Open show…</source>
+        <translation>Open show…</translation>
+    </message>
+    <message>
+        <source>Recent shows</source>
+        <translation>Recent shows</translation>
+    </message>
+    <message>
+        <source>Export recap…</source>
+        <translation>Export recap…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Edit plan and products…</source>
+        <translation>Edit plan and products…</translation>
+    </message>
+    <message>
+        <source>Host display</source>
+        <translation>Host display</translation>
+    </message>
+    <message>
+        <source>Host display full screen</source>
+        <translation>Host display full screen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Show settings…</source>
+        <translation>Show settings…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Sound cue for new alerts</source>
+        <translation>Sound cue for new alerts</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Start show</source>
+        <translation>Start show</translation>
+    </message>
+    <message>
+        <source>No show is open.</source>
+        <translation>No show is open.</translation>
+    </message>
+    <message>
+        <source>End show</source>
+        <translation>End show</translation>
+    </message>
+    <message>
+        <source>End the show now? The timer stops and the recap is made from the log.</source>
+        <translation>End the show now? The timer stops and the recap is made from the log.</translation>
+    </message>
+    <message>
+        <source>Sent to the host display.</source>
+        <translation>Sent to the host display.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>S or Space	toggle the selected product's shelf (in the queue)</source>
+        <translation>S or Space	toggle the selected product's shelf (in the queue)</translation>
+    </message>
+    <message>
+        <source>E	the selected product is being explained now</source>
+        <translation>E	the selected product is being explained now</translation>
+    </message>
+    <message>
+        <source>Ctrl+↑ / Ctrl+↓	move the selected product in the queue</source>
+        <translation>Ctrl+↑ / Ctrl+↓	move the selected product in the queue</translation>
+    </message>
+    <message>
+        <source>Shortcuts do not fire while you type in a text field.</source>
+        <translation>Shortcuts do not fire while you type in a text field.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryPanel</name>
+    <message>
+        <source>e.g. 1520</source>
+        <translation>e.g. 1520</translation>
+    </message>
+    <message>
+        <source>total so far, e.g. 35600.50</source>
+        <translation>total so far, e.g. 35600.50</translation>
+    </message>
+    <message>
+        <source>total so far, e.g. 412</source>
+        <translation>total so far, e.g. 412</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>Online viewers</translation>
+    </message>
+    <message>
+        <source>GMV total (¥)</source>
+        <translation>GMV total (¥)</translation>
+    </message>
+    <message>
+        <source>Orders total</source>
+        <translation>Orders total</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>GMV total</source>
+        <translation>GMV total</translation>
+    </message>
+    <message>
+        <source>Type at least one figure.</source>
+        <translation>Type at least one figure.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number</source>
+        <translation>%1: “%2” is not a number</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>Recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>NewShowDialog</name>
+    <message>
+        <source>New show</source>
+        <translation>New show</translation>
+    </message>
+    <message>
+        <source>Live show %1</source>
+        <translation>Live show %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>empty: the sample catalogue</source>
+        <translation>empty: the sample catalogue</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the simulator plays the audience</source>
+        <translation>Rehearsal: the simulator plays the audience</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Planned length</source>
+        <translation>Planned length</translation>
+    </message>
+    <message>
+        <source>Product sheet</source>
+        <translation>Product sheet</translation>
+    </message>
+    <message>
+        <source>Title: please give the show a title.</source>
+        <translation>Title: please give the show a title.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShowDialog</name>
+    <message>
+        <source>Open show</source>
+        <translation>Open show</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Other database…</source>
+        <translation>Other database…</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Plan and products</source>
+        <translation>Plan and products</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Default plan</source>
+        <translation>Default plan</translation>
+    </message>
+    <message>
+        <source>Import product sheet…</source>
+        <translation>Import product sheet…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Product sheet</source>
+        <translation>Product sheet</translation>
+    </message>
+    <message>
+        <source>%1 products imported; Apply to save.</source>
+        <translation>%1 products imported; Apply to save.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Selling points</source>
+        <translation>Selling points</translation>
+    </message>
+    <message>
+        <source>Promo</source>
+        <translation>Promo</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>On shelf</source>
+        <translation>On shelf</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>Low stock</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Show settings</source>
+        <translation>Show settings</translation>
+    </message>
+    <message>
+        <source>Opening (min)</source>
+        <translation>Opening (min)</translation>
+    </message>
+    <message>
+        <source>Product slot: warn at (min)</source>
+        <translation>Product slot: warn at (min)</translation>
+    </message>
+    <message>
+        <source>Product slot: overrun after (min)</source>
+        <translation>Product slot: overrun after (min)</translation>
+    </message>
+    <message>
+        <source>Interaction segment length (min)</source>
+        <translation>Interaction segment length (min)</translation>
+    </message>
+    <message>
+        <source>Interaction reminder after (min)</source>
+        <translation>Interaction reminder after (min)</translation>
+    </message>
+    <message>
+        <source>Interaction alarm after (min)</source>
+        <translation>Interaction alarm after (min)</translation>
+    </message>
+    <message>
+        <source>Final push: last (min)</source>
+        <translation>Final push: last (min)</translation>
+    </message>
+    <message>
+        <source>Closing (min)</source>
+        <translation>Closing (min)</translation>
+    </message>
+    <message>
+        <source>Other segments: warn before the end (min)</source>
+        <translation>Other segments: warn before the end (min)</translation>
+    </message>
+    <message>
+        <source>Promo repeats: at least</source>
+        <translation>Promo repeats: at least</translation>
+    </message>
+    <message>
+        <source>Promo repeats: at most</source>
+        <translation>Promo repeats: at most</translation>
+    </message>
+    <message>
+        <source>Low stock at (units)</source>
+        <translation>Low stock at (units)</translation>
+    </message>
+    <message>
+        <source>Viewer drop alert (%)</source>
+        <translation>Viewer drop alert (%)</translation>
+    </message>
+    <message>
+        <source>Viewer drop window (min)</source>
+        <translation>Viewer drop window (min)</translation>
+    </message>
+    <message>
+        <source>Negative comments per minute for an alert</source>
+        <translation>Negative comments per minute for an alert</translation>
+    </message>
+    <message>
+        <source>Low conversion (%)</source>
+        <translation>Low conversion (%)</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPanel</name>
+    <message>
+        <source>No show open</source>
+        <translation>No show open</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Show elapsed</source>
+        <translation>Show elapsed</translation>
+    </message>
+    <message>
+        <source>Ahead (+) / behind (−)</source>
+        <translation>Ahead (+) / behind (−)</translation>
+    </message>
+    <message>
+        <source>Expected end</source>
+        <translation>Expected end</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Final push</source>
+        <translation>Final push</translation>
+    </message>
+    <message>
+        <source>Message for the host display</source>
+        <translation>Message for the host display</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>Blink</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>Send to host</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Avg order</source>
+        <translation>Avg order</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>Interaction rate</source>
+        <translation>Interaction rate</translation>
+    </message>
+    <message>
+        <source>Press Start when the stream goes live.</source>
+        <translation>Press Start when the stream goes live.</translation>
+    </message>
+    <message>
+        <source>Last interaction %1 min ago</source>
+        <translation>Last interaction %1 min ago</translation>
+    </message>
+    <message>
+        <source>Promo repeats: </source>
+        <translation>Promo repeats: </translation>
+    </message>
+</context>
+<context>
+    <name>log</name>
+    <message>
+        <source>Show started</source>
+        <translation>Show started</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <source>Show ended</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>Promo repeated</source>
+        <translation>Promo repeated</translation>
+    </message>
+    <message>
+        <source>On shelf</source>
+        <translation>On shelf</translation>
+    </message>
+    <message>
+        <source>Off shelf</source>
+        <translation>Off shelf</translation>
+    </message>
+    <message>
+        <source>Explaining</source>
+        <translation>Explaining</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Incident opened</source>
+        <translation>Incident opened</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>Incident closed</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Host message</source>
+        <translation>Host message</translation>
+    </message>
+    <message>
+        <source>Plan edited</source>
+        <translation>Plan edited</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>%1: %2 min</source>
+        <translation>%1: %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Rehearsal %1</source>
+        <translation>Rehearsal %1</translation>
+    </message>
+    <message>
+        <source>There is no show in this database yet. Create one now?</source>
+        <translation>There is no show in this database yet. Create one now?</translation>
+    </message>
+</context>
+<context>
+    <name>plan</name>
+    <message>
+        <source>New segment</source>
+        <translation>New segment</translation>
+    </message>
+    <message>
+        <source>Row %1: “%2” is on air; move on before removing it.</source>
+        <translation>Row %1: “%2” is on air; move on before removing it.</translation>
+    </message>
+    <message>
+        <source>The show has started: edit the plan instead of replacing it.</source>
+        <translation>The show has started: edit the plan instead of replacing it.</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 is used by segment(s) %3; change them first.</source>
+        <translation>Row %1: %2 is used by segment(s) %3; change them first.</translation>
+    </message>
+    <message>
+        <source>Product row %1: %2</source>
+        <translation>Product row %1: %2</translation>
+    </message>
+    <message>
+        <source>Product row %1: SKU %2 appears twice</source>
+        <translation>Product row %1: SKU %2 appears twice</translation>
+    </message>
+    <message>
+        <source>Segment row %1: %2</source>
+        <translation>Segment row %1: %2</translation>
+    </message>
+    <message>
+        <source>Segment row %1: product %2 is not in the queue</source>
+        <translation>Segment row %1: product %2 is not in the queue</translation>
+    </message>
+    <message>
+        <source>The plan needs at least one segment.</source>
+        <translation>The plan needs at least one segment.</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Product slot</source>
+        <translation>Product slot</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>Final push</source>
+        <translation>Final push</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>Free segment</source>
+        <translation>Free segment</translation>
+    </message>
+    <message>
+        <source>Traffic driver</source>
+        <translation>Traffic driver</translation>
+    </message>
+    <message>
+        <source>Profit item</source>
+        <translation>Profit item</translation>
+    </message>
+    <message>
+        <source>Image item</source>
+        <translation>Image item</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Wrap up</translation>
+    </message>
+    <message>
+        <source>Overrun</source>
+        <translation>Overrun</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <source>Microphones</source>
+        <translation>Microphones</translation>
+    </message>
+    <message>
+        <source>Lighting</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <source>Network bandwidth test</source>
+        <translation>Network bandwidth test</translation>
+    </message>
+    <message>
+        <source>Stock confirmed</source>
+        <translation>Stock confirmed</translation>
+    </message>
+    <message>
+        <source>Team briefed</source>
+        <translation>Team briefed</translation>
+    </message>
+    <message>
+        <source>Pre-show promotion out</source>
+        <translation>Pre-show promotion out</translation>
+    </message>
+    <message>
+        <source>repeat more</source>
+        <translation>repeat more</translation>
+    </message>
+    <message>
+        <source>on target</source>
+        <translation>on target</translation>
+    </message>
+    <message>
+        <source>enough</source>
+        <translation>enough</translation>
+    </message>
+    <message>
+        <source>{a} over by {b}</source>
+        <translation>{a} over by {b}</translation>
+    </message>
+    <message>
+        <source>No interaction for {a} min</source>
+        <translation>No interaction for {a} min</translation>
+    </message>
+    <message>
+        <source>Interaction due ({a} min since the last)</source>
+        <translation>Interaction due ({a} min since the last)</translation>
+    </message>
+    <message>
+        <source>Final push: last minutes of the show</source>
+        <translation>Final push: last minutes of the show</translation>
+    </message>
+    <message>
+        <source>{a} sold out</source>
+        <translation>{a} sold out</translation>
+    </message>
+    <message>
+        <source>{a}: only {b} left</source>
+        <translation>{a}: only {b} left</translation>
+    </message>
+    <message>
+        <source>{a} unexpected order(s): off shelf, sold out or unknown</source>
+        <translation>{a} unexpected order(s): off shelf, sold out or unknown</translation>
+    </message>
+    <message>
+        <source>Online viewers down {a}% ({b} → {c})</source>
+        <translation>Online viewers down {a}% ({b} → {c})</translation>
+    </message>
+    <message>
+        <source>{a} negative comments this minute</source>
+        <translation>{a} negative comments this minute</translation>
+    </message>
+    <message>
+        <source>The show is not running ({a}).</source>
+        <translation>The show is not running ({a}).</translation>
+    </message>
+    <message>
+        <source>The show is already {a}.</source>
+        <translation>The show is already {a}.</translation>
+    </message>
+    <message>
+        <source>The show is not running.</source>
+        <translation>The show is not running.</translation>
+    </message>
+    <message>
+        <source>The show is not paused.</source>
+        <translation>The show is not paused.</translation>
+    </message>
+    <message>
+        <source>The plan has no segments.</source>
+        <translation>The plan has no segments.</translation>
+    </message>
+    <message>
+        <source>This is the last segment: end the show instead.</source>
+        <translation>This is the last segment: end the show instead.</translation>
+    </message>
+    <message>
+        <source>This is the first segment.</source>
+        <translation>This is the first segment.</translation>
+    </message>
+    <message>
+        <source>Choose the product whose promo was repeated.</source>
+        <translation>Choose the product whose promo was repeated.</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>A note needs some text.</translation>
+    </message>
+    <message>
+        <source>Describe the incident.</source>
+        <translation>Describe the incident.</translation>
+    </message>
+    <message>
+        <source>No open incident {a}.</source>
+        <translation>No open incident {a}.</translation>
+    </message>
+</context>
+</TS>

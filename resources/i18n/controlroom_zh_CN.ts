@@ -1,0 +1,1111 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>No alerts</source>
+        <translation>暂无警报</translation>
+    </message>
+    <message>
+        <source>%1 alert(s), %2 critical</source>
+        <translation>%1 条警报，%2 条严重</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Interaction rate (%)</source>
+        <translation>互动率 (%)</translation>
+    </message>
+    <message>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟成交额 (¥)</translation>
+    </message>
+    <message>
+        <source>GMV cumulative (¥)</source>
+        <translation>累计成交额 (¥)</translation>
+    </message>
+    <message>
+        <source>Orders per minute</source>
+        <translation>每分钟订单</translation>
+    </message>
+    <message>
+        <source>Orders cumulative</source>
+        <translation>累计订单</translation>
+    </message>
+    <message>
+        <source>Whole show</source>
+        <translation>整场</translation>
+    </message>
+    <message>
+        <source>Last minutes:</source>
+        <translation>最近分钟数：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>%1 of %2 ready</source>
+        <translation>已就绪 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>DraftModel</name>
+    <message>
+        <source>Row %1, %2: “%3” is not valid</source>
+        <translation>第 %1 行，%2：“%3”无效</translation>
+    </message>
+</context>
+<context>
+    <name>HostDisplay</name>
+    <message>
+        <source>Host display</source>
+        <translation>主播提词屏</translation>
+    </message>
+    <message>
+        <source>Repeat: %1</source>
+        <translation>重复口播：%1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一个：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Controller actions</source>
+        <translation>场控操作</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Shares, follows, gifts</source>
+        <translation>分享、关注、礼物</translation>
+    </message>
+    <message>
+        <source>Notes and incidents</source>
+        <translation>备注与事故</translation>
+    </message>
+    <message>
+        <source>Note for the log</source>
+        <translation>日志备注</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Technical failure</source>
+        <translation>技术故障</translation>
+    </message>
+    <message>
+        <source>Negative comments</source>
+        <translation>负面评论</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>What happened (stutter, black screen, …)</source>
+        <translation>发生了什么（卡顿、黑屏……）</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>开始事故</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>结束事故</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>直播(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Start / Pause</source>
+        <translation>开始 / 暂停</translation>
+    </message>
+    <message>
+        <source>Previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Extend +1 min</source>
+        <translation>延长 1 分钟</translation>
+    </message>
+    <message>
+        <source>Mark interaction</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <source>Promo repeated</source>
+        <translation>已重复优惠</translation>
+    </message>
+    <message>
+        <source>End show…</source>
+        <translation>结束直播…</translation>
+    </message>
+    <message>
+        <source>Product queue</source>
+        <translation>商品队列</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>Live charts</source>
+        <translation>实时图表</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Manual entry</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <source>Pre-show checklist</source>
+        <translation>开播检查</translation>
+    </message>
+    <message>
+        <source>New show…</source>
+        <translation>新建直播…</translation>
+    </message>
+    <message>
+        <source>Open show…</source>
+        <translation>打开直播…</translation>
+    </message>
+    <message>
+        <source>Recent shows</source>
+        <translation>最近的直播</translation>
+    </message>
+    <message>
+        <source>Export recap…</source>
+        <translation>导出复盘…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Edit plan and products…</source>
+        <translation>编辑脚本与商品…</translation>
+    </message>
+    <message>
+        <source>Host display</source>
+        <translation>主播提词屏</translation>
+    </message>
+    <message>
+        <source>Host display full screen</source>
+        <translation>提词屏全屏</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Show settings…</source>
+        <translation>直播设置…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Sound cue for new alerts</source>
+        <translation>新警报提示音</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start show</source>
+        <translation>开始直播</translation>
+    </message>
+    <message>
+        <source>No show is open.</source>
+        <translation>没有打开的直播。</translation>
+    </message>
+    <message>
+        <source>End show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>End the show now? The timer stops and the recap is made from the log.</source>
+        <translation>现在结束直播吗？计时停止，复盘将根据日志生成。</translation>
+    </message>
+    <message>
+        <source>Sent to the host display.</source>
+        <translation>已发送到主播提词屏。</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>S or Space	toggle the selected product's shelf (in the queue)</source>
+        <translation>S 或空格	切换所选商品上架/下架（在商品队列中）</translation>
+    </message>
+    <message>
+        <source>E	the selected product is being explained now</source>
+        <translation>E	所选商品设为正在讲解</translation>
+    </message>
+    <message>
+        <source>Ctrl+↑ / Ctrl+↓	move the selected product in the queue</source>
+        <translation>Ctrl+↑ / Ctrl+↓	在队列中移动所选商品</translation>
+    </message>
+    <message>
+        <source>Shortcuts do not fire while you type in a text field.</source>
+        <translation>在文本框中输入时，快捷键不会触发。</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryPanel</name>
+    <message>
+        <source>e.g. 1520</source>
+        <translation>例如 1520</translation>
+    </message>
+    <message>
+        <source>total so far, e.g. 35600.50</source>
+        <translation>至今累计，例如 35600.50</translation>
+    </message>
+    <message>
+        <source>total so far, e.g. 412</source>
+        <translation>至今累计，例如 412</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>GMV total (¥)</source>
+        <translation>累计成交额 (¥)</translation>
+    </message>
+    <message>
+        <source>Orders total</source>
+        <translation>累计订单数</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>GMV total</source>
+        <translation>累计成交额</translation>
+    </message>
+    <message>
+        <source>Type at least one figure.</source>
+        <translation>请至少填写一个数字。</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number</source>
+        <translation>%1：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>NewShowDialog</name>
+    <message>
+        <source>New show</source>
+        <translation>新建直播</translation>
+    </message>
+    <message>
+        <source>Live show %1</source>
+        <translation>直播 %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>empty: the sample catalogue</source>
+        <translation>留空：使用示例商品</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the simulator plays the audience</source>
+        <translation>彩排：由模拟器扮演观众</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Planned length</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Product sheet</source>
+        <translation>商品表</translation>
+    </message>
+    <message>
+        <source>Title: please give the show a title.</source>
+        <translation>标题：请为直播填写标题。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShowDialog</name>
+    <message>
+        <source>Open show</source>
+        <translation>打开直播</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <source>Other database…</source>
+        <translation>其他数据库…</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Plan and products</source>
+        <translation>脚本与商品</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Default plan</source>
+        <translation>默认脚本</translation>
+    </message>
+    <message>
+        <source>Import product sheet…</source>
+        <translation>导入商品表…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Product sheet</source>
+        <translation>商品表</translation>
+    </message>
+    <message>
+        <source>%1 products imported; Apply to save.</source>
+        <translation>已导入 %1 个商品；点击“应用”保存。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <source>Promo</source>
+        <translation>优惠</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>On shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>库存紧张</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Show settings</source>
+        <translation>直播设置</translation>
+    </message>
+    <message>
+        <source>Opening (min)</source>
+        <translation>开场（分钟）</translation>
+    </message>
+    <message>
+        <source>Product slot: warn at (min)</source>
+        <translation>产品讲解：提醒于（分钟）</translation>
+    </message>
+    <message>
+        <source>Product slot: overrun after (min)</source>
+        <translation>产品讲解：超时于（分钟）</translation>
+    </message>
+    <message>
+        <source>Interaction segment length (min)</source>
+        <translation>互动环节时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Interaction reminder after (min)</source>
+        <translation>互动提醒间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Interaction alarm after (min)</source>
+        <translation>互动警报间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Final push: last (min)</source>
+        <translation>逼单：最后（分钟）</translation>
+    </message>
+    <message>
+        <source>Closing (min)</source>
+        <translation>结束语（分钟）</translation>
+    </message>
+    <message>
+        <source>Other segments: warn before the end (min)</source>
+        <translation>其他环节：结束前提醒（分钟）</translation>
+    </message>
+    <message>
+        <source>Promo repeats: at least</source>
+        <translation>优惠口播：至少</translation>
+    </message>
+    <message>
+        <source>Promo repeats: at most</source>
+        <translation>优惠口播：至多</translation>
+    </message>
+    <message>
+        <source>Low stock at (units)</source>
+        <translation>库存紧张阈值（件）</translation>
+    </message>
+    <message>
+        <source>Viewer drop alert (%)</source>
+        <translation>在线下降警报（%）</translation>
+    </message>
+    <message>
+        <source>Viewer drop window (min)</source>
+        <translation>在线下降观察窗口（分钟）</translation>
+    </message>
+    <message>
+        <source>Negative comments per minute for an alert</source>
+        <translation>每分钟负面评论警报阈值</translation>
+    </message>
+    <message>
+        <source>Low conversion (%)</source>
+        <translation>低转化率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPanel</name>
+    <message>
+        <source>No show open</source>
+        <translation>没有打开的直播</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Show elapsed</source>
+        <translation>已播时长</translation>
+    </message>
+    <message>
+        <source>Ahead (+) / behind (−)</source>
+        <translation>提前 (+) / 落后 (−)</translation>
+    </message>
+    <message>
+        <source>Expected end</source>
+        <translation>预计结束</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Final push</source>
+        <translation>逼单</translation>
+    </message>
+    <message>
+        <source>Message for the host display</source>
+        <translation>发给主播提词屏的消息</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发送给主播</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值在线</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>观看人次</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Avg order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Interaction rate</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <source>Press Start when the stream goes live.</source>
+        <translation>开播后按“开始直播”。</translation>
+    </message>
+    <message>
+        <source>Last interaction %1 min ago</source>
+        <translation>距上次互动 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Promo repeats: </source>
+        <translation>优惠口播次数：</translation>
+    </message>
+</context>
+<context>
+    <name>log</name>
+    <message>
+        <source>Show started</source>
+        <translation>直播开始</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <source>Show ended</source>
+        <translation>直播结束</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Promo repeated</source>
+        <translation>已重复优惠</translation>
+    </message>
+    <message>
+        <source>On shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Off shelf</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Explaining</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Incident opened</source>
+        <translation>事故开始</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>事故结束</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Host message</source>
+        <translation>主播消息</translation>
+    </message>
+    <message>
+        <source>Plan edited</source>
+        <translation>脚本修改</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼物</translation>
+    </message>
+    <message>
+        <source>%1: %2 min</source>
+        <translation>%1：%2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Rehearsal %1</source>
+        <translation>彩排 %1</translation>
+    </message>
+    <message>
+        <source>There is no show in this database yet. Create one now?</source>
+        <translation>数据库中还没有直播。现在新建一个吗？</translation>
+    </message>
+</context>
+<context>
+    <name>plan</name>
+    <message>
+        <source>New segment</source>
+        <translation>新环节</translation>
+    </message>
+    <message>
+        <source>Row %1: “%2” is on air; move on before removing it.</source>
+        <translation>第 %1 行：“%2”正在进行，请先切换到其他环节再删除。</translation>
+    </message>
+    <message>
+        <source>The show has started: edit the plan instead of replacing it.</source>
+        <translation>直播已开始：请修改脚本，而不是替换它。</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新商品</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 is used by segment(s) %3; change them first.</source>
+        <translation>第 %1 行：%2 被环节 %3 使用，请先修改这些环节。</translation>
+    </message>
+    <message>
+        <source>Product row %1: %2</source>
+        <translation>商品第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Product row %1: SKU %2 appears twice</source>
+        <translation>商品第 %1 行：SKU %2 重复</translation>
+    </message>
+    <message>
+        <source>Segment row %1: %2</source>
+        <translation>环节第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Segment row %1: product %2 is not in the queue</source>
+        <translation>环节第 %1 行：商品 %2 不在队列中</translation>
+    </message>
+    <message>
+        <source>The plan needs at least one segment.</source>
+        <translation>脚本至少需要一个环节。</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Opening</source>
+        <translation>开场</translation>
+    </message>
+    <message>
+        <source>Product slot</source>
+        <translation>产品讲解</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Final push</source>
+        <translation>逼单</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <source>Free segment</source>
+        <translation>自由环节</translation>
+    </message>
+    <message>
+        <source>Traffic driver</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <source>Profit item</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <source>Image item</source>
+        <translation>形象款</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>准备收尾</translation>
+    </message>
+    <message>
+        <source>Overrun</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Microphones</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Lighting</source>
+        <translation>灯光</translation>
+    </message>
+    <message>
+        <source>Network bandwidth test</source>
+        <translation>网络测速</translation>
+    </message>
+    <message>
+        <source>Stock confirmed</source>
+        <translation>库存确认</translation>
+    </message>
+    <message>
+        <source>Team briefed</source>
+        <translation>团队分工确认</translation>
+    </message>
+    <message>
+        <source>Pre-show promotion out</source>
+        <translation>预热宣传已发布</translation>
+    </message>
+    <message>
+        <source>repeat more</source>
+        <translation>需再重复</translation>
+    </message>
+    <message>
+        <source>on target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>enough</source>
+        <translation>已足够</translation>
+    </message>
+    <message>
+        <source>{a} over by {b}</source>
+        <translation>{a} 超时 {b}</translation>
+    </message>
+    <message>
+        <source>No interaction for {a} min</source>
+        <translation>已 {a} 分钟没有互动</translation>
+    </message>
+    <message>
+        <source>Interaction due ({a} min since the last)</source>
+        <translation>该互动了（距上次 {a} 分钟）</translation>
+    </message>
+    <message>
+        <source>Final push: last minutes of the show</source>
+        <translation>逼单：直播最后几分钟</translation>
+    </message>
+    <message>
+        <source>{a} sold out</source>
+        <translation>{a} 已售罄</translation>
+    </message>
+    <message>
+        <source>{a}: only {b} left</source>
+        <translation>{a}：仅剩 {b} 件</translation>
+    </message>
+    <message>
+        <source>{a} unexpected order(s): off shelf, sold out or unknown</source>
+        <translation>{a} 笔异常订单：已下架、已售罄或未知商品</translation>
+    </message>
+    <message>
+        <source>Online viewers down {a}% ({b} → {c})</source>
+        <translation>在线人数下降 {a}%（{b} → {c}）</translation>
+    </message>
+    <message>
+        <source>{a} negative comments this minute</source>
+        <translation>本分钟 {a} 条负面评论</translation>
+    </message>
+    <message>
+        <source>The show is not running ({a}).</source>
+        <translation>直播未在进行（{a}）。</translation>
+    </message>
+    <message>
+        <source>The show is already {a}.</source>
+        <translation>直播已经是{a}状态。</translation>
+    </message>
+    <message>
+        <source>The show is not running.</source>
+        <translation>直播未在进行。</translation>
+    </message>
+    <message>
+        <source>The show is not paused.</source>
+        <translation>直播未暂停。</translation>
+    </message>
+    <message>
+        <source>The plan has no segments.</source>
+        <translation>脚本中没有环节。</translation>
+    </message>
+    <message>
+        <source>This is the last segment: end the show instead.</source>
+        <translation>这是最后一个环节：请结束直播。</translation>
+    </message>
+    <message>
+        <source>This is the first segment.</source>
+        <translation>这是第一个环节。</translation>
+    </message>
+    <message>
+        <source>Choose the product whose promo was repeated.</source>
+        <translation>请选择重复了优惠口播的商品。</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>备注不能为空。</translation>
+    </message>
+    <message>
+        <source>Describe the incident.</source>
+        <translation>请描述事故。</translation>
+    </message>
+    <message>
+        <source>No open incident {a}.</source>
+        <translation>没有进行中的事故 {a}。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,57 @@
+"""UI fixtures: a show session on a fresh SQLite file with a fake clock, the main window
+over it, preferences in a temporary ini file; and a check that no test leaves a window
+or a running QTimer behind."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.show_service import create_show
+from controlroom.ui.prefs import Prefs
+from controlroom.ui.session import ShowSession
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers(qapp):
+    """Set up before qtbot, so this check runs after qtbot has closed its widgets."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    timers = [t for w in QApplication.topLevelWidgets() for t in w.findChildren(QTimer) if t.isActive()]
+    for w in visible:
+        w.close()
+    assert not visible, f"windows left open: {visible}"
+    assert not timers, f"timers left running: {[t.parent() for t in timers]}"
+
+
+@pytest.fixture
+def prefs(tmp_path):
+    return Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def session(db_path, clock):
+    """A 60-minute show over the sample catalogue (not started), its own engine."""
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    engine = open_engine(db_path)
+    sid = create_show(ShowRepository(engine), "测试场 Test show", 60, sample_products(), clock.now())
+    engine.dispose()
+    s = ShowSession(str(db_path), sid, clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(qtbot, session, prefs):
+    from controlroom.ui.window import MainWindow
+
+    w = MainWindow(session, prefs)
+    qtbot.addWidget(w)
+    yield w
+    w.close()

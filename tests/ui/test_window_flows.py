@@ -1,0 +1,170 @@
+"""End to end in the real main window (offscreen): start, advance, shelf, charts and
+log follow, host message, guarded shortcuts, end-show confirmation, crash recovery."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
+
+from controlroom.core import commands
+from controlroom.core import events as ev
+from controlroom.core.pacing import ShowStatus
+from controlroom.ui.queue_panel import COL_SHELF
+from controlroom.ui.session import ShowSession
+
+pytestmark = pytest.mark.gui
+
+
+def kinds_in_log(window) -> list[str]:
+    m = window.log_panel.model
+    return [m.event_at(i).kind for i in range(m.rowCount())]
+
+
+def test_start_advance_and_the_timer_panel_follows(window, clock):
+    window.act_start.trigger()
+    assert window.service.state.timer.status == ShowStatus.RUNNING
+    clock.advance(65)
+    window.refresh()
+    assert window.timer_panel.countdown.text() == "03:55"  # the 5-minute opening, 65 s in
+    window.act_next.trigger()
+    seg = window.service.state.pacing(clock.now()).segment
+    assert window.timer_panel.title.text() == seg.title
+    assert window.act_start.text() == window.tr("Pause")
+    assert kinds_in_log(window)[:2] == [ev.SEGMENT_STARTED, ev.SEGMENT_STARTED]
+
+
+def test_toggle_shelf_through_the_model_and_by_keystroke(window, qtbot):
+    model, view = window.queue_panel.model, window.queue_panel.view
+    sku = model.rows[0].sku
+    assert model.setData(model.index(0, COL_SHELF), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert sku in window.service.state.queue.on_shelf
+    assert model.rows[0].on_shelf
+    view.selectRow(0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert sku not in window.service.state.queue.on_shelf
+    assert kinds_in_log(window)[:2] == [ev.PRODUCT_OFF_SHELF, ev.PRODUCT_ON_SHELF]
+
+
+def test_reorder_by_keyboard_saves_the_new_queue(window, qtbot):
+    view = window.queue_panel.view
+    first, second = (r.sku for r in window.queue_panel.model.rows[:2])
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.service.state.queue.order[:2] == [second, first]
+    assert window.service.repo.load_products(window.service.show_id)[1].sku == first
+    assert view.selected_sku() == first
+
+
+def test_feed_events_reach_the_charts_and_the_log(window, clock):
+    window.act_start.trigger()
+    sku = window.service.state.queue.order[0]
+    window.run(commands.set_shelf, sku, True)
+    for _ in range(3):
+        clock.advance(5)
+        window.service.ingest([ev.Event(ev.VIEWERS, clock.now(), value=800.0, qty=1000),
+                               ev.Event(ev.ORDER, clock.now(), user="u1", product=sku, qty=1, value=9.9,
+                                        ref=f"o{clock.now()}")])
+    window.refresh()
+    window.charts_panel.redraw()
+    x, y = window.charts_panel.curves["online"].getData()
+    assert list(y) == [800.0, 800.0, 800.0]
+    _, gmv = window.charts_panel.curves["gmv_total"].getData()
+    assert gmv[-1] == pytest.approx(19.8)  # the third order's second is still open
+    assert kinds_in_log(window)[0] == ev.ORDER
+    assert window.timer_panel.kpis["gmv"].text() == "¥29.70"
+
+
+def test_host_message_goes_to_the_log_and_the_host_display(window):
+    window.timer_panel.host_text.setText("还有两分钟，上福袋")
+    window.timer_panel.host_blink.setChecked(True)
+    window.timer_panel._send()
+    assert window.service.state.host_message == "还有两分钟，上福袋"
+    display = window.host_display
+    assert display is not None
+    assert display.labels["message"].text() == "还有两分钟，上福袋"
+    assert display.blink_timer.isActive()
+    assert kinds_in_log(window)[0] == ev.HOST_MESSAGE
+
+
+def test_guarded_shortcut_does_not_fire_from_a_text_field(window, qtbot):
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    window.act_start.trigger()
+    note = window.log_panel.note
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_F7)
+    assert window.service.state.pacing(window.service.now()).index == 0
+    assert window.guard.blocked == 1
+    view = window.queue_panel.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F7)
+    assert window.service.state.pacing(window.service.now()).index == 1
+
+
+def test_end_show_asks_first(window, monkeypatch):
+    window.act_start.trigger()
+    monkeypatch.setattr(window, "confirm", lambda *_a: False)
+    window.act_end.trigger()
+    assert window.service.state.timer.status == ShowStatus.RUNNING
+    monkeypatch.setattr(window, "confirm", lambda *_a: True)
+    window.act_end.trigger()
+    assert window.service.state.timer.status == ShowStatus.ENDED
+    assert not window.act_next.isEnabled()
+
+
+def test_a_refused_command_is_a_status_message_not_a_crash(window):
+    window.act_start.trigger()
+    assert not window.run(commands.previous_segment)
+    assert window.statusBar().currentMessage() == "This is the first segment."
+
+
+def test_restart_returns_to_the_running_show(window, session, clock, db_path, prefs, qtbot):
+    from controlroom.ui.window import MainWindow
+
+    window.act_start.trigger()
+    window.act_next.trigger()
+    clock.advance(42)
+    window.timer_panel.host_text.setText("收到")
+    window.timer_panel._send()
+    session.writer.flush()
+    before = window.timer_panel.countdown.text()
+    again = ShowSession(str(db_path), session.show_id, clock)  # as after a crash: a new process reads the log
+    w2 = MainWindow(again, prefs)
+    qtbot.addWidget(w2)
+    assert w2.timer_panel.countdown.text() == before
+    assert w2.timer_panel.title.text() == window.timer_panel.title.text()
+    assert w2.service.state.host_message == "收到"
+    assert kinds_in_log(w2)[0] == ev.HOST_MESSAGE
+    w2.close()
+
+
+def test_extension_hooks(window, session, db_path, clock):
+    seen = []
+    window.show_changed.connect(seen.append)
+    assert window.menu("data") is window.menu("data")
+    assert isinstance(window.menu("data"), QMenu)
+    dock = window.add_dock(QLabel("x"), "Live data")
+    assert isinstance(dock, QDockWidget)
+    assert dock.toggleViewAction() in window.menu("view").actions()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus.index(window.menu("data").title()) < menus.index(window.menu("view").title())
+    other = ShowSession(str(db_path), session.show_id, clock)
+    window.set_session(other)
+    assert seen == [other.service]
+    assert window.service is other.service
+
+
+def test_export_is_enabled_only_for_an_ended_show_with_the_exporter(window, monkeypatch):
+    import controlroom.ui.window as win
+
+    monkeypatch.setattr(win, "export_available", lambda: True)
+    window._last_status = None
+    window.refresh()
+    assert not window.act_export.isEnabled()
+    monkeypatch.setattr(window, "confirm", lambda *_a: True)
+    window.act_start.trigger()
+    window.act_end.trigger()
+    assert window.act_export.isEnabled()
