@@ -6,13 +6,13 @@ import argparse
 import sys
 from types import ModuleType
 
-from controlroom.cli import new_show, recap, rehearse, serve, status, tail
+from controlroom.cli import exporter, importer, new_show, recap, rehearse, serve, status, tail
 from controlroom.cli.common import CliError, warn
 from controlroom.core.commands import CommandError
 from controlroom.sheets.table import SheetError
 from controlroom.store.db import StoreError
 
-SUBCOMMANDS: list[ModuleType] = [new_show, rehearse, status, serve, tail, recap]
+SUBCOMMANDS: list[ModuleType] = [new_show, rehearse, status, serve, tail, recap, importer, exporter]
 
 
 def build_parser() -> argparse.ArgumentParser:
