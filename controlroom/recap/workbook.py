@@ -9,6 +9,7 @@ is written under a temporary name in the same folder and renamed when complete.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
 from controlroom.core.recap import Recap, RecapFold
+from controlroom.core.show import ShowState
 from controlroom.recap import sheets
 from controlroom.recap.cells import ExcelTime
 from controlroom.recap.texts import Texts
@@ -73,8 +75,19 @@ def _quiet(_fraction: float, _stage: str) -> None:
 def _write(repo: ShowRepository, show_id: int, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
     progress(0.0, "reading")
     state = repo.load_show(show_id)
-    total = max(1, repo.count_events(show_id))
     wb = Workbook(write_only=True)
+    try:
+        return _fill(repo, show_id, state, wb, tmp, t, clock, progress)
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _fill(
+    repo: ShowRepository, show_id: int, state: ShowState, wb: Workbook, tmp: Path, t: Texts,
+    clock: ExcelTime, progress: Progress,
+) -> Recap:
+    total = max(1, repo.count_events(show_id))
     ws = {key: wb.create_sheet(t(f"sheet.{key}")) for key in SHEET_KEYS}
     fold = RecapFold(state)
     rows = sheets.EventRows(ws["events"], state, t, clock)
@@ -91,6 +104,20 @@ def _write(repo: ShowRepository, show_id: int, tmp: Path, t: Texts, clock: Excel
     progress(0.9, "saving")
     wb.save(tmp)
     return recap
+
+
+def _discard(wb: Workbook) -> None:
+    """After a failure: end the sheets' streams and remove their temporary files
+    (openpyxl keeps each write-only sheet in a temporary file until it saves)."""
+    for ws in wb.worksheets:
+        writer = ws._writer
+        if writer is None:
+            continue
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 def _compare(repo: ShowRepository, recap: Recap) -> None:
