@@ -47,8 +47,14 @@ def as_json(e: ev.Event) -> dict[str, Any]:
     if e.kind == ev.GIFT:
         return {"type": "gift", "user": e.user, "gift": e.text, "count": e.qty, "value": e.value}
     if e.kind == ev.ORDER:
-        return {"type": "order", "order_id": e.ref, "product": e.product, "quantity": e.qty, "amount": e.value,
-                "buyer": e.user}
+        return {
+            "type": "order",
+            "order_id": e.ref,
+            "product": e.product,
+            "quantity": e.qty,
+            "amount": e.value,
+            "buyer": e.user,
+        }
     return {"type": e.kind, "user": e.user}
 
 
@@ -115,7 +121,7 @@ def main() -> int:
     p.add_argument("--clients", type=int, default=2, help="concurrent HTTP connections")
     args = p.parse_args()
     events = [as_json(e) for e in mixed_feed(args.events)]
-    batches = [events[i:i + args.batch] for i in range(0, len(events), args.batch)]
+    batches = [events[i : i + args.batch] for i in range(0, len(events), args.batch)]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         a, b = Show(folder, "direct"), Show(folder, "http")

@@ -24,15 +24,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_show_options(p)
     g = p.add_argument_group("platform exports")
     g.add_argument("--kind", choices=[TREND, ORDERS], help="per-minute trend or order list (default: guessed)")
-    g.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                   help="correct the column mapping: a header name or a 1-based column number (repeatable)")
+    g.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="correct the column mapping: a header name or a 1-based column number (repeatable)",
+    )
     g.add_argument("--tz", help="zone of times without one, e.g. Asia/Shanghai (default: this computer's)")
     g.add_argument("--date", help="date for times of day without one, YYYY-MM-DD (default: the show's date)")
     cum = g.add_mutually_exclusive_group()
-    cum.add_argument("--cumulative", dest="cumulative", action="store_const", const=True,
-                     help="GMV/order columns are running totals")
-    cum.add_argument("--per-minute", dest="cumulative", action="store_const", const=False,
-                     help="GMV/order columns are per-minute figures (default: from the header, 累计/total = running)")
+    cum.add_argument(
+        "--cumulative", dest="cumulative", action="store_const", const=True, help="GMV/order columns are running totals"
+    )
+    cum.add_argument(
+        "--per-minute",
+        dest="cumulative",
+        action="store_const",
+        const=False,
+        help="GMV/order columns are per-minute figures (default: from the header, 累计/total = running)",
+    )
     g.add_argument("--fill-gaps", action="store_true", help="import only minutes the live feed has no data for")
     g.add_argument("--dry-run", action="store_true", help="show the mapping and what would be imported; change nothing")
 

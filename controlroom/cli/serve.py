@@ -15,7 +15,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     defaults = ApiSettings()
     p = sub.add_parser(NAME, help="run the local API (HTTP + WebSocket) for a show, no window")
     add_show_options(p)
-    p.add_argument("--host", default=defaults.host, help=f"address to bind (default {defaults.host}, this machine only)")
+    p.add_argument(
+        "--host", default=defaults.host, help=f"address to bind (default {defaults.host}, this machine only)"
+    )
     p.add_argument("--port", type=int, default=defaults.port, help=f"default {defaults.port}; 0 picks a free port")
     p.add_argument("--token", help="the bearer token clients must send (default: the one kept in the user's config)")
 

@@ -29,5 +29,6 @@ def run(args: argparse.Namespace) -> int:
         finally:
             tail.stop()
     s = reader.stats
-    say(f"stopped: {s.lines} lines, {s.accepted} events taken, {s.duplicates} duplicate orders, {s.bad} bad lines skipped")
+    say(f"stopped: {s.lines} lines, {s.accepted} events taken, {s.duplicates} duplicate orders, "
+        f"{s.bad} bad lines skipped")
     return 0

@@ -15,14 +15,54 @@ from typing import Any
 from controlroom.core.metrics import FLAG_NEGATIVE, FLAG_QUESTION
 
 DEFAULT_NEGATIVE = (
-    "骗子", "骗人", "假货", "垃圾", "差评", "投诉", "退款", "退货", "质量差", "质量很差", "太贵", "坑人",
-    "割韭菜", "不发货", "发货太慢", "客服不回", "忽悠", "难用", "智商税", "拉黑",
-    "scam", "fake", "refund", "terrible", "rip-off", "ripoff",
+    "骗子",
+    "骗人",
+    "假货",
+    "垃圾",
+    "差评",
+    "投诉",
+    "退款",
+    "退货",
+    "质量差",
+    "质量很差",
+    "太贵",
+    "坑人",
+    "割韭菜",
+    "不发货",
+    "发货太慢",
+    "客服不回",
+    "忽悠",
+    "难用",
+    "智商税",
+    "拉黑",
+    "scam",
+    "fake",
+    "refund",
+    "terrible",
+    "rip-off",
+    "ripoff",
 )
 DEFAULT_QUESTIONS = (
-    "多少钱", "怎么买", "尺码", "码数", "什么时候发货", "几号链接", "链接在哪", "有货吗", "包邮吗", "有优惠",
-    "优惠券", "怎么用", "能用多久", "适合", "?", "？",
-    "how much", "how to buy", "size", "shipping",
+    "多少钱",
+    "怎么买",
+    "尺码",
+    "码数",
+    "什么时候发货",
+    "几号链接",
+    "链接在哪",
+    "有货吗",
+    "包邮吗",
+    "有优惠",
+    "优惠券",
+    "怎么用",
+    "能用多久",
+    "适合",
+    "?",
+    "？",
+    "how much",
+    "how to buy",
+    "size",
+    "shipping",
 )
 DEFAULT_REPLIES = (
     "宝宝们，点击下方小黄车{n}号链接就能下单哦～",
@@ -93,8 +133,11 @@ class CommentWatch:
                 return value
             return list(default)
 
-        return cls(words("negative", DEFAULT_NEGATIVE), words("questions", DEFAULT_QUESTIONS),
-                   words("replies", DEFAULT_REPLIES))
+        return cls(
+            words("negative", DEFAULT_NEGATIVE),
+            words("questions", DEFAULT_QUESTIONS),
+            words("replies", DEFAULT_REPLIES),
+        )
 
 
 def clean_words(words: list[str] | tuple[str, ...]) -> list[str]:

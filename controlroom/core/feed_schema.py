@@ -142,8 +142,9 @@ def _viewers(raw: dict[str, Any], ts: float) -> Event:
 
 
 def _comment(raw: dict[str, Any], ts: float) -> Event:
-    return Event(ev.COMMENT, ts, user=_text(raw, "user", required=False),
-                 text=_text(raw, "text", required=True, limit=MAX_TEXT))
+    return Event(
+        ev.COMMENT, ts, user=_text(raw, "user", required=False), text=_text(raw, "text", required=True, limit=MAX_TEXT)
+    )
 
 
 def _like(raw: dict[str, Any], ts: float) -> Event:
@@ -158,13 +159,20 @@ def _simple(kind: str) -> Callable[[dict[str, Any], float], Event]:
 
 
 def _gift(raw: dict[str, Any], ts: float) -> Event:
-    return Event(ev.GIFT, ts, user=_text(raw, "user", required=False), text=_text(raw, "gift", required=False),
-                 qty=_count(raw, "count", default=1, minimum=1), value=_amount(raw, "value", required=False))
+    return Event(
+        ev.GIFT,
+        ts,
+        user=_text(raw, "user", required=False),
+        text=_text(raw, "gift", required=False),
+        qty=_count(raw, "count", default=1, minimum=1),
+        value=_amount(raw, "value", required=False),
+    )
 
 
 def _order(raw: dict[str, Any], ts: float) -> Event:
     return Event(
-        ev.ORDER, ts,
+        ev.ORDER,
+        ts,
         ref=_text(raw, "order_id", required=True),
         product=_text(raw, "product", required=False),
         qty=_count(raw, "quantity", default=1, minimum=1),

@@ -39,11 +39,20 @@ KIND_LABELS: dict[SegmentKind, str] = {
 KIND_ALIASES: dict[str, SegmentKind] = {
     **{label: kind for kind, label in KIND_LABELS.items()},
     **{kind.value: kind for kind in SegmentKind},
-    "讲解": SegmentKind.PRODUCT, "产品": SegmentKind.PRODUCT, "商品讲解": SegmentKind.PRODUCT,
-    "product slot": SegmentKind.PRODUCT, "抽奖": SegmentKind.INTERACTION, "福袋": SegmentKind.INTERACTION,
-    "问答": SegmentKind.INTERACTION, "连麦": SegmentKind.INTERACTION, "集中引导下单": SegmentKind.FINAL_PUSH,
-    "final push": SegmentKind.FINAL_PUSH, "结束": SegmentKind.CLOSING, "收尾": SegmentKind.CLOSING,
-    "其他": SegmentKind.FREE, "other": SegmentKind.FREE,
+    "讲解": SegmentKind.PRODUCT,
+    "产品": SegmentKind.PRODUCT,
+    "商品讲解": SegmentKind.PRODUCT,
+    "product slot": SegmentKind.PRODUCT,
+    "抽奖": SegmentKind.INTERACTION,
+    "福袋": SegmentKind.INTERACTION,
+    "问答": SegmentKind.INTERACTION,
+    "连麦": SegmentKind.INTERACTION,
+    "集中引导下单": SegmentKind.FINAL_PUSH,
+    "final push": SegmentKind.FINAL_PUSH,
+    "结束": SegmentKind.CLOSING,
+    "收尾": SegmentKind.CLOSING,
+    "其他": SegmentKind.FREE,
+    "other": SegmentKind.FREE,
 }
 
 
@@ -81,7 +90,9 @@ def plan_from_rows(headers: list[str], rows: list[list[Any]], products: list[Pro
     return Plan(segments)
 
 
-def _segment(row: list[Any], cols: dict[str, int], headers: list[str], skus: set[str], by_name: dict[str, str]) -> Segment:
+def _segment(
+    row: list[Any], cols: dict[str, int], headers: list[str], skus: set[str], by_name: dict[str, str]
+) -> Segment:
     def cell(field: str) -> Any:
         return row[cols[field]] if field in cols and cols[field] < len(row) else None
 
@@ -129,7 +140,6 @@ def _text(value: Any) -> str:
 def plan_to_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     """The plan as rows our importer reads back to the same plan."""
     rows = [
-        [KIND_LABELS[s.kind], s.title, s.planned_s / 60.0, s.product_sku or "", s.notes, s.uid]
-        for s in plan.segments
+        [KIND_LABELS[s.kind], s.title, s.planned_s / 60.0, s.product_sku or "", s.notes, s.uid] for s in plan.segments
     ]
     return list(HEADERS), rows

@@ -35,8 +35,17 @@ ORDERS = "orders"
 TREND_COLUMNS: dict[str, tuple[str, ...]] = {
     "time": ("时间", "分钟", "时间点", "日期", "统计时间", "time", "minute", "timestamp", "date"),
     "online": ("在线人数", "实时在线人数", "当前在线人数", "在线", "online", "online viewers", "concurrent viewers"),
-    "entries": ("累计观看人数", "累计观看", "观看人次", "累计观看人次", "进入直播间人数", "views",
-                "cumulative viewers", "total viewers", "entries"),
+    "entries": (
+        "累计观看人数",
+        "累计观看",
+        "观看人次",
+        "累计观看人次",
+        "进入直播间人数",
+        "views",
+        "cumulative viewers",
+        "total viewers",
+        "entries",
+    ),
     "gmv": ("成交金额", "成交额", "销售额", "gmv", "sales", "累计成交金额", "cumulative gmv"),
     "orders": ("订单数", "成交订单数", "成交单数", "orders", "order count", "累计订单数", "cumulative orders"),
 }
@@ -52,8 +61,15 @@ COLUMNS = {TREND: TREND_COLUMNS, ORDERS: ORDER_COLUMNS}
 REQUIRED = {TREND: ("time",), ORDERS: ("order_id", "time", "amount")}
 MAX_ROWS = 200_000
 _CUMULATIVE_WORDS = ("累计", "cumulative", "total")
-_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
-                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y%m%d %H:%M")
+_TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y%m%d %H:%M",
+)
 _CLOCK_FORMATS = ("%H:%M:%S", "%H:%M")
 
 
@@ -286,7 +302,9 @@ def _minute_sales(parsed: list, headers: list[str], spec: PlatformSpec) -> dict[
     return out
 
 
-def _trend_events(state: ShowState, parsed: list, sales: dict[int, tuple[int, float, int]], spec: PlatformSpec) -> PlatformImport:
+def _trend_events(
+    state: ShowState, parsed: list, sales: dict[int, tuple[int, float, int]], spec: PlatformSpec
+) -> PlatformImport:
     result = PlatformImport()
     live_viewers = {m for m, b in state.metrics.buckets.items() if b.online_n}
     live_sales = {m for m, b in state.metrics.buckets.items() if b.orders or b.gmv}
@@ -312,8 +330,17 @@ def _trend_events(state: ShowState, parsed: list, sales: dict[int, tuple[int, fl
         if ref in state.order_ids:
             result.duplicate_orders += 1
             continue
-        result.events.append(Event(ev.ORDER, m * 60.0, value=round(gmv, 2), qty=max(orders, 1), ref=ref,
-                                   flag=ev.FLAG_MANUAL, data={"orders": orders, **source}))
+        result.events.append(
+            Event(
+                ev.ORDER,
+                m * 60.0,
+                value=round(gmv, 2),
+                qty=max(orders, 1),
+                ref=ref,
+                flag=ev.FLAG_MANUAL,
+                data={"orders": orders, **source},
+            )
+        )
     result.skipped_minutes = len(skipped)
     result.events.sort(key=lambda e: e.ts)
     return result
@@ -324,8 +351,10 @@ def _clash_message(clash_v: list[int], clash_s: list[int], tz: dt.tzinfo) -> str
     first = dt.datetime.fromtimestamp(minutes[0] * 60, tz).strftime("%H:%M")
     last = dt.datetime.fromtimestamp(minutes[-1] * 60, tz).strftime("%H:%M")
     what = " and ".join(w for w, c in (("viewer figures", clash_v), ("sales", clash_s)) if c)
-    return (f"{len(minutes)} minutes ({first}–{last}) already have live {what} in the log: "
-            "nothing imported. Import only the missing minutes (fill gaps), or use another show.")
+    return (
+        f"{len(minutes)} minutes ({first}–{last}) already have live {what} in the log: "
+        "nothing imported. Import only the missing minutes (fill gaps), or use another show."
+    )
 
 
 # -- orders ----------------------------------------------------------------------
@@ -342,7 +371,9 @@ def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: P
             continue
         ref = e.ref or ""
         if ref in seen:
-            problems.append(f"row {i}, column {headers[spec.mapping['order_id']]}: order {ref!r} repeats row {seen[ref]}")
+            problems.append(
+                f"row {i}, column {headers[spec.mapping['order_id']]}: order {ref!r} repeats row {seen[ref]}"
+            )
             continue
         seen[ref] = i
         if ref in state.order_ids:
@@ -369,5 +400,14 @@ def _order(state: ShowState, r: _Row) -> Event:
         raise r.fail("quantity", "a quantity of 0 is not an order")
     product = state.queue.resolve_sku(r.text("product") or None)
     flag = None if product in state.queue.products else ev.FLAG_UNKNOWN_PRODUCT
-    return Event(ev.ORDER, r.time(), user=r.text("buyer") or None, product=product, value=round(amount, 2),
-                 qty=int(qty or 1), ref=ref, flag=flag, data={"source": "platform"})
+    return Event(
+        ev.ORDER,
+        r.time(),
+        user=r.text("buyer") or None,
+        product=product,
+        value=round(amount, 2),
+        qty=int(qty or 1),
+        ref=ref,
+        flag=flag,
+        data={"source": "platform"},
+    )

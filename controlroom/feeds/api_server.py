@@ -127,8 +127,14 @@ class ApiServer:
     """The API on a thread of its own. `start()` returns the bound port (pass port 0 for
     any free one); `stop()` closes connections and joins the thread."""
 
-    def __init__(self, intake: Intake, token: str, host: str | None = None, port: int | None = None,
-                 settings: ApiSettings | None = None) -> None:
+    def __init__(
+        self,
+        intake: Intake,
+        token: str,
+        host: str | None = None,
+        port: int | None = None,
+        settings: ApiSettings | None = None,
+    ) -> None:
         s = settings or ApiSettings()
         self.host = host or s.host
         self.port = s.port if port is None else port

@@ -41,8 +41,9 @@ class TailStats:
 class TailReader:
     """Attributes: path, stats, position (bytes read from the current file)."""
 
-    def __init__(self, path: str | Path, intake: Intake, on_problem: Problem | None = None,
-                 from_start: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, intake: Intake, on_problem: Problem | None = None, from_start: bool = False
+    ) -> None:
         self.path = Path(path)
         self.intake = intake
         self.on_problem = on_problem or (lambda _msg: None)

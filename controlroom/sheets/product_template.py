@@ -21,4 +21,6 @@ NOTES = [
 
 def write_product_template(path: str | Path) -> Path:
     """An .xlsx (headers, and a notes sheet) or a .csv (headers only)."""
-    return write_table(path, [("商品 Products", HEADERS, []), ("说明 Notes", ["列 column", "说明 rule", "示例 example"], NOTES)])
+    return write_table(
+        path, [("商品 Products", HEADERS, []), ("说明 Notes", ["列 column", "说明 rule", "示例 example"], NOTES)]
+    )

@@ -28,7 +28,9 @@ async def _request(method: str, url: str, headers: dict[str, str] | None = None,
                 return resp.status, text
 
 
-def post(server: ApiServer, body: Any, headers: dict[str, str] | None = AUTH, raw: bytes | None = None) -> tuple[int, Any]:
+def post(
+    server: ApiServer, body: Any, headers: dict[str, str] | None = AUTH, raw: bytes | None = None
+) -> tuple[int, Any]:
     data = raw if raw is not None else json.dumps(body, ensure_ascii=False).encode()
     hdrs = {"Content-Type": "application/json", **(headers or {})}
     return asyncio.run(_request("POST", server.url + EVENTS_PATH, hdrs, data=data))
@@ -93,7 +95,11 @@ def test_state_matches_cli_status(server, service, db_path, capsys):
 
 def test_bad_event_in_array_refuses_whole_request(server, service):
     before = service.repo.count_events(service.show_id)
-    batch = [{"type": "comment", "text": "ok"}, {"type": "like", "count": 1}, {"type": "order", "order_id": "B1", "amount": -5}]
+    batch = [
+        {"type": "comment", "text": "ok"},
+        {"type": "like", "count": 1},
+        {"type": "order", "order_id": "B1", "amount": -5},
+    ]
     status, body = post(server, batch)
     assert status == 422
     assert body["index"] == 2 and body["field"] == "amount"
@@ -102,11 +108,14 @@ def test_bad_event_in_array_refuses_whole_request(server, service):
     assert service.status()["totals"]["comments"] == 0
 
 
-@pytest.mark.parametrize("raw, why", [
-    (b'{"type": "comment", "text": ', "broken JSON"),
-    (b"\xff\xfe garbage", "not UTF-8"),
-    (b"", "broken JSON"),
-])
+@pytest.mark.parametrize(
+    "raw, why",
+    [
+        (b'{"type": "comment", "text": ', "broken JSON"),
+        (b"\xff\xfe garbage", "not UTF-8"),
+        (b"", "broken JSON"),
+    ],
+)
 def test_broken_json_is_400(server, service, raw, why):
     status, body = post(server, None, raw=raw)
     assert status == 400
@@ -115,7 +124,12 @@ def test_broken_json_is_400(server, service, raw, why):
 
 
 def test_no_or_wrong_token_is_401(server, service):
-    for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": TOKEN}, {"Authorization": f"Basic {TOKEN}"}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": TOKEN},
+        {"Authorization": f"Basic {TOKEN}"},
+    ):
         status, body = post(server, {"type": "share"}, headers=headers)
         assert status == 401, headers
         assert "Bearer" in body["error"]
@@ -136,7 +150,7 @@ def test_oversized_body_is_413(intake, service):
 
         async def chunks():
             for i in range(0, len(data), 4096):
-                yield data[i:i + 4096]
+                yield data[i : i + 4096]
 
         status, _ = asyncio.run(_request("POST", srv.url + EVENTS_PATH, AUTH, data=chunks()))
         assert status == 413
@@ -180,13 +194,22 @@ def test_notes_and_incidents_are_committed_at_once(server, service):
     kinds = [e.kind for e in service.repo.events(service.show_id, (ev.NOTE, ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED))]
     assert kinds == [ev.NOTE, ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED]
     # closing it again is refused, and the comment beside it is not stored
-    status, body = post(server, [{"type": "comment", "text": "a"}, {"type": "incident", "action": "close", "incident_id": "net1"}])
+    status, body = post(
+        server, [{"type": "comment", "text": "a"}, {"type": "incident", "action": "close", "incident_id": "net1"}]
+    )
     assert status == 422 and body["index"] == 1 and body["field"] == "incident_id"
     assert stored(service, ev.COMMENT) == []
 
 
 def test_comment_watch_flags_negative(server, service):
-    post(server, [{"type": "comment", "text": "假货吧"}, {"type": "comment", "text": "多少钱？"}, {"type": "comment", "text": "好"}])
+    post(
+        server,
+        [
+            {"type": "comment", "text": "假货吧"},
+            {"type": "comment", "text": "多少钱？"},
+            {"type": "comment", "text": "好"},
+        ],
+    )
     assert [e.flag for e in stored(service, ev.COMMENT)] == ["negative", "question", None]
 
 

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.slow
 
 def _start(args: list[str], config_dir) -> subprocess.Popen:
     env = {**os.environ, CONFIG_ENV: str(config_dir), "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "controlroom", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "controlroom", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
 
 
 def _wait_for(proc: subprocess.Popen, prefix: str) -> str:

@@ -71,8 +71,9 @@ def test_plan_round_trip_through_excel(tmp_path, service):
     plan = service.state.plan
     path = write_plan(tmp_path / "plan.xlsx", plan)
     back = read_plan(path, sample_products())
-    assert [(s.kind, s.title, s.product_sku, s.notes, s.uid) for s in back.segments] == \
-        [(s.kind, s.title, s.product_sku, s.notes, s.uid) for s in plan.segments]
+    assert [(s.kind, s.title, s.product_sku, s.notes, s.uid) for s in back.segments] == [
+        (s.kind, s.title, s.product_sku, s.notes, s.uid) for s in plan.segments
+    ]
     assert [s.planned_s for s in back.segments] == pytest.approx([s.planned_s for s in plan.segments])
 
 
@@ -86,8 +87,13 @@ def test_plan_export_writes_text_as_text(tmp_path):
 
 
 def test_plan_in_chinese_with_product_names(tmp_path):
-    rows = [["开场", "欢迎", 5, None, None], ["产品讲解", None, 4, "无线降噪耳机", "讲续航"], ["互动", "抽奖", 2, "", ""],
-            ["逼单", None, 10, None, None], ["结束语", None, 3, None, None]]
+    rows = [
+        ["开场", "欢迎", 5, None, None],
+        ["产品讲解", None, 4, "无线降噪耳机", "讲续航"],
+        ["互动", "抽奖", 2, "", ""],
+        ["逼单", None, 10, None, None],
+        ["结束语", None, 3, None, None],
+    ]
     path = xlsx(tmp_path / "plan.xlsx", ["类型", "标题", "时长(分钟)", "商品", "备注"], rows)
     plan = read_plan(path, sample_products())
     assert [s.kind.value for s in plan.segments] == ["opening", "product", "interaction", "final_push", "closing"]
@@ -97,13 +103,22 @@ def test_plan_in_chinese_with_product_names(tmp_path):
 
 def test_bad_plan_rows_named_and_nothing_imported(tmp_path, service):
     before = [s.uid for s in service.state.plan.segments]
-    rows = [["开场", "ok", 5, None], ["跳舞", "x", 5, None], ["产品讲解", "y", -1, "SKU-1001"], ["产品讲解", "z", 3, "没有"]]
+    rows = [
+        ["开场", "ok", 5, None],
+        ["跳舞", "x", 5, None],
+        ["产品讲解", "y", -1, "SKU-1001"],
+        ["产品讲解", "z", 3, "没有"],
+    ]
     path = xlsx(tmp_path / "plan.xlsx", ["类型", "标题", "时长", "商品"], rows)
     with pytest.raises(SheetError) as info:
         read_plan(path, sample_products())
     problems = info.value.problems
     assert len(problems) == 3
-    assert "row 3, column 类型" in problems[0] and "row 4, column 时长" in problems[1] and "row 5, column 商品" in problems[2]
+    assert (
+        "row 3, column 类型" in problems[0]
+        and "row 4, column 时长" in problems[1]
+        and "row 5, column 商品" in problems[2]
+    )
     assert [s.uid for s in service.repo.load_plan(service.show_id).segments] == before
 
 
@@ -123,7 +138,14 @@ def test_proposal_reads_chinese_and_english_headers():
     kind, mapping = propose(TREND_HEADERS)
     assert kind == TREND and mapping == {"time": 0, "online": 1, "entries": 2, "gmv": 3, "orders": 4}
     kind, mapping = propose(["Order ID", "Order Time", "Product", "Quantity", "Amount", "Buyer"])
-    assert kind == ORDERS and mapping == {"order_id": 0, "time": 1, "product": 2, "quantity": 3, "amount": 4, "buyer": 5}
+    assert kind == ORDERS and mapping == {
+        "order_id": 0,
+        "time": 1,
+        "product": 2,
+        "quantity": 3,
+        "amount": 4,
+        "buyer": 5,
+    }
 
 
 def test_trend_export_into_the_log(tmp_path, service):
@@ -168,14 +190,18 @@ def test_cumulative_columns_become_per_minute(tmp_path, service):
 def test_order_list_deduped_against_the_log(tmp_path, live_service):
     Intake(live_service).submit_json({"type": "order", "order_id": "O2", "product": "SKU-1001", "amount": 9.9})
     headers = ["订单号", "下单时间", "商品名称", "数量", "实付金额", "买家昵称"]
-    rows = [["O1", dt.datetime(2026, 1, 1, 20, 0, 30), "冰丝防晒袖套", 2, 19.8, "a"],
-            ["O2", "2026-01-01 20:01:00", "SKU-1001", 1, 9.9, "b"],
-            ["O3", "2026-01-01T12:02:00Z", "神秘商品", 1, 5, "c"]]
+    rows = [
+        ["O1", dt.datetime(2026, 1, 1, 20, 0, 30), "冰丝防晒袖套", 2, 19.8, "a"],
+        ["O2", "2026-01-01 20:01:00", "SKU-1001", 1, 9.9, "b"],
+        ["O3", "2026-01-01T12:02:00Z", "神秘商品", 1, 5, "c"],
+    ]
     export = read_export(xlsx(tmp_path / "orders.xlsx", headers, rows))
     result = import_mapped(live_service, lambda s: map_export(s, export, spec(ORDERS, export.headers)))
     assert result.duplicate_orders == 1
     assert [(e.ref, e.product, e.flag) for e in result.events] == [
-        ("O1", "SKU-1001", None), ("O3", "神秘商品", ev.FLAG_UNKNOWN_PRODUCT)]
+        ("O1", "SKU-1001", None),
+        ("O3", "神秘商品", ev.FLAG_UNKNOWN_PRODUCT),
+    ]
     assert result.events[0].ts == dt.datetime(2026, 1, 1, 20, 0, 30, tzinfo=SHANGHAI).timestamp()
     assert live_service.status()["totals"]["orders"] == 3
 
@@ -208,10 +234,32 @@ def test_cli_import_and_export(tmp_path, db_path, capsys):
     assert main(["import", "plan", str(plan_path), "--db", str(db_path)]) == 0
     csv_path = tmp_path / "trend.csv"
     csv_path.write_text("时间,在线人数,成交金额\n20:00,10,5\n20:01,12,6\n", encoding="gb18030")
-    assert main(["import", "platform", str(csv_path), "--db", str(db_path), "--tz", "Asia/Shanghai",
-                 "--date", "2026-01-01", "--map", "online=2", "--dry-run"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                "platform",
+                str(csv_path),
+                "--db",
+                str(db_path),
+                "--tz",
+                "Asia/Shanghai",
+                "--date",
+                "2026-01-01",
+                "--map",
+                "online=2",
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
     assert "dry run" in capsys.readouterr().out
-    assert main(["import", "platform", str(csv_path), "--db", str(db_path), "--tz", "Asia/Shanghai", "--date", "2026-01-01"]) == 0
+    assert (
+        main(
+            ["import", "platform", str(csv_path), "--db", str(db_path), "--tz", "Asia/Shanghai", "--date", "2026-01-01"]
+        )
+        == 0
+    )
     assert "2 viewer samples, 2 orders" in capsys.readouterr().out
     assert main(["import", "platform", str(csv_path), "--db", str(db_path), "--tz", "Mars/Olympus"]) == 2
     assert "not a time zone" in capsys.readouterr().err
@@ -220,8 +268,13 @@ def test_cli_import_and_export(tmp_path, db_path, capsys):
 
 
 # -- properties ------------------------------------------------------------------
-cells = st.none() | st.integers(-5, 10**6) | st.floats(allow_nan=True) | st.text(max_size=12) | \
-    st.sampled_from(["20:01", "2026-01-01 20:02", "开场", "产品讲解", "SKU-1001", "-1", "1e400", "冰丝防晒袖套"])
+cells = (
+    st.none()
+    | st.integers(-5, 10**6)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["20:01", "2026-01-01 20:02", "开场", "产品讲解", "SKU-1001", "-1", "1e400", "冰丝防晒袖套"])
+)
 sheet_rows = st.lists(st.lists(cells, min_size=0, max_size=6), max_size=8)
 
 

@@ -17,10 +17,10 @@ from controlroom.core import events as ev
 from controlroom.core.comment_watch import CommentWatch
 from controlroom.feeds.config import WATCH_FILE, load_or_create_token
 from controlroom.feeds.intake import Intake
+from controlroom.sheets.platform_import import read_export
 from controlroom.ui.live_data.comment_panel import CommentWatchPanel
 from controlroom.ui.live_data.import_dialogs import ImportActions, PlatformImportDialog
 from controlroom.ui.live_data.sources_panel import SourcesPanel
-from controlroom.sheets.platform_import import read_export
 
 pytestmark = pytest.mark.gui
 
@@ -55,8 +55,12 @@ def comments_panel(qtbot, service):
 
 def test_comments_from_a_feed_thread_are_highlighted(qtbot, comments_panel, service):
     intake = Intake(service)
-    batch = [{"type": "comment", "user": "u1", "text": "这是假货<b>"}, {"type": "comment", "user": "u2", "text": "多少钱"},
-             {"type": "comment", "user": "u3", "text": "好看"}, {"type": "like"}]
+    batch = [
+        {"type": "comment", "user": "u1", "text": "这是假货<b>"},
+        {"type": "comment", "user": "u2", "text": "多少钱"},
+        {"type": "comment", "user": "u3", "text": "好看"},
+        {"type": "like"},
+    ]
     t = threading.Thread(target=intake.submit_json, args=(batch,))
     t.start()
     t.join()
@@ -73,8 +77,9 @@ def test_negative_spike_is_shown(qtbot, comments_panel, service):
     qtbot.waitUntil(lambda: comments_panel.shown == limit, timeout=5000)
     assert comments_panel.negative_this_minute() == limit
     assert "c62828" in comments_panel.rate.styleSheet()
-    assert any(a["code"] == "negative_spike" for a in service.status()["alerts"]) or \
-        service.status()["state"] == "planned"  # alerts run only while the show is live
+    assert (
+        any(a["code"] == "negative_spike" for a in service.status()["alerts"]) or service.status()["state"] == "planned"
+    )  # alerts run only while the show is live
 
 
 def test_edited_lists_are_saved_and_used(comments_panel, service, config_dir):
@@ -106,8 +111,11 @@ def test_server_from_the_panel(qtbot, service):
         panel.copy_token.click()
         token = QApplication.clipboard().text()
         assert token == load_or_create_token()
-        req = urllib.request.Request(panel.server.url + "/api/v1/events", json.dumps({"type": "share"}).encode(),
-                                     {"Authorization": f"Bearer {token}"})
+        req = urllib.request.Request(
+            panel.server.url + "/api/v1/events",
+            json.dumps({"type": "share"}).encode(),
+            {"Authorization": f"Bearer {token}"},
+        )
         with urllib.request.urlopen(req, timeout=10) as resp:
             assert json.load(resp)["accepted"] == 1
     finally:
@@ -208,3 +216,24 @@ def test_installed_in_the_main_window(window):
     assert live.sources.server is not None
     window.close()  # the close stops the server before the show's writer closes
     assert live.sources.server is None
+
+
+def test_chinese_translation_is_complete_and_loads(qtbot):
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    folder = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+    unfinished = [m.find("source").text for m in ET.parse(folder / "live_data_zh_CN.ts").getroot().iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.find("translation").text]
+    assert unfinished == []
+    translator = QTranslator()
+    assert translator.load("live_data_zh_CN", str(folder))
+    QCoreApplication.installTranslator(translator)
+    try:
+        panel = SourcesPanel()
+        qtbot.addWidget(panel)
+        assert panel.copy_token.text() == "复制令牌"
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -53,14 +53,19 @@ def test_bad_lines_reported_and_skipped(tmp_path, intake, service):
     path = tmp_path / "feed.jsonl"
     problems: list[str] = []
     reader = TailReader(path, intake, problems.append, from_start=True)
-    append(path, "".join([
-        line(type="comment", text="one"),
-        "{broken\n",
-        line(type="like", count=-1),
-        "\n",
-        line(type="incident", action="close", incident_id="nope"),
-        line(type="comment", text="two"),
-    ]))
+    append(
+        path,
+        "".join(
+            [
+                line(type="comment", text="one"),
+                "{broken\n",
+                line(type="like", count=-1),
+                "\n",
+                line(type="incident", action="close", incident_id="nope"),
+                line(type="comment", text="two"),
+            ]
+        ),
+    )
     reader.poll()
     assert comments(service) == ["one", "two"]
     assert reader.stats.bad == 3

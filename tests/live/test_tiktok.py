@@ -26,19 +26,43 @@ def _with(obj, attrs):
 USER = NS(unique_id="shopper_1", nick_name="小王", id=42)
 
 
-@pytest.mark.parametrize("event, expected", [
-    (make("CommentEvent", user_info=USER, content="多少钱", base_message=BASE),
-     {"type": "comment", "user": "shopper_1", "text": "多少钱", "ts": 1_767_225_605.25}),
-    (make("LikeEvent", user=USER, count=15, total=900), {"type": "like", "user": "shopper_1", "count": 15}),
-    (make("RoomUserSeqEvent", m_total=1234, total_user=5678), {"type": "viewers", "online": 1234, "entries_total": 5678}),
-    (make("FollowEvent", user=NS(unique_id="", nick_name="阿花")), {"type": "follow", "user": "阿花"}),
-    (make("ShareEvent", user=None), {"type": "share"}),
-    (make("JoinEvent", user=NS(id=7)), {"type": "join", "user": "7"}),
-    (make("GiftEvent", from_user=USER, repeat_count=3, repeat_end=1, m_gift=NS(name="Rose", diamond_count=1, type=1)),
-     {"type": "gift", "user": "shopper_1", "count": 3, "gift": "Rose", "value": 3}),
-    (make("GiftEvent", from_user=USER, repeat_count=1, repeat_end=0, m_gift=NS(name="Lion", diamond_count=29999, type=2)),
-     {"type": "gift", "user": "shopper_1", "count": 1, "gift": "Lion", "value": 29999}),
-])
+@pytest.mark.parametrize(
+    "event, expected",
+    [
+        (
+            make("CommentEvent", user_info=USER, content="多少钱", base_message=BASE),
+            {"type": "comment", "user": "shopper_1", "text": "多少钱", "ts": 1_767_225_605.25},
+        ),
+        (make("LikeEvent", user=USER, count=15, total=900), {"type": "like", "user": "shopper_1", "count": 15}),
+        (
+            make("RoomUserSeqEvent", m_total=1234, total_user=5678),
+            {"type": "viewers", "online": 1234, "entries_total": 5678},
+        ),
+        (make("FollowEvent", user=NS(unique_id="", nick_name="阿花")), {"type": "follow", "user": "阿花"}),
+        (make("ShareEvent", user=None), {"type": "share"}),
+        (make("JoinEvent", user=NS(id=7)), {"type": "join", "user": "7"}),
+        (
+            make(
+                "GiftEvent",
+                from_user=USER,
+                repeat_count=3,
+                repeat_end=1,
+                m_gift=NS(name="Rose", diamond_count=1, type=1),
+            ),
+            {"type": "gift", "user": "shopper_1", "count": 3, "gift": "Rose", "value": 3},
+        ),
+        (
+            make(
+                "GiftEvent",
+                from_user=USER,
+                repeat_count=1,
+                repeat_end=0,
+                m_gift=NS(name="Lion", diamond_count=29999, type=2),
+            ),
+            {"type": "gift", "user": "shopper_1", "count": 1, "gift": "Lion", "value": 29999},
+        ),
+    ],
+)
 def test_mapping(event, expected):
     assert map_event(event) == expected
 

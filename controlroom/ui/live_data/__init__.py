@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 
 from controlroom.ui.live_data.comment_panel import CommentWatchPanel
 from controlroom.ui.live_data.import_dialogs import ImportActions
 from controlroom.ui.live_data.sources_panel import SourcesPanel
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("live_data", text)
 
 
 class LiveData(QObject):
@@ -31,8 +27,8 @@ class LiveData(QObject):
         self.comments = CommentWatchPanel()
         self.sources = SourcesPanel()
         self.imports = ImportActions(window, lambda: window.service)
-        window.add_dock(self.comments, _tr("Comment watch"))
-        window.add_dock(self.sources, _tr("Live data sources"))
+        window.add_dock(self.comments, self.tr("Comment watch"))
+        window.add_dock(self.sources, self.tr("Live data sources"))
         self.actions = self._menu(window.menu("data"))
         window.show_changed.connect(self.set_service)
         window.installEventFilter(self)
@@ -40,11 +36,11 @@ class LiveData(QObject):
 
     def _menu(self, menu: Any) -> dict[str, QAction]:
         items = {
-            "products": (_tr("Import product sheet…"), self.imports.import_products),
-            "template": (_tr("Download product sheet template…"), self.imports.product_template),
-            "plan_in": (_tr("Import plan from Excel…"), self.imports.import_plan),
-            "plan_out": (_tr("Export plan to Excel…"), self.imports.export_plan),
-            "platform": (_tr("Import platform export (trend or orders)…"), self.imports.import_platform),
+            "products": (self.tr("Import product sheet…"), self.imports.import_products),
+            "template": (self.tr("Download product sheet template…"), self.imports.product_template),
+            "plan_in": (self.tr("Import plan from Excel…"), self.imports.import_plan),
+            "plan_out": (self.tr("Export plan to Excel…"), self.imports.export_plan),
+            "platform": (self.tr("Import platform export (trend or orders)…"), self.imports.import_platform),
         }
         menu.addSeparator()
         actions = {}

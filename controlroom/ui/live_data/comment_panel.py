@@ -15,8 +15,18 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from controlroom.core import events as ev
@@ -35,8 +45,8 @@ def comment_html(e: Event, watch: CommentWatch) -> str:
     text = e.text or ""
     parts, at = [], 0
     for m in watch.matches(text):
-        parts.append(html.escape(text[at:m.start]))
-        parts.append(f'<span style="background:{COLOURS[m.flag]}"><b>{html.escape(text[m.start:m.end])}</b></span>')
+        parts.append(html.escape(text[at : m.start]))
+        parts.append(f'<span style="background:{COLOURS[m.flag]}"><b>{html.escape(text[m.start : m.end])}</b></span>')
         at = m.end
     parts.append(html.escape(text[at:]))
     when = dt.datetime.fromtimestamp(e.ts).strftime("%H:%M:%S")
@@ -181,5 +191,6 @@ class KeywordDialog(QDialog):
 
     def result_watch(self) -> CommentWatch:
         replies = [r for r in self.replies.toPlainText().splitlines() if r.strip()]
-        return CommentWatch(parse_word_list(self.negative.toPlainText()), parse_word_list(self.questions.toPlainText()),
-                            replies)
+        return CommentWatch(
+            parse_word_list(self.negative.toPlainText()), parse_word_list(self.questions.toPlainText()), replies
+        )

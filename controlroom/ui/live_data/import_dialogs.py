@@ -11,10 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
-    QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
@@ -72,8 +86,11 @@ class PlatformImportDialog(QDialog):
         created = dt.datetime.fromtimestamp(service.state.info.created_at)
         self.day = QDateEdit(QDate(created.year, created.month, created.day), calendarPopup=True)
         self.cumulative = QComboBox()
-        for text, value in ((self.tr("from the header (累计 = running total)"), None),
-                            (self.tr("running totals"), True), (self.tr("per minute"), False)):
+        for text, value in (
+            (self.tr("from the header (累计 = running total)"), None),
+            (self.tr("running totals"), True),
+            (self.tr("per minute"), False),
+        ):
             self.cumulative.addItem(text, value)
         self.fill_gaps = QCheckBox(self.tr("Only minutes the live feed has no data for (fill gaps)"))
         self.mapping_box = QGroupBox(self.tr("Columns"))
@@ -108,7 +125,7 @@ class PlatformImportDialog(QDialog):
         table = QTableWidget(len(rows), len(self.export.headers))
         table.setHorizontalHeaderLabels(self.export.headers)
         for r, row in enumerate(rows):
-            for c, value in enumerate(row[:len(self.export.headers)]):
+            for c, value in enumerate(row[: len(self.export.headers)]):
                 table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         return table
 
@@ -131,8 +148,14 @@ class PlatformImportDialog(QDialog):
     def spec(self) -> PlatformSpec:
         """What the dialog shows, as the importer's spec (ValueError for a bad zone)."""
         mapping = {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
-        return PlatformSpec(self.kind.currentData(), mapping, parse_zone(self.zone.text()),
-                            self.day.date().toPython(), self.cumulative.currentData(), self.fill_gaps.isChecked())
+        return PlatformSpec(
+            self.kind.currentData(),
+            mapping,
+            parse_zone(self.zone.text()),
+            self.day.date().toPython(),
+            self.cumulative.currentData(),
+            self.fill_gaps.isChecked(),
+        )
 
     def do_import(self) -> None:
         try:
@@ -146,21 +169,24 @@ class PlatformImportDialog(QDialog):
         self.accept()
 
 
-class ImportActions:
-    """The File/Data menu actions; each asks for a file, then imports all or nothing."""
+class ImportActions(QObject):
+    """The Data menu actions; each asks for a file, then imports all or nothing."""
 
-    def __init__(self, parent: QWidget, service_of) -> None:  # noqa: ANN001 - () -> ShowService | None
-        self.parent = parent
+    def __init__(self, parent: QWidget | None, service_of) -> None:  # noqa: ANN001 - () -> ShowService | None
+        super().__init__(parent)
+        self.parent_widget = parent
         self.service_of = service_of
 
     def _service(self) -> ShowService | None:
         service = self.service_of()
         if service is None:
-            QMessageBox.information(self.parent, _tr("Import"), _tr("Open a show first."))
+            QMessageBox.information(self.parent_widget, self.tr("Import"), self.tr("Open a show first."))
         return service
 
     def _refused(self, exc: SheetError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Nothing was imported"), str(exc), parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Nothing was imported"), str(exc), parent=self.parent_widget
+        )
         box.setDetailedText("\n".join(exc.problems))
         box.exec()
 
@@ -168,7 +194,7 @@ class ImportActions:
         from controlroom.sheets.products import read_products
 
         service = self._service()
-        path = path or QFileDialog.getOpenFileName(self.parent, _tr("Product sheet"), "", SHEETS)[0]
+        path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Product sheet"), "", SHEETS)[0]
         if service is None or not path:
             return False
         try:
@@ -182,7 +208,7 @@ class ImportActions:
         from controlroom.sheets.plan_io import read_plan
 
         service = self._service()
-        path = path or QFileDialog.getOpenFileName(self.parent, _tr("Plan"), "", SHEETS)[0]
+        path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Plan"), "", SHEETS)[0]
         if service is None or not path:
             return False
         try:
@@ -196,7 +222,7 @@ class ImportActions:
         from controlroom.sheets.plan_io import write_plan
 
         service = self._service()
-        path = path or QFileDialog.getSaveFileName(self.parent, _tr("Export plan"), "plan.xlsx", SHEETS)[0]
+        path = path or QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export plan"), "plan.xlsx", SHEETS)[0]
         if service is None or not path:
             return False
         with service.lock:
@@ -207,7 +233,10 @@ class ImportActions:
     def product_template(self, path: str | None = None) -> bool:
         from controlroom.sheets.product_template import write_product_template
 
-        path = path or QFileDialog.getSaveFileName(self.parent, _tr("Product template"), "products.xlsx", SHEETS)[0]
+        path = (
+            path
+            or QFileDialog.getSaveFileName(self.parent_widget, self.tr("Product template"), "products.xlsx", SHEETS)[0]
+        )
         if not path:
             return False
         write_product_template(path)
@@ -216,7 +245,7 @@ class ImportActions:
     def import_platform(self, path: str | None = None) -> PlatformImportDialog | None:
         """Opens the mapping dialog (not modal, returned for tests); None when refused."""
         service = self._service()
-        path = path or QFileDialog.getOpenFileName(self.parent, _tr("Platform export"), "", SHEETS)[0]
+        path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Platform export"), "", SHEETS)[0]
         if service is None or not path:
             return None
         try:
@@ -224,12 +253,6 @@ class ImportActions:
         except SheetError as exc:
             self._refused(exc)
             return None
-        dialog = PlatformImportDialog(service, export, self.parent)
+        dialog = PlatformImportDialog(service, export, self.parent_widget)
         dialog.open()
         return dialog
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ImportActions", text)

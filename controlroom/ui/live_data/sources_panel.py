@@ -10,8 +10,17 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from controlroom.feeds.config import ApiSettings, load_or_create_token
@@ -110,7 +119,9 @@ class SourcesPanel(QWidget):
         if self.service is None:
             self.server_on.setChecked(False)
             return
-        server = ApiServer(Intake(self.service), self.token.text(), self.settings.host, self.port.value(), self.settings)
+        server = ApiServer(
+            Intake(self.service), self.token.text(), self.settings.host, self.port.value(), self.settings
+        )
         try:
             server.start()
         except OSError as exc:
@@ -135,7 +146,9 @@ class SourcesPanel(QWidget):
 
     # -- tail ----------------------------------------------------------------
     def choose_tail_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("File to follow"), "", self.tr("JSON lines (*.jsonl *.json *.log *.txt);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("File to follow"), "", self.tr("JSON lines (*.jsonl *.json *.log *.txt);;All files (*)")
+        )
         if path:
             self.tail_path.setText(path)
 
@@ -173,8 +186,10 @@ class SourcesPanel(QWidget):
         s = self.tail.reader.stats
         self.tail_status.setText(
             self.tr("%1 lines, %2 events taken, %3 duplicate orders, %4 bad lines skipped")
-            .replace("%1", str(s.lines)).replace("%2", str(s.accepted))
-            .replace("%3", str(s.duplicates)).replace("%4", str(s.bad))
+            .replace("%1", str(s.lines))
+            .replace("%2", str(s.accepted))
+            .replace("%3", str(s.duplicates))
+            .replace("%4", str(s.bad))
         )
 
     def _show_problem(self, text: str) -> None:

@@ -1,0 +1,317 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CommentWatchPanel</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="75" />
+        <source>Only negative and questions</source>
+        <translation>只看负面和提问</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="80" />
+        <source>Click a reply to copy it</source>
+        <translation>点击话术即可复制</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="83" />
+        <source>Edit keywords and replies…</source>
+        <translation>编辑关键词和话术…</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="91" />
+        <source>Quick replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="146" />
+        <source>Negative comments this minute: %1</source>
+        <translation>本分钟负面评论：%1</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="157" />
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="183" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="183" />
+        <source>Open a show first.</source>
+        <translation>请先打开一场直播。</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="188" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="197" />
+        <source>Product sheet</source>
+        <translation>商品表</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="211" />
+        <source>Plan</source>
+        <translation>直播脚本</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="225" />
+        <source>Export plan</source>
+        <translation>导出直播脚本</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="238" />
+        <source>Product template</source>
+        <translation>商品表模板</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="248" />
+        <source>Platform export</source>
+        <translation>平台导出数据</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordDialog</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="179" />
+        <source>Comment watch</source>
+        <translation>评论监控</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="184" />
+        <source>Negative words (负面舆情), one a line</source>
+        <translation>负面舆情关键词（每行一个）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="185" />
+        <source>Question words, one a line</source>
+        <translation>提问关键词（每行一个）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="186" />
+        <source>Quick replies, one a line</source>
+        <translation>快捷回复（每行一条）</translation>
+    </message>
+</context>
+<context>
+    <name>LiveData</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="30" />
+        <source>Comment watch</source>
+        <translation>评论监控</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="31" />
+        <source>Live data sources</source>
+        <translation>实时数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="39" />
+        <source>Import product sheet…</source>
+        <translation>导入商品表…</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="40" />
+        <source>Download product sheet template…</source>
+        <translation>下载商品表模板…</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="41" />
+        <source>Import plan from Excel…</source>
+        <translation>从 Excel 导入直播脚本…</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="42" />
+        <source>Export plan to Excel…</source>
+        <translation>导出直播脚本到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/__init__.py" line="43" />
+        <source>Import platform export (trend or orders)…</source>
+        <translation>导入平台导出数据（趋势或订单）…</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformImportDialog</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="79" />
+        <source>Import platform export: %1</source>
+        <translation>导入平台导出数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="81" />
+        <source>Per-minute trend</source>
+        <translation>分钟趋势</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="82" />
+        <source>Order list</source>
+        <translation>订单列表</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="90" />
+        <source>from the header (累计 = running total)</source>
+        <translation>按表头判断（含“累计”即为累计值）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="91" />
+        <source>running totals</source>
+        <translation>累计值</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="92" />
+        <source>per minute</source>
+        <translation>每分钟值</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="95" />
+        <source>Only minutes the live feed has no data for (fill gaps)</source>
+        <translation>只导入实时数据缺失的分钟（补缺）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="96" />
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="106" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="107" />
+        <source>Time zone of the file's times</source>
+        <translation>文件中时间的时区</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="108" />
+        <source>Date for times without one</source>
+        <translation>无日期时间所用日期</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="109" />
+        <source>GMV / order columns</source>
+        <translation>成交额/订单数列</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="112" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="118" />
+        <source>First rows of the file</source>
+        <translation>文件前几行</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="140" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="166" />
+        <source>Nothing was imported:</source>
+        <translation>未导入任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="57" />
+        <source>Local API</source>
+        <translation>本地接口</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="58" />
+        <source>Take events over HTTP / WebSocket</source>
+        <translation>通过 HTTP / WebSocket 接收数据</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="62" />
+        <source>Copy token</source>
+        <translation>复制令牌</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="70" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="71" />
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="76" />
+        <source>Follow a file (JSON lines)</source>
+        <translation>跟踪文件（JSON 行）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="78" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="80" />
+        <source>Read the lines already in the file</source>
+        <translation>读取文件中已有的行</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="81" />
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="180" />
+        <source>Start following</source>
+        <translation>开始跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="88" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="114" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="135" />
+        <source>Listening on %1/api/v1/events</source>
+        <translation>正在监听 %1/api/v1/events</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="145" />
+        <source>Token copied</source>
+        <translation>令牌已复制</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="150" />
+        <source>File to follow</source>
+        <translation>要跟踪的文件</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="150" />
+        <source>JSON lines (*.jsonl *.json *.log *.txt);;All files (*)</source>
+        <translation>JSON 行文件 (*.jsonl *.json *.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="164" />
+        <source>Choose a file first</source>
+        <translation>请先选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="169" />
+        <source>Stop following</source>
+        <translation>停止跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/sources_panel.py" line="188" />
+        <source>%1 lines, %2 events taken, %3 duplicate orders, %4 bad lines skipped</source>
+        <translation>%1 行，接收 %2 条事件，重复订单 %3 条，跳过错误行 %4 行</translation>
+    </message>
+</context>
+</TS>
