@@ -33,6 +33,12 @@ def command(db: str, show_id: int, out: Path, lang: str, utc_offset_h: float | N
     return argv
 
 
+def partial_path(path: Path, pid: int) -> Path:
+    """Where process `pid` writes the workbook before renaming it into place (same
+    folder, so the rename is atomic); the dialog removes it after a cancel."""
+    return path.with_name(f".{path.name}.{pid}.partial")
+
+
 def progress_line(fraction: float, stage: str) -> str:
     return f"{PROGRESS} {int(round(100 * max(0.0, min(1.0, fraction))))} {stage}"
 

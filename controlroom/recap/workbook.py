@@ -22,6 +22,7 @@ from controlroom.core.recap import Recap, RecapFold
 from controlroom.core.show import ShowState
 from controlroom.recap import sheets
 from controlroom.recap.cells import ExcelTime
+from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
 from controlroom.store.repository import ShowRepository
 
@@ -32,11 +33,6 @@ PROGRESS_EVERY = 5000
 
 class ExportError(ValueError):
     """The workbook cannot be written where asked (a path problem the user can fix)."""
-
-
-def partial_path(path: Path, pid: int) -> Path:
-    """Where the workbook is written before it is complete (same folder: the rename is atomic)."""
-    return path.with_name(f".{path.name}.{pid}.partial")
 
 
 def check_target(path: Path) -> None:

@@ -1,0 +1,195 @@
+"""Benchmark: the recap export of a 200,000-event show against a bare openpyxl loop.
+
+Three child processes, so each memory figure starts clean:
+1. make: a show of N events (simulator, automatic controller) in a fresh SQLite file;
+2. ours: `export_recap` of that show (reads the log, folds it, writes every sheet),
+   timed, with its peak RSS growth;
+3. bare: the same rows, read back from our workbook beforehand (not timed), written
+   with a bare write-only loop (`ws.append`; where a number format is set, one styled
+   cell per column reused row after row) — the floor openpyxl itself sets. Also shown:
+   the same loop with a new styled cell per value. Times are the best of `--repeat` runs.
+
+With lxml installed openpyxl serialises several times faster, for both loops.
+
+Prints the figures, and last:  RESULT export ratio=<ours/bare> rss_mb=<growth>
+Targets: ratio ≤ 1.2 (goal 1.1), growth ≤ 150 MB.
+
+    python bench/export.py [--events 200000] [--repeat 2] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EPOCH = dt.datetime(1899, 12, 30)
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make(db: Path, events: int) -> dict:
+    from controlroom.core import commands
+    from controlroom.core.clock import FakeClock
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.feeds.simulator import RoomSimulator, room_context
+    from controlroom.services.rehearsal import AutoController
+    from controlroom.services.show_service import ShowService, create_show
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+    from controlroom.store.writer import FeedWriter
+
+    repo = ShowRepository(open_engine(db))
+    clock = FakeClock()
+    sid = create_show(repo, "压测 Bench", 180, sample_products(), clock.now())
+    writer = FeedWriter(repo.engine)
+    service = ShowService(repo, writer, sid, clock)
+    sim, controller = RoomSimulator(seed=1, audience=9000.0), AutoController(service, 1, lambda _line: None)
+    taken = 0
+    while taken < events and controller.act(clock.now()):
+        clock.advance(1.0)
+        batch = sim.step(clock.now(), room_context(service.state, clock.now()))
+        taken += service.ingest(batch[: events - taken])
+    if service.state.timer.status.value != "ended":
+        service.run(commands.end_show)
+    writer.flush()
+    writer.close()
+    return {"show": sid, "events": repo.count_events(sid)}
+
+
+def ours(db: Path, out: Path, repeat: int) -> dict:
+    from controlroom.recap.workbook import export_recap
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    repo = ShowRepository(open_engine(db, create=False))
+    sid = repo.latest_show_id()
+    before = rss_mb()
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        export_recap(repo, sid, out)
+        best = min(best, time.perf_counter() - start)
+    return {"seconds": best, "rss_growth_mb": peak_mb() - before, "rss_before_mb": before}
+
+
+def _plain(value: object) -> object:
+    """A value read back as openpyxl turns it into Python, back to what we wrote."""
+    if isinstance(value, dt.datetime):
+        return (value - EPOCH).total_seconds() / 86400
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86400
+    return value
+
+
+def read_rows(path: Path) -> list[tuple[str, list[list[tuple[object, str]]]]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    sheets = []
+    for ws in wb.worksheets:
+        rows = [[(_plain(c.value), c.number_format) for c in row if c.value is not None] for row in ws.iter_rows()]
+        sheets.append((ws.title, rows))
+    wb.close()
+    return sheets
+
+
+def _write_bare(sheets: list, out: Path, reuse: bool) -> None:
+    """`reuse`: one styled cell per column and format, as our writer does (the floor);
+    else a new styled cell per formatted value, as openpyxl's documentation shows."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    for title, rows in sheets:
+        ws = wb.create_sheet(title)
+        styled: dict[tuple[int, str], object] = {}
+        for row in rows:
+            values = []
+            for i, (value, fmt) in enumerate(row):
+                if fmt == "General":
+                    values.append(value)
+                    continue
+                cell = styled.get((i, fmt)) if reuse else None
+                if cell is None:
+                    cell = WriteOnlyCell(ws)
+                    cell.number_format = fmt
+                    if reuse:
+                        styled[(i, fmt)] = cell
+                cell.value = value
+                values.append(cell)
+            ws.append(values)
+    wb.save(out)
+
+
+def bare(source: Path, out: Path, repeat: int) -> dict:
+    sheets = read_rows(source)
+    cells = sum(len(r) for _, rows in sheets for r in rows)
+    result: dict[str, float] = {"cells": cells}
+    for name, reuse in (("floor", True), ("naive", False)):
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            _write_bare(sheets, out, reuse)
+            best = min(best, time.perf_counter() - start)
+        result[name] = best
+    return result
+
+
+def child(stage: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--stage", stage, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench: stage {stage} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--events", type=int, default=200_000)
+    p.add_argument("--repeat", type=int, default=2)
+    p.add_argument("--keep", type=Path, help="keep the database and workbooks in this folder")
+    p.add_argument("--stage", choices=("make", "ours", "bare"), help=argparse.SUPPRESS)
+    p.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    a = p.parse_args()
+    if a.stage:
+        paths = [Path(x) for x in a.paths]
+        result = {"make": lambda: make(paths[0], a.events), "ours": lambda: ours(paths[0], paths[1], a.repeat),
+                  "bare": lambda: bare(paths[0], paths[1], a.repeat)}[a.stage]()
+        print(json.dumps(result))
+        return
+    folder = a.keep or Path(tempfile.mkdtemp(prefix="recap-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db, ours_out, bare_out = folder / "bench.db", folder / "ours.xlsx", folder / "bare.xlsx"
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    made = child("make", "--events", str(a.events), str(db))
+    print(f"made a show of {made['events']} events in {time.perf_counter() - start:.1f} s")
+    mine = child("ours", "--repeat", str(a.repeat), str(db), str(ours_out))
+    print(f"ours: export_recap   {mine['seconds']:7.2f} s   peak RSS growth {mine['rss_growth_mb']:6.1f} MB "
+          f"(from {mine['rss_before_mb']:.0f} MB)   {ours_out.stat().st_size / 1e6:.1f} MB file")
+    floor = child("bare", "--repeat", str(a.repeat), str(ours_out), str(bare_out))
+    print(f"bare: write-only loop {floor['floor']:7.2f} s   same {floor['cells']} cells and formats, "
+          "one reused styled cell per column (the floor)")
+    print(f"bare: write-only loop {floor['naive']:7.2f} s   the same with a new styled cell per value "
+          f"(ours/this = {mine['seconds'] / floor['naive']:.2f})")
+    ratio = mine["seconds"] / floor["floor"]
+    print(f"RESULT export ratio={ratio:.2f} rss_mb={mine['rss_growth_mb']:.0f}")
+
+
+if __name__ == "__main__":
+    main()
