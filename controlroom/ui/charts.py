@@ -184,6 +184,7 @@ class ChartsPanel(QWidget):
             names = {sku: p.name for sku, p in state.queue.products.items()}
             self._sync_rate(state.metrics, state.settings.viewer_drop_window_minutes, now)
             start, end = state.timer.started_at, state.pacing(now).expected_end_s
+        data.settle(now)
         changed = self._draw_curves(data, force)
         self._draw_bands(runs, kinds, now)
         self._draw_markers(data, shelf, names)

@@ -97,6 +97,13 @@ class ChartData:
             manual = e.flag == ev.FLAG_MANUAL
             self._sec_orders += int((e.data or {}).get("orders", 0)) if manual else 1
 
+    def settle(self, now: float) -> None:
+        """Close the open second once `now` is past it (quiet moments, the end of a replay)."""
+        with self.lock:
+            if self._sec is not None and int(now) > self._sec:
+                self._close_second(int(now))
+                self.version += 1
+
     def _close_second(self, new_sec: int) -> None:
         """Record the finished second and move on to `new_sec`."""
         sec = self._sec if self._sec is not None else new_sec
@@ -126,6 +133,8 @@ class ChartData:
                 self.add(batch)
                 batch = []
         self.add(batch)
+        if self._sec is not None:
+            self.settle(self._sec + 1)
 
     def views(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         with self.lock:

@@ -18,7 +18,6 @@ MESSAGE_COLOUR = "#ffeb3b"
 # Fractions of the window height: the countdown's font pixel size, and the text lines'.
 COUNTDOWN_FRACTION = 0.34
 LINE_FRACTIONS = {"segment": 0.055, "product": 0.06, "points": 0.04, "promo": 0.05, "next": 0.04, "message": 0.065}
-WIDEST_COUNTDOWN = "+00:00:00"
 
 
 class HostDisplay(QWidget):
@@ -46,6 +45,7 @@ class HostDisplay(QWidget):
         self.blink_timer.setInterval(prefs.BLINK_MS)
         self.blink_timer.timeout.connect(self._toggle_blink)
         self._colour = theme.IDLE_COLOUR
+        self._fitted_length = 0
         self._apply_sizes()
 
     def _label(self, name: str) -> QLabel:
@@ -68,14 +68,26 @@ class HostDisplay(QWidget):
             font.setPixelSize(max(10, int(h * fraction)))
             font.setBold(name in ("segment", "product", "message"))
             self.labels[name].setFont(font)
+        self._fit_countdown()
+
+    def _fit_countdown(self) -> None:
+        """As big as the height allows, unless the text would not fit the width."""
+        h, w = max(1, self.height()), max(1, self.width() - 48)
         font = QFont(self.countdown.font())
         font.setBold(True)
         size = int(h * COUNTDOWN_FRACTION)
         font.setPixelSize(size)
-        width = QFontMetrics(font).horizontalAdvance(WIDEST_COUNTDOWN)
-        if width > w * 0.95:  # a narrow window: fit the width instead
+        text = self.countdown.text() or "00:00"
+        width = QFontMetrics(font).horizontalAdvance(text)
+        if width > w * 0.95:
             font.setPixelSize(max(10, int(size * w * 0.95 / width)))
+        self._fitted_length = len(text)
         self.countdown.setFont(font)
+
+    def _set_countdown(self, text: str) -> None:
+        self.countdown.setText(text)
+        if len(text) != self._fitted_length:
+            self._fit_countdown()
 
     def digit_height(self) -> int:
         """Height of the countdown's digits in pixels (the 3-metre rule: ≥ 1/5 of the window)."""
@@ -87,10 +99,10 @@ class HostDisplay(QWidget):
         seg = p.segment
         if seg is None:
             self.labels["segment"].setText(snap.info.title if p.status != ShowStatus.ENDED else texts.status(p.status))
-            self.countdown.setText(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
+            self._set_countdown(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
         else:
             self.labels["segment"].setText(f"{texts.segment_kind(seg.kind)} · {seg.title}")
-            self.countdown.setText(fmt.countdown(p.remaining_s))
+            self._set_countdown(fmt.countdown(p.remaining_s))
         self._colour = theme.countdown_colour(p.phase, p.status)
         self.countdown.setStyleSheet(f"color: {self._colour};")
         product = q.products.get(seg.product_sku or "") if seg else None

@@ -1,0 +1,137 @@
+"""Translations load and cover every string; the window starts from the command line's
+arguments (rehearsal, latest show, empty database) and comes back after a restart."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from controlroom.ui import i18n
+from controlroom.ui.i18n import Translations
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.gui
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    out = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            out[(name, msg.findtext("source") or "")] = msg.find("translation")
+    return out
+
+
+def test_every_window_string_has_a_chinese_translation():
+    for (ctx, source), tr in messages(i18n.I18N_DIR / "controlroom_zh_CN.ts").items():
+        assert tr is not None and tr.get("type") is None and (tr.text or "").strip(), (ctx, source)
+
+
+def test_the_ts_file_holds_every_string_in_the_code(tmp_path):
+    """lupdate over the code today finds nothing the shipped .ts lacks."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import update_translations as ut
+    finally:
+        sys.path.pop(0)
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([ut.tool("lupdate"), "-silent", "-locations", "none", *map(str, ut.sources()), "-ts", str(fresh)],
+                   check=True, cwd=ROOT)
+    missing = set(messages(fresh)) - set(messages(i18n.I18N_DIR / "controlroom_zh_CN.ts"))
+    assert not missing, f"run scripts/update_translations.py: {sorted(missing)[:5]}"
+
+
+def test_translator_loads_ours_and_qts_and_switches_back(qapp):
+    t = Translations()
+    try:
+        loaded = t.install("zh_CN")
+        assert any(p.endswith("controlroom_zh_CN.qm") for p in loaded)
+        assert any("qtbase_zh_CN" in p for p in loaded)
+        assert QCoreApplication.translate("MainWindow", "Start show") == "开始直播"
+        assert QCoreApplication.translate("texts", "Traffic driver") == "引流款"
+        t.install("en")
+        assert QCoreApplication.translate("MainWindow", "Start show") == "Start show"
+    finally:
+        t.remove()
+
+
+def test_language_switch_rebuilds_the_window_on_the_same_show(qtbot, session, prefs):
+    from controlroom.ui.main import WindowManager
+
+    translations = Translations()
+    manager = WindowManager(prefs, translations, None)
+    try:
+        old = manager.open(session)
+        qtbot.addWidget(old)
+        old.request_language("zh_CN")
+        new = manager.window
+        qtbot.addWidget(new)
+        assert new is not old and new.session is session
+        assert new.act_start.text() == "开始直播"
+        assert prefs.language() == "zh_CN"
+        assert not old.isVisible()
+    finally:
+        manager.close()
+        translations.remove()
+
+
+def run_briefly(args: argparse.Namespace, monkeypatch, tmp_path, seconds: float = 0.3) -> tuple[int, list]:
+    """run_window with a quit timer; returns its status and the windows it showed."""
+    from PySide6.QtCore import QSettings
+
+    import controlroom.ui.main as main
+
+    from controlroom.ui.prefs import Prefs
+
+    monkeypatch.setattr(main, "Prefs", lambda: Prefs(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
+    shown = []
+    original = main.WindowManager.open
+
+    def open_and_note(self, session):
+        w = original(self, session)
+        shown.append((w.service.state.info.title if w.service else None, w.service.show_id if w.service else None))
+        QTimer.singleShot(int(seconds * 1000), w.close)
+        return w
+
+    monkeypatch.setattr(main.WindowManager, "open", open_and_note)
+    return main.run_window(args), shown
+
+
+def test_rehearsal_starts_a_fresh_show_with_the_simulated_room(qapp, monkeypatch, tmp_path):
+    db = str(tmp_path / "r.db")
+    status, shown = run_briefly(argparse.Namespace(db=db, rehearsal=True), monkeypatch, tmp_path)
+    assert status == 0 and len(shown) == 1
+    assert shown[0][0].startswith(QCoreApplication.translate("main", "Rehearsal %1").split("%1")[0])
+    status, again = run_briefly(argparse.Namespace(db=db, rehearsal=False), monkeypatch, tmp_path)
+    assert again[0][1] == shown[0][1]  # the most recent show
+
+
+def test_an_empty_database_offers_a_new_show(qapp, monkeypatch, tmp_path):
+    import controlroom.ui.main as main
+
+    asked = []
+    monkeypatch.setattr(main, "offer_new_show", lambda db: asked.append(db))
+    status, shown = run_briefly(argparse.Namespace(db=str(tmp_path / "e.db"), rehearsal=False), monkeypatch, tmp_path)
+    assert asked == [str(tmp_path / "e.db")]
+    assert shown == [(None, None)]
+
+
+@pytest.mark.slow
+def test_start_up_imports_nothing_of_the_recap(tmp_path):
+    code = (
+        "import sys, argparse; from PySide6.QtWidgets import QApplication; from PySide6.QtCore import QTimer;"
+        "app = QApplication([]); import controlroom.ui.main as m;"
+        "QTimer.singleShot(300, lambda: [w.close() for w in app.topLevelWidgets()]);"
+        f"m.run_window(argparse.Namespace(db={str(tmp_path / 's.db')!r}, rehearsal=True));"
+        "print(sorted(k for k in sys.modules if k.startswith(('openpyxl', 'controlroom.recap', 'controlroom.ui.export'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,103 @@
+"""The timer panel and the host display follow the snapshot; the host's digits are big."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAction
+
+from controlroom.core import commands
+from controlroom.core.pacing import Phase
+from controlroom.ui import theme
+from controlroom.ui.host_display import HostDisplay
+from controlroom.ui.timer_panel import TimerPanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = TimerPanel([QAction("x")])
+    qtbot.addWidget(p)
+    return p
+
+
+@pytest.fixture
+def display(qtbot):
+    d = HostDisplay()
+    qtbot.addWidget(d)
+    yield d
+    d.close()
+
+
+def test_countdown_colour_follows_the_phase(panel, session, clock):
+    service = session.service
+    service.start()
+    panel.show_snapshot(service.snapshot())
+    assert panel.countdown.text() == "05:00"
+    assert theme.PHASE_COLOURS[Phase.NORMAL] in panel.countdown.styleSheet()
+    clock.advance(4 * 60 + 30)
+    panel.show_snapshot(service.snapshot())
+    assert theme.PHASE_COLOURS[Phase.WARNING] in panel.countdown.styleSheet()
+    clock.advance(45)
+    panel.show_snapshot(service.snapshot())
+    assert panel.countdown.text() == "+00:15"
+    assert theme.PHASE_COLOURS[Phase.OVERRUN] in panel.countdown.styleSheet()
+
+
+def test_cues_show_interaction_due_final_push_and_promo_counts(panel, session, clock):
+    service = session.service
+    service.start()
+    clock.advance(11 * 60)
+    snap = service.snapshot()
+    assert snap.pacing.interaction_due
+    panel.show_snapshot(snap)
+    assert "11" in panel.interaction_cue.text()
+    assert "#ffca28" in panel.interaction_cue.styleSheet()
+    assert panel.final_push_cue.isHidden()
+    sku = service.state.queue.order[0]
+    service.run(commands.mark_promo, sku)
+    panel.show_snapshot(service.snapshot())
+    assert f"{service.state.queue.products[sku].name} ×1" in panel.promos.text()
+    clock.advance(40 * 60)
+    panel.show_snapshot(service.snapshot())
+    assert not panel.final_push_cue.isHidden()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768), (800, 600)])
+@pytest.mark.parametrize("text", ["05:00", "+12:34"])
+def test_host_countdown_digits_are_a_fifth_of_the_window_height(display, qtbot, size, text):
+    display.resize(*size)
+    with qtbot.waitExposed(display):
+        display.show()
+    display._set_countdown(text)
+    assert display.digit_height() >= display.height() / 5
+    assert display.countdown.sizeHint().width() <= display.width()
+
+
+def test_a_long_countdown_shrinks_to_fit_a_narrow_window(display, qtbot):
+    display.resize(600, 900)
+    with qtbot.waitExposed(display):
+        display.show()
+    display._set_countdown("+1:02:03")
+    assert display.countdown.sizeHint().width() <= display.width()
+
+
+def test_host_display_shows_product_promo_next_and_message(display, session, clock):
+    service = session.service
+    service.start()
+    service.next()
+    snap = service.snapshot()
+    seg = snap.pacing.segment
+    display.show_snapshot(snap)
+    if seg.product_sku:
+        product = snap.queue.products[seg.product_sku]
+        assert product.name in display.labels["product"].text()
+        assert product.promo in display.labels["promo"].text()
+    assert snap.pacing.next_segment.title in display.labels["next"].text()
+    display.set_message("上福袋", blink=True)
+    assert display.blink_timer.isActive()
+    style = display.labels["message"].styleSheet()
+    display._toggle_blink()
+    assert display.labels["message"].styleSheet() != style
+    display.set_message("上福袋", blink=False)
+    assert not display.blink_timer.isActive()
