@@ -1,5 +1,7 @@
 """SQLAlchemy 2 declarative tables, and nothing else."""
 
-from controlroom.models.tables import Base, EventRow, Meta, ProductRow, SegmentRow, Show
+from controlroom.models.tables import (
+    Base, EventRow, Meta, MinuteAggregate, ProductRow, ReplayMark, SegmentRow, Show,
+)
 
-__all__ = ["Base", "EventRow", "Meta", "ProductRow", "SegmentRow", "Show"]
+__all__ = ["Base", "EventRow", "Meta", "MinuteAggregate", "ProductRow", "ReplayMark", "SegmentRow", "Show"]

@@ -77,3 +77,37 @@ class EventRow(Base):
     data: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (Index("ix_events_show_kind_ts", "show_id", "kind", "ts"),)
+
+
+class MinuteAggregate(Base):
+    """A replay cache: one closed minute of the high-rate feed, aggregated from the log.
+
+    Derived, never the truth: it can be dropped and rebuilt from `events` at any time.
+    """
+
+    __tablename__ = "minute_aggregates"
+    show_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True)
+    online_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    online_n: Mapped[int] = mapped_column(Integer, default=0)
+    online_max: Mapped[float] = mapped_column(Float, default=0.0)
+    online_min: Mapped[float] = mapped_column(Float, default=-1.0)
+    entries_max: Mapped[int] = mapped_column(Integer, default=0)
+    joins: Mapped[int] = mapped_column(Integer, default=0)
+    comments: Mapped[int] = mapped_column(Integer, default=0)
+    negative_comments: Mapped[int] = mapped_column(Integer, default=0)
+    likes: Mapped[int] = mapped_column(Integer, default=0)
+    shares: Mapped[int] = mapped_column(Integer, default=0)
+    follows: Mapped[int] = mapped_column(Integer, default=0)
+    gifts: Mapped[int] = mapped_column(Integer, default=0)
+    gift_value: Mapped[float] = mapped_column(Float, default=0.0)
+    interactors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReplayMark(Base):
+    """How far the replay cache reaches: minutes before `closed_minute`, events up to `last_id`."""
+
+    __tablename__ = "replay_marks"
+    show_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    closed_minute: Mapped[int] = mapped_column(Integer)
+    last_id: Mapped[int] = mapped_column(Integer)

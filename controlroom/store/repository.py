@@ -17,12 +17,12 @@ from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowInfo, ShowState
 from controlroom.models import EventRow, ProductRow, SegmentRow, Show
+from controlroom.store.aggregates import load_minutes
 from controlroom.store.db import StoreError
 from controlroom.store.rows import event_row, row_event
 
 _EVENTS = EventRow.__table__
 _REPLAYED_ONE_BY_ONE = tuple(sorted(ev.OPERATOR_KINDS | {ev.ORDER}))
-_AGGREGATED = tuple(sorted(ev.FEED_KINDS - {ev.ORDER}))
 
 
 @dataclass(frozen=True)
@@ -173,55 +173,25 @@ class ShowRepository:
             info = ShowInfo(show.id, show.title, show.created_at, show.room, show.host, show.controller)
             settings = ShowSettings.from_dict(json.loads(show.settings_json or "{}"))
         state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), settings)
+        with self.engine.connect() as conn:
+            _load_aggregates(conn, show_id, state)
         for e in self.events(show_id, _REPLAYED_ONE_BY_ONE):
             state.apply(e)
         with self.engine.connect() as conn:
-            _load_aggregates(conn, show_id, state)
             state.last_event_id = max(state.last_event_id, int(conn.scalar(
                 select(func.max(_EVENTS.c.id)).where(_EVENTS.c.show_id == show_id)) or 0))
         return state
 
-
-_AGG_SQL = text(f"""
-SELECT CAST(ts / 60 AS INTEGER) AS m, kind, COUNT(*) AS n, SUM(value) AS vsum, MAX(value) AS vmax,
-       MIN(value) AS vmin, SUM(COALESCE(qty, 1)) AS qsum, MAX(qty) AS qmax,
-       SUM(flag = 'negative') AS negative
-FROM events WHERE show_id = :show AND kind IN ({", ".join(f"'{k}'" for k in _AGGREGATED)})
-GROUP BY m, kind
-""")
-
-_INTERACTORS_SQL = text(f"""
-SELECT CAST(ts / 60 AS INTEGER) AS m,
-       COUNT(DISTINCT user) + SUM(CASE WHEN user IS NULL THEN 1 ELSE 0 END) AS users
-FROM events WHERE show_id = :show AND kind IN ({", ".join(f"'{k}'" for k in sorted(ev.INTERACTION_KINDS))})
-GROUP BY m
-""")
 
 _LAST_ONLINE_SQL = text("""
 SELECT value, ts FROM events WHERE show_id = :show AND kind = 'viewers' ORDER BY ts DESC LIMIT 1
 """)
 
 
-def _bucket_values(r: Any) -> dict[str, float]:
-    kind = r.kind
-    if kind == ev.VIEWERS:
-        return {"online_sum": r.vsum or 0, "online_n": r.n, "online_max": r.vmax or 0,
-                "online_min": r.vmin or 0, "entries_max": r.qmax or 0}
-    if kind == ev.COMMENT:
-        return {"comments": r.n, "negative_comments": r.negative or 0}
-    if kind == ev.LIKE:
-        return {"likes": r.qsum}
-    if kind == ev.GIFT:
-        return {"gifts": r.qsum, "gift_value": r.vsum or 0}
-    return {{ev.SHARE: "shares", ev.FOLLOW: "follows", ev.JOIN: "joins"}[kind]: r.n}
-
-
 def _load_aggregates(conn: Any, show_id: int, state: ShowState) -> None:
     m = state.metrics
-    for r in conn.execute(_AGG_SQL, {"show": show_id}):
-        m.load_bucket(r.m, _bucket_values(r))
-    for r in conn.execute(_INTERACTORS_SQL, {"show": show_id}):
-        m.load_bucket(r.m, {"interactors": r.users})
+    for minute, values in load_minutes(conn, show_id).items():
+        m.load_bucket(minute, values)
     last = conn.execute(_LAST_ONLINE_SQL, {"show": show_id}).first()
     if last is not None:
         m.set_online(float(last.value or 0.0), float(last.ts))

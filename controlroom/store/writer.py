@@ -7,6 +7,8 @@ the engine's dialect; rows arrive as tuples with the same keys in the same order
 build parameters from a dict per row cost half the throughput: bench/ingest.py.) Loss window on a crash: what was
 queued but not yet committed, i.e. at most `max_delay_s` of feed events.
 Operator actions never come through here: they are committed synchronously.
+Every `checkpoint_every_s` the writer also moves the replay cache of the shows it wrote
+for (store/aggregates.py), so a restart reads minutes instead of every event.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from controlroom.models import EventRow
+from controlroom.store.aggregates import checkpoint
 from controlroom.store.rows import ROW_KEYS
 
 log = logging.getLogger(__name__)
@@ -29,8 +32,13 @@ _STOP = object()
 class FeedWriter:
     """Attributes: written (rows committed), failed (rows lost to a database error)."""
 
-    def __init__(self, engine: Engine, *, max_delay_s: float = 0.25, batch_size: int = 1000) -> None:
+    def __init__(
+        self, engine: Engine, *, max_delay_s: float = 0.25, batch_size: int = 1000, checkpoint_every_s: float = 30.0
+    ) -> None:
         self._engine = engine
+        self._checkpoint_every = checkpoint_every_s
+        self._last_checkpoint = time.monotonic()
+        self._shows: set[int] = set()
         self._max_delay = max_delay_s
         self._batch_size = batch_size
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -87,6 +95,7 @@ class FeedWriter:
                 item = None
             if item is _STOP:
                 self._commit(conn, batch)
+                self._checkpoint(conn)
                 return
             if item is not None:
                 if not batch:
@@ -95,6 +104,8 @@ class FeedWriter:
             if len(batch) >= self._batch_size or (batch and time.monotonic() - first_at >= self._max_delay):
                 self._commit(conn, batch)
                 batch = []
+            if time.monotonic() - self._last_checkpoint >= self._checkpoint_every:
+                self._checkpoint(conn)
 
     def _commit(self, conn: Any, batch: list[tuple[Any, ...]]) -> None:
         for start in range(0, len(batch), self._batch_size):
@@ -104,6 +115,7 @@ class FeedWriter:
                 conn.exec_driver_sql(self._sql, params)
                 conn.commit()
                 self.written += len(chunk)
+                self._shows.update(r[0] for r in chunk)
             except Exception as exc:  # noqa: BLE001 - keep the writer alive; count and report
                 conn.rollback()
                 self.failed += len(chunk)
@@ -112,6 +124,16 @@ class FeedWriter:
         with self._idle:
             self._pending -= len(batch)
             self._idle.notify_all()
+
+    def _checkpoint(self, conn: Any) -> None:
+        self._last_checkpoint = time.monotonic()
+        for show_id in sorted(self._shows):
+            try:
+                checkpoint(conn, show_id)
+                conn.commit()
+            except Exception as exc:  # noqa: BLE001 - the cache is optional; the log is intact
+                conn.rollback()
+                log.warning("replay checkpoint for show %d failed: %s", show_id, exc)
 
 
 def _compiled_insert(engine: Engine) -> tuple[str, bool]:
