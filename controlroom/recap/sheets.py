@@ -256,7 +256,7 @@ MINUTE_COLUMNS = (
     ("mi.minute", 7, None), ("mi.time", 19, DATETIME), ("mi.segment", 22, None), ("mi.online", 11, NUMBER),
     ("mi.online_peak", 11, INT), ("mi.entries", 10, INT), ("mi.comments", 9, INT), ("mi.likes", 9, INT),
     ("mi.shares", 8, INT), ("mi.follows", 8, INT), ("mi.orders", 8, INT), ("mi.gmv", 13, MONEY),
-    ("mi.boundary", 10, None),
+    ("mi.boundary", 10, None), ("mi.boundary_gmv", 10, None),
 )
 MINUTE_ONLINE_COL, MINUTE_GMV_COL, MINUTE_BOUNDARY_COL = 4, 12, 13
 
@@ -265,11 +265,15 @@ def write_minutes(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> int:
     """The series, one row a minute; returns the number of data rows."""
     rows = table(ws, t, MINUTE_COLUMNS)
     titles = {seg.uid: seg.title for seg in r.state.plan.segments}
+    # Segment changes as bars of each chart's full height (see workbook.add_charts).
+    top_online = max((m.online for m in r.minutes if m.online is not None), default=0.0)
+    top_gmv = money(max((m.gmv_cents for m in r.minutes), default=0))
     for m in r.minutes:
         rows.append((
             m.minute, clock.serial(m.start), titles.get(m.segment_uid or "", m.segment_uid),
             None if m.online is None else round(m.online, 1), m.online_peak, m.entries, m.comments,
-            m.likes, m.shares, m.follows, m.orders, money(m.gmv_cents), 1 if m.segment_started else None,
+            m.likes, m.shares, m.follows, m.orders, money(m.gmv_cents),
+            round(top_online, 1) if m.segment_started else None, top_gmv if m.segment_started else None,
         ))
     return len(r.minutes)
 

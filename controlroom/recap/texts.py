@@ -52,7 +52,7 @@ _ZH: dict[str, str] = {
     "mi.minute": "分钟", "mi.time": "时间", "mi.segment": "环节", "mi.online": "在线人数",
     "mi.online_peak": "分钟峰值在线", "mi.entries": "进入人次", "mi.comments": "评论", "mi.likes": "点赞",
     "mi.shares": "分享", "mi.follows": "关注", "mi.orders": "订单", "mi.gmv": "成交额",
-    "mi.boundary": "环节切换", "chart.online": "在线人数（每分钟）", "chart.gmv": "成交额（每分钟）",
+    "mi.boundary": "环节切换（在线）", "mi.boundary_gmv": "环节切换（成交额）", "chart.online": "在线人数（每分钟）", "chart.gmv": "成交额（每分钟）",
     # pacing
     "pa.gaps": "互动间隔", "pa.from": "从", "pa.to": "到", "pa.minutes": "分钟", "pa.flag": "超过 {limit:g} 分钟",
     "pa.promos": "优惠信息重复次数（目标 {lo}–{hi} 次）", "pa.promo": "优惠", "pa.count": "次数",
@@ -112,7 +112,7 @@ _EN: dict[str, str] = {
     "mi.minute": "Minute", "mi.time": "Time", "mi.segment": "Segment", "mi.online": "Online viewers",
     "mi.online_peak": "Peak online in minute", "mi.entries": "Entries", "mi.comments": "Comments",
     "mi.likes": "Likes", "mi.shares": "Shares", "mi.follows": "Follows", "mi.orders": "Orders", "mi.gmv": "GMV",
-    "mi.boundary": "Segment change", "chart.online": "Online viewers per minute", "chart.gmv": "GMV per minute",
+    "mi.boundary": "Segment change (online)", "mi.boundary_gmv": "Segment change (GMV)", "chart.online": "Online viewers per minute", "chart.gmv": "GMV per minute",
     "pa.gaps": "Gaps between interactions", "pa.from": "From", "pa.to": "To", "pa.minutes": "Minutes",
     "pa.flag": "Over {limit:g} min", "pa.promos": "Promo repeats (target {lo}–{hi})", "pa.promo": "Promo",
     "pa.count": "Repeats", "pa.band": "Assessment", "band.low": "too few", "band.ok": "on target",

@@ -138,34 +138,25 @@ def _write_sheets(ws: dict[str, Any], recap: Recap, t: Texts, clock: ExcelTime) 
 
 
 def add_charts(ws: Any, rows: int, t: Texts) -> None:
-    """Online viewers and GMV per minute, each with the segment changes as thin bars
-    on a hidden 0–1 axis, so the boundaries read on the same time axis."""
+    """Online viewers and GMV per minute as lines; each segment change a thin bar of
+    the series' full height on the same axes, so the boundaries read on the time axis."""
     cats = Reference(ws, min_col=1, min_row=2, max_row=rows + 1)
-    for n, (col, title, kind) in enumerate((
-        (sheets.MINUTE_ONLINE_COL, t("chart.online"), "line"),
-        (sheets.MINUTE_GMV_COL, t("chart.gmv"), "bar"),
-    )):
-        chart = LineChart() if kind == "line" else BarChart()
+    charts = (
+        (sheets.MINUTE_ONLINE_COL, sheets.MINUTE_BOUNDARY_COL, t("chart.online")),
+        (sheets.MINUTE_GMV_COL, sheets.MINUTE_BOUNDARY_COL + 1, t("chart.gmv")),
+    )
+    for n, (col, marks, title) in enumerate(charts):
+        chart = LineChart()
         chart.title = title
         chart.height, chart.width = 9, 26
         chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=rows + 1), titles_from_data=True)
         chart.set_categories(cats)
+        chart.series[0].smooth = False
+        chart.series[0].marker.symbol = "none"
         chart.x_axis.title = t("mi.minute")
-        chart.y_axis.majorGridlines = None
-        if kind == "line":
-            chart.series[0].smooth = False
-            chart.series[0].marker.symbol = "none"
-        chart += _boundaries(ws, rows, cats)
-        ws.add_chart(chart, f"O{2 + n * 20}")
-
-
-def _boundaries(ws: Any, rows: int, cats: Reference) -> BarChart:
-    bars = BarChart()
-    bars.add_data(Reference(ws, min_col=sheets.MINUTE_BOUNDARY_COL, min_row=1, max_row=rows + 1), titles_from_data=True)
-    bars.set_categories(cats)
-    bars.gapWidth = 500
-    bars.y_axis.axId = 200
-    bars.y_axis.scaling.min, bars.y_axis.scaling.max = 0, 1
-    bars.y_axis.delete = True
-    bars.y_axis.crosses = "max"
-    return bars
+        chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl ≥3.1 hides axes unless told
+        bars = BarChart()
+        bars.add_data(Reference(ws, min_col=marks, min_row=1, max_row=rows + 1), titles_from_data=True)
+        bars.gapWidth = 500
+        chart += bars
+        ws.add_chart(chart, f"Q{2 + n * 20}")

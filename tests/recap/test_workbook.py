@@ -127,7 +127,8 @@ def test_minute_series(book):
     assert [r[EN("mi.comments")] for r in mi] == [2, 1, 0, 0]
     assert [r[EN("mi.orders")] for r in mi] == [0, 2, 5, 1]
     assert [r[EN("mi.gmv")] for r in mi] == pytest.approx([0, 29.7, 9.9 + 59 + 100, 39.6])
-    assert [r[EN("mi.boundary")] for r in mi] == [1, 1, None, 1]
+    assert [r[EN("mi.boundary")] for r in mi] == [300, 300, None, 300]  # the chart's full height
+    assert [r[EN("mi.boundary_gmv")] for r in mi] == pytest.approx([168.9, 168.9, None, 168.9])
     assert mi[2][EN("mi.segment")] == "冰丝防晒袖套"
     assert mi[0][EN("mi.time")] == at(0)
 
