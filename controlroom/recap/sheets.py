@@ -51,12 +51,17 @@ EVENT_COLUMNS = (
 )
 
 
+EXCEL_MAX_ROWS = 1_048_576
+
+
 class EventRows:
     """One Events row per log event: names instead of SKUs and segment ids, incidents
-    with their durations (known from the replay before the log streams)."""
+    with their durations (known from the replay before the log streams). A log longer
+    than Excel's row limit goes on in continuation sheets from `more_sheets()`."""
 
-    def __init__(self, ws: Any, state: ShowState, t: Texts, clock: ExcelTime) -> None:
-        self.append = table(ws, t, EVENT_COLUMNS).append
+    def __init__(self, ws: Any, state: ShowState, t: Texts, clock: ExcelTime, more_sheets: Any = None) -> None:
+        self._rows = table(ws, t, EVENT_COLUMNS)
+        self._more = more_sheets
         self._t = t
         self._clock = clock
         self._t0 = state.timer.started_at
@@ -77,7 +82,9 @@ class EventRows:
         duration = None
         if e.kind in (ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED):
             duration = days(self._incidents.get(e.ref or ""))
-        self.append((
+        if self._rows.rows >= EXCEL_MAX_ROWS - 1 and self._more is not None:
+            self._rows = table(self._more(), self._t, EVENT_COLUMNS)
+        self._rows.append((
             self._clock.serial(e.ts), since, kind, self._names.get(e.product, e.product) if e.product else None,
             e.user, value, e.qty, self._detail(e), e.flag, duration,
         ))

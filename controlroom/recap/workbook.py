@@ -86,7 +86,8 @@ def _fill(
     total = max(1, repo.count_events(show_id))
     ws = {key: wb.create_sheet(t(f"sheet.{key}")) for key in SHEET_KEYS}
     fold = RecapFold(state)
-    rows = sheets.EventRows(ws["events"], state, t, clock)
+    more = _continuation(wb, ws["events"])
+    rows = sheets.EventRows(ws["events"], state, t, clock, more)
     progress(0.05, "events")
     for n, e in enumerate(repo.events(show_id), 1):
         fold.add(e)
@@ -100,6 +101,18 @@ def _fill(
     progress(0.9, "saving")
     wb.save(tmp)
     return recap
+
+
+def _continuation(wb: Workbook, first: Any) -> Callable[[], Any]:
+    """Sheets "Events (2)", "Events (3)" … placed right after the previous one."""
+    made = [first]
+
+    def more() -> Any:
+        index = wb.worksheets.index(made[-1]) + 1
+        made.append(wb.create_sheet(f"{first.title} ({len(made) + 1})", index))
+        return made[-1]
+
+    return more
 
 
 def _discard(wb: Workbook) -> None:

@@ -215,3 +215,28 @@ def test_times_in_the_chosen_zone(known_show, repo, tmp_path):
     assert first[1] == at(8 * 3600)
     wb.close()
     assert T0 % 60 == 0
+
+
+def test_a_log_longer_than_excels_rows_goes_on_in_continuation_sheets(known_show, repo, tmp_path, monkeypatch):
+    from controlroom.recap import sheets
+
+    monkeypatch.setattr(sheets, "EXCEL_MAX_ROWS", 11)  # ten events a sheet
+    out = tmp_path / "long.xlsx"
+    export_recap(repo, known_show.show_id, out, lang="en", utc_offset_s=0)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    events = EN("sheet.events")
+    names = [n for n in wb.sheetnames if n.startswith(events)]
+    assert names == [events] + [f"{events} ({i})" for i in range(2, len(names) + 1)]
+    assert wb.sheetnames[-1] == EN("sheet.problems")
+    counts = [len(list(wb[n].iter_rows(min_row=2))) for n in names]
+    assert max(counts) == 10 and sum(counts) == repo.count_events(known_show.show_id)
+    wb.close()
+
+
+def test_a_show_that_never_started(service, repo, tmp_path):
+    out = tmp_path / "empty.xlsx"
+    recap = export_recap(repo, service.show_id, out, lang="en")
+    assert recap.kpis.gmv == 0 and recap.event_count == 0
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert len(wb.sheetnames) == 7
+    wb.close()
