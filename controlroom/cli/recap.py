@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from controlroom.cli.common import add_db, repository, say, show_id
+from controlroom.cli.common import CliError, add_db, repository, say, show_id
 from controlroom.recap.runner import done_line, progress_line
 from controlroom.recap.texts import DEFAULT_LANG, LANGS
 
@@ -34,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser()
     offset = None if args.utc_offset is None else args.utc_offset * 3600
     report = (lambda f, stage: say(progress_line(f, stage))) if args.progress else None
-    recap = export_recap(repo, sid, out, lang=args.lang, utc_offset_s=offset, progress=report)
+    try:
+        recap = export_recap(repo, sid, out, lang=args.lang, utc_offset_s=offset, progress=report)
+    except OSError as exc:  # a read-only folder, a full disk, a file held open elsewhere
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
     k = recap.kpis
     say(f"show {sid}: {recap.event_count} events, {k.orders} orders, GMV {k.gmv:.2f}, "
         f"{len(recap.problems)} problems")

@@ -121,3 +121,18 @@ def test_child_process_reports_progress_then_done(repo, writer, clock, db_path, 
     percents = [r.percent for r in reports]
     assert percents == sorted(percents) and percents[-1] == 100
     assert reports[-1].path == str(out) and out.is_file()
+
+
+def test_an_unwritable_folder_is_one_line(repo, writer, clock, db_path, tmp_path, capsys, monkeypatch):
+    small_show(repo, writer, clock, "A", 1.0)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(workbook.os, "replace", refuse)
+    out = tmp_path / "r.xlsx"
+    assert app.main(["recap", "--db", str(db_path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Permission denied" in err
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
