@@ -253,6 +253,7 @@ class RecapFold:
         self.last_ts: float | None = None
         self.count = 0
         self.buckets: dict[int, _Bucket] = {}
+        self._b, self._b_from = _Bucket(), math.inf
         self._products = {sku: _new_product(state, sku) for sku in state.queue.order}
         self._unknown = ProductRecap(ROW_UNKNOWN, "", "")
         self._manual = ProductRecap(ROW_MANUAL, "", "")
@@ -291,11 +292,15 @@ class RecapFold:
         return self
 
     def bucket(self, ts: float) -> _Bucket:
+        """The bucket of `ts`'s minute; the log comes in time order, so mostly the last one."""
+        if self._b_from <= ts < self._b_from + 60.0:
+            return self._b
         assert self.t0 is not None
         m = int((ts - self.t0) // 60)
         b = self.buckets.get(m)
         if b is None:
             b = self.buckets[m] = _Bucket()
+        self._b, self._b_from = b, self.t0 + 60.0 * m
         return b
 
     def interactor(self, user: str | None) -> None:

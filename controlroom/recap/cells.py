@@ -32,6 +32,8 @@ MAX_CELL_CHARS = 32767
 # and the two non-characters XML forbids.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ERRORS = frozenset(ERROR_CODES)
+# What may need `text_value`: a leading "=" (formula) or "#" (error codes), or an illegal character.
+_SUSPECT = re.compile("^[=#]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -71,12 +73,15 @@ def styled(ws: Any, value: Any, fmt: str | None = None, bold: bool = False) -> A
 
 
 class RowWriter:
-    """Appends rows to a write-only sheet. Every str is made safe (`text_value`);
-    numbers in a formatted column go out in that column's reused styled cell."""
+    """Appends rows to a write-only sheet. Strings are made safe (`text_value`) — in
+    every column, or only in `text_columns` when the caller knows where outside text
+    can be; numbers in a formatted column go out in that column's reused styled cell."""
 
-    def __init__(self, ws: Any, formats: Sequence[str | None] = ()) -> None:
+    def __init__(self, ws: Any, formats: Sequence[str | None] = (), text_columns: Sequence[int] | None = None) -> None:
         self.ws = ws
         self.rows = 0
+        self._width = len(formats)
+        self._text = tuple(text_columns) if text_columns is not None else None
         self._styled: list[tuple[int, Cell]] = []
         for i, fmt in enumerate(formats):
             if fmt is not None:
@@ -86,15 +91,17 @@ class RowWriter:
 
     def append(self, values: Sequence[Any]) -> None:
         row = list(values)
-        for i, v in enumerate(row):
-            if v.__class__ is str and (v[:1] == "=" or v in _ERRORS or _ILLEGAL.search(v) or len(v) > MAX_CELL_CHARS):
+        if len(row) < self._width:
+            row += [None] * (self._width - len(row))
+        for i in self._text if self._text is not None else range(len(row)):
+            v = row[i]
+            if v.__class__ is str and (_SUSPECT.search(v) or len(v) > MAX_CELL_CHARS):
                 row[i] = text_value(self.ws, v)
         for i, cell in self._styled:
-            if i < len(row):
-                v = row[i]
-                if v is not None and v.__class__ is not str and not isinstance(v, Cell):
-                    cell.value = v
-                    row[i] = cell
+            v = row[i]
+            if v.__class__ is float or v.__class__ is int:
+                cell.value = v
+                row[i] = cell
         self.ws.append(row)
         self.rows += 1
 

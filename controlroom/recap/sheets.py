@@ -51,6 +51,10 @@ EVENT_COLUMNS = (
 )
 
 
+# Where an Events row can hold text that came from outside (kind, product, user, detail, flag).
+EVENT_TEXT_COLUMNS = (2, 3, 4, 7, 8)
+_PLAIN_DETAIL = frozenset({ev.VIEWERS, ev.LIKE, ev.SHARE, ev.FOLLOW, ev.JOIN, ev.COMMENT, ev.NOTE, ev.GIFT, ev.PROMO_REPEATED, ev.STOCK_ADJUSTED, ev.HOST_MESSAGE,
+                           ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED, ev.INTERACTION_MARKED})
 EXCEL_MAX_ROWS = 1_048_576
 
 
@@ -60,7 +64,7 @@ class EventRows:
     than Excel's row limit goes on in continuation sheets from `more_sheets()`."""
 
     def __init__(self, ws: Any, state: ShowState, t: Texts, clock: ExcelTime, more_sheets: Any = None) -> None:
-        self._rows = table(ws, t, EVENT_COLUMNS)
+        self._rows = table(ws, t, EVENT_COLUMNS, EVENT_TEXT_COLUMNS)
         self._more = more_sheets
         self._t = t
         self._clock = clock
@@ -72,21 +76,24 @@ class EventRows:
         self._kinds: dict[str, str] = {}
 
     def add(self, e: Event) -> None:
-        kind = self._kinds.get(e.kind)
+        k = e.kind
+        kind = self._kinds.get(k)
         if kind is None:
-            kind = self._kinds[e.kind] = self._t.kind(e.kind)
-        since = None if self._t0 is None or e.ts < self._t0 else (e.ts - self._t0) / 86400.0
+            kind = self._kinds[k] = self._t.kind(k)
+        ts = e.ts
+        since = None if self._t0 is None or ts < self._t0 else (ts - self._t0) / 86400.0
         value = e.value
-        if e.kind == ev.ORDER and value is not None:
-            value = round(value, 2)
         duration = None
-        if e.kind in (ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED):
+        if k == ev.ORDER:
+            value = None if value is None else round(value, 2)
+        elif k == ev.INCIDENT_OPENED or k == ev.INCIDENT_CLOSED:
             duration = days(self._incidents.get(e.ref or ""))
         if self._rows.rows >= EXCEL_MAX_ROWS - 1 and self._more is not None:
-            self._rows = table(self._more(), self._t, EVENT_COLUMNS)
+            self._rows = table(self._more(), self._t, EVENT_COLUMNS, EVENT_TEXT_COLUMNS)
+        product = e.product
         self._rows.append((
-            self._clock.serial(e.ts), since, kind, self._names.get(e.product, e.product) if e.product else None,
-            e.user, value, e.qty, self._detail(e), e.flag, duration,
+            self._clock.serial(ts), since, kind, self._names.get(product, product) if product else None,
+            e.user, value, e.qty, e.text if k in _PLAIN_DETAIL else self._detail(e), e.flag, duration,
         ))
 
     def _detail(self, e: Event) -> str | None:
@@ -199,11 +206,13 @@ TIMELINE_COLUMNS = (
 )
 
 
-def table(ws: Any, t: Texts, columns: tuple[tuple[str, float, str | None], ...]) -> RowWriter:
+def table(
+    ws: Any, t: Texts, columns: tuple[tuple[str, float, str | None], ...], text_columns: tuple[int, ...] | None = None,
+) -> RowWriter:
     """A sheet that is one table: widths, frozen bold header row, formatted columns."""
     ws.freeze_panes = "A2"
     header(ws, [t(k) for k, _, _ in columns], [w for _, w, _ in columns])
-    return RowWriter(ws, [f for _, _, f in columns])
+    return RowWriter(ws, [f for _, _, f in columns], text_columns)
 
 
 def write_timeline(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:

@@ -19,7 +19,7 @@ from controlroom.core.show import ShowInfo, ShowState
 from controlroom.models import EventRow, ProductRow, SegmentRow, Show
 from controlroom.store.aggregates import load_minutes
 from controlroom.store.db import StoreError
-from controlroom.store.rows import event_row, row_event
+from controlroom.store.rows import EVENT_SELECT, event_row, values_event
 
 _EVENTS = EventRow.__table__
 _REPLAYED_ONE_BY_ONE = tuple(sorted(ev.OPERATOR_KINDS | {ev.ORDER}))
@@ -150,7 +150,7 @@ class ShowRepository:
         self, show_id: int, kinds: tuple[str, ...] | None = None, after_id: int = 0, limit: int | None = None
     ) -> Iterator[Event]:
         """The log in order of time (then of arrival), streamed."""
-        q = select(_EVENTS).where(_EVENTS.c.show_id == show_id, _EVENTS.c.id > after_id)
+        q = select(*(_EVENTS.c[k] for k in EVENT_SELECT)).where(_EVENTS.c.show_id == show_id, _EVENTS.c.id > after_id)
         if kinds is not None:
             q = q.where(_EVENTS.c.kind.in_(kinds))
         q = q.order_by(_EVENTS.c.ts, _EVENTS.c.id)
@@ -158,7 +158,7 @@ class ShowRepository:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             for row in conn.execution_options(stream_results=True, yield_per=5000).execute(q):
-                yield row_event(row)
+                yield values_event(row)
 
     def count_events(self, show_id: int) -> int:
         with self.engine.connect() as conn:

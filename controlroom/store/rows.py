@@ -33,6 +33,15 @@ def event_values(show_id: int, e: Event) -> tuple[Any, ...]:
     return (show_id, e.ts, e.kind, e.user, e.product, e.value, e.qty, e.ref, e.text, e.flag, data)
 
 
+EVENT_SELECT = ("id", "kind", "ts", "user", "product", "value", "qty", "ref", "text", "flag", "data")
+
+
+def values_event(values: Any) -> Event:
+    """An Event from a row selected in EVENT_SELECT order (positional: about twice as fast as by name)."""
+    id_, kind, ts, user, product, value, qty, ref, text, flag, data = values
+    return Event(kind, ts, user, product, value, qty, ref, text, flag, json.loads(data) if data else None, id_)
+
+
 def row_event(row: Any) -> Event:
     m = row._mapping if hasattr(row, "_mapping") else row
     data = m["data"]
