@@ -59,7 +59,7 @@ def text_value(ws: Any, value: str) -> str | Cell:
 def styled(ws: Any, value: Any, fmt: str | None = None, bold: bool = False) -> Any:
     """A fresh cell with a number format and/or bold font (for small sheets)."""
     if isinstance(value, str):
-        value = text_value(ws, value)
+        value = text_value(ws, value) or None
         if not bold:
             return value
     if value is None:
@@ -95,8 +95,8 @@ class RowWriter:
             row += [None] * (self._width - len(row))
         for i in self._text if self._text is not None else range(len(row)):
             v = row[i]
-            if v.__class__ is str and (_SUSPECT.search(v) or len(v) > MAX_CELL_CHARS):
-                row[i] = text_value(self.ws, v)
+            if v.__class__ is str and (not v or _SUSPECT.search(v) or len(v) > MAX_CELL_CHARS):
+                row[i] = text_value(self.ws, v) or None  # "" would be an empty inline string: no cell instead
         for i, cell in self._styled:
             v = row[i]
             if v.__class__ is float or v.__class__ is int:
