@@ -9,6 +9,7 @@ as it is appended, so the same cell object can carry the next row's value.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Sequence
@@ -90,7 +91,8 @@ class RowWriter:
                 self._styled.append((i, cell))
 
     def append(self, values: Sequence[Any]) -> None:
-        row = list(values)
+        """Append one row; a list passed in is used (and changed) as it is."""
+        row = values if values.__class__ is list else list(values)
         if len(row) < self._width:
             row += [None] * (self._width - len(row))
         for i in self._text if self._text is not None else range(len(row)):
@@ -130,6 +132,7 @@ class ExcelTime:
     def __init__(self, utc_offset_s: float | None = None) -> None:
         self._fixed = utc_offset_s
         self._hours: dict[int, float] = {}
+        self._hour_from, self._offset = math.inf, 0.0
 
     def offset(self, ts: float) -> float:
         if self._fixed is not None:
@@ -143,7 +146,9 @@ class ExcelTime:
     def serial(self, ts: float | None) -> float | None:
         if ts is None:
             return None
-        return (ts + self.offset(ts)) / 86400.0 + 25569.0
+        if not self._hour_from <= ts < self._hour_from + 3600.0:
+            self._hour_from, self._offset = ts - ts % 3600.0, self.offset(ts)
+        return (ts + self._offset) / 86400.0 + 25569.0
 
 
 def days(seconds: float | None) -> float | None:

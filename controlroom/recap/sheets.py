@@ -91,10 +91,10 @@ class EventRows:
         if self._rows.rows >= EXCEL_MAX_ROWS - 1 and self._more is not None:
             self._rows = table(self._more(), self._t, EVENT_COLUMNS, EVENT_TEXT_COLUMNS)
         product = e.product
-        self._rows.append((
+        self._rows.append([
             self._clock.serial(ts), since, kind, self._names.get(product, product) if product else None,
             e.user, value, e.qty, e.text if k in _PLAIN_DETAIL else self._detail(e), e.flag, duration,
-        ))
+        ])
 
     def _detail(self, e: Event) -> str | None:
         kind = e.kind

@@ -136,3 +136,10 @@ def test_an_unwritable_folder_is_one_line(repo, writer, clock, db_path, tmp_path
     assert "cannot write" in err and "Permission denied" in err
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_progress_lines_parse_and_anything_else_is_ignored():
+    assert parse_line("PROGRESS 42 events\n").percent == 42
+    assert parse_line("DONE /tmp/a b.xlsx").path == "/tmp/a b.xlsx"
+    for junk in ("", "PROGRESS", "PROGRESS x events", "show 1: 3 events", "DONE"):
+        assert parse_line(junk) is None
