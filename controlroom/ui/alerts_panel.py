@@ -46,7 +46,7 @@ class AlertsPanel(QWidget):
         critical = sum(1 for a in alerts if a.severity == "critical")
         self.summary.setText(self.tr("No alerts") if not alerts else
                              self.tr("%1 alert(s), %2 critical").replace("%1", str(len(alerts))).replace("%2", str(critical)))
-        self.summary.setStyleSheet(theme.pill("white", "#c62828") if critical else "")
+        theme.restyle(self.summary, theme.pill("white", "#c62828") if critical else "")
         if new and self.sound:
             self.beeps += 1
             QApplication.beep()

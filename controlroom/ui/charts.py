@@ -9,11 +9,13 @@ when each curve is created.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from controlroom.core.metrics import Metrics
 from controlroom.core.plan import SegmentKind
@@ -28,6 +30,11 @@ BAND_COLOURS = {
     SegmentKind.CLOSING: QColor(170, 170, 170, 45),
     SegmentKind.FREE: QColor(200, 200, 200, 30),
 }
+# Above this many points in view, curves draw the per-minute envelope (min and max of
+# each minute) instead of every second: the same picture at a few pixels per minute.
+ENVELOPE_ABOVE_POINTS = 20_000
+PLOT_COUNT = 6  # no grid lines: the axes draw them, and they doubled the tick time (bench/ui.py)
+ROWS = (("online", "rate"), ("gmv_rate", "gmv_total"), ("orders_rate", "orders_total"))
 CURVE_COLOURS = ("#1f77b4", "#9467bd", "#d62728", "#ff7f0e", "#2ca02c", "#17becf")
 
 
@@ -80,15 +87,17 @@ class ChartsPanel(QWidget):
         super().__init__(parent)
         self.host = host
         self.frames = 0
-        self._drawn_version = -1
-        self._bands_key: tuple = ()
+        self._drawn: dict[str, tuple] = {}
+        self._bands_key: dict[str, tuple] = {}
         self._markers_key: tuple = ()
+        self._turn = 0
         self._rate_minutes: list[int] = []
         self._rate_values: list[float] = []
+        self._whole_span = 0.0
         self._build()
         self.timer = QTimer(self)
-        self.timer.setInterval(prefs.CHART_REDRAW_MS)
-        self.timer.timeout.connect(self.redraw)
+        self.timer.setInterval(prefs.CHART_REDRAW_MS // len(ROWS))
+        self.timer.timeout.connect(self.tick)
         self.timer.start()
 
     # -- building ------------------------------------------------------------
@@ -141,7 +150,10 @@ class ChartsPanel(QWidget):
 
     def _add_plot(self, name: str, title: str, i: int) -> None:
         plot = self.graphs.addPlot(row=i // 2, col=i % 2, title=title, axisItems={"bottom": pg.DateAxisItem()})
-        plot.showGrid(x=True, y=True, alpha=0.2)
+        if i < PLOT_COUNT - 2:  # every plot shows the same span: its time scale only under the bottom row
+            plot.hideAxis("bottom")
+        for side in ("left", "bottom"):  # axes repaint from a pixmap unless their range moved
+            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setMenuEnabled(False)
         plot.setAutoVisible(y=True)
         plot.enableAutoRange(y=True)
@@ -150,8 +162,7 @@ class ChartsPanel(QWidget):
         plot.addItem(bands, ignoreBounds=True)
         curve = make_curve(CURVE_COLOURS[i])
         plot.addItem(curve)
-        if self.plots:
-            plot.setXLink(next(iter(self.plots.values())))
+        plot.setMouseEnabled(x=False, y=False)  # the range selector sets x; each row follows in its turn
         self.plots[name], self.curves[name], self.bands[name] = plot, curve, bands
 
     # -- drawing -------------------------------------------------------------
@@ -161,8 +172,9 @@ class ChartsPanel(QWidget):
 
     def reset(self) -> None:
         """Another show was opened: forget what was drawn."""
-        self._drawn_version = -1
-        self._bands_key = self._markers_key = ()
+        self._drawn = {}
+        self._bands_key = {}
+        self._markers_key = ()
         self._rate_minutes, self._rate_values = [], []
         for curve in self.curves.values():
             curve.setData([], [])
@@ -171,36 +183,67 @@ class ChartsPanel(QWidget):
         self.markers.setData([], [])
         self.redraw(force=True)
 
-    def redraw(self, force: bool = False) -> None:
+    def tick(self) -> None:
+        """The display timer: the next row of plots. Each plot still redraws once per
+        CHART_REDRAW_MS, and no single step paints the whole figure."""
+        row = ROWS[self._turn]
+        self._turn = (self._turn + 1) % len(ROWS)
+        self.redraw(plots=row)
+
+    def redraw(self, force: bool = False, plots: tuple[str, ...] | None = None) -> None:
+        """Bring `plots` (default: all) to the show's state now."""
         data, service = self.data(), getattr(self.host, "service", None)
         if data is None or service is None:
             return
+        names = plots or tuple(self.plots)
         with service.lock:
             now = service.now()
-            state = service.state
-            runs = [(r.uid, r.started_at, r.ended_at) for r in state.timer.runs]
-            kinds = {s.uid: s.kind for s in state.plan.segments}
-            shelf = {sku: list(spans) for sku, spans in state.queue.shelf_times.items()}
-            names = {sku: p.name for sku, p in state.queue.products.items()}
-            self._sync_rate(state.metrics, state.settings.viewer_drop_window_minutes, now)
-            start, end = state.timer.started_at, state.pacing(now).expected_end_s
+            view = self._view_state(service.state, now, "online" in names, "rate" in names)
         data.settle(now)
-        changed = self._draw_curves(data, force)
-        self._draw_bands(runs, kinds, now)
-        self._draw_markers(data, shelf, names)
-        self._set_range(now, start, end)
+        self._whole_span = max(0.0, now - view["start"]) if view["start"] is not None else 0.0
+        changed = self._draw_curves(data, names, force)
+        for name in names:
+            self._draw_bands(name, view["spans"], now)
+            self._set_range(self.plots[name], now, view["start"], view["end"])
+        if "online" in names:
+            self._draw_markers(data, view["shelf"], view["names"])
         if changed:
             self.frames += 1
 
-    def _draw_curves(self, data: ChartData, force: bool) -> bool:
-        if data.version == self._drawn_version and not force:
+    def _view_state(self, state: Any, now: float, markers: bool, rate: bool) -> dict[str, Any]:
+        """What the plots need from the show, copied under the service lock."""
+        kinds = {s.uid: s.kind for s in state.plan.segments}
+        spans = [(r.started_at, r.ended_at, kinds.get(r.uid)) for r in state.timer.runs]
+        out: dict[str, Any] = {"spans": spans, "start": state.timer.started_at,
+                               "end": state.pacing(now).expected_end_s, "shelf": {}, "names": {}}
+        if markers:
+            out["shelf"] = {sku: list(v) for sku, v in state.queue.shelf_times.items()}
+            out["names"] = {sku: p.name for sku, p in state.queue.products.items()}
+        if rate:
+            self._sync_rate(state.metrics, state.settings.viewer_drop_window_minutes, now)
+        return out
+
+    def _draw_curves(self, data: ChartData, names: tuple[str, ...], force: bool) -> bool:
+        coarse = self._span_s() > ENVELOPE_ABOVE_POINTS
+        key = (data.version, coarse, len(self._rate_values), self._rate_values[-1:])
+        todo = [n for n in names if force or self._drawn.get(n) != key]
+        if not todo:
             return False
-        self._drawn_version = data.version
-        for name, (x, y) in data.views().items():
-            self.curves[name].setData(x, y)
-        rx = np.asarray(self._rate_minutes, dtype=float) * 60.0
-        self.curves["rate"].setData(rx, np.asarray(self._rate_values) * 100.0)
+        views = data.views(coarse)
+        for name in todo:
+            self._drawn[name] = key
+            if name == "rate":
+                rx = np.asarray(self._rate_minutes, dtype=float) * 60.0
+                self.curves["rate"].setData(rx, np.asarray(self._rate_values) * 100.0)
+            else:
+                self.curves[name].setData(*views[name])
         return True
+
+    def _span_s(self) -> float:
+        """Seconds the x axis shows (one point per second in the fine series)."""
+        if self.range_mode.currentData() == "last":
+            return self.range_minutes.value() * 60.0
+        return self._whole_span
 
     def _sync_rate(self, metrics: Metrics, window: float, now: float) -> None:
         """Per-minute interaction rate; only the last (still open) minutes change."""
@@ -216,15 +259,14 @@ class ChartsPanel(QWidget):
                 self._rate_minutes.append(m)
                 self._rate_values.append(metrics.interaction_rate(window, now=m * 60.0 + 59))
 
-    def _draw_bands(self, runs: list[tuple[str, float, float | None]], kinds: dict, now: float) -> None:
-        key = (len(runs), runs[-1][2] if runs else None, int(now) if runs and runs[-1][2] is None else 0)
-        if key == self._bands_key:
+    def _draw_bands(self, name: str, runs: list[tuple[float, float | None, Any]], now: float) -> None:
+        open_end = runs and runs[-1][1] is None
+        key = (len(runs), runs[-1][1] if runs else None, int(now) if open_end else 0)
+        if self._bands_key.get(name) == key:
             return
-        self._bands_key = key
-        spans = [(a, b if b is not None else now, BAND_COLOURS.get(kinds.get(uid), BAND_COLOURS[SegmentKind.FREE]))
-                 for uid, a, b in runs]
-        for bands in self.bands.values():
-            bands.set_spans(spans)
+        self._bands_key[name] = key
+        default = BAND_COLOURS[SegmentKind.FREE]
+        self.bands[name].set_spans([(a, b if b is not None else now, BAND_COLOURS.get(k, default)) for a, b, k in runs])
 
     def _draw_markers(self, data: ChartData, shelf: dict[str, list], names: dict[str, str]) -> None:
         key = tuple((sku, len(spans), spans[-1][1]) for sku, spans in sorted(shelf.items()))
@@ -242,8 +284,7 @@ class ChartsPanel(QWidget):
         self.markers.setData(x=xs, y=ys, symbol=[p[1] for p in points], brush=[p[2] for p in points],
                              data=[p[3] for p in points])
 
-    def _set_range(self, now: float, start: float | None, expected_end: float) -> None:
-        plot = self.plots["online"]
+    def _set_range(self, plot: pg.PlotItem, now: float, start: float | None, expected_end: float) -> None:
         if self.range_mode.currentData() == "last":
             span = self.range_minutes.value() * 60.0
             plot.setXRange(now - span, now, padding=0.01)

@@ -17,6 +17,7 @@ from controlroom.core.events import Event
 
 RATE_WINDOW_S = 60  # "per minute" is the rolling sum over this many seconds
 INITIAL_CAPACITY = 4096
+ENVELOPE_S = 60  # the coarse copy keeps each minute's lowest and highest point
 
 
 class Series:
@@ -52,6 +53,39 @@ class Series:
         return float(self._y[self.n - 1]) if self.n else 0.0
 
 
+class Envelope(Series):
+    """Per ENVELOPE_S bucket, the lowest then the highest value: what a peak-downsampled
+    whole-show view draws anyway, kept up to date in O(1) per point."""
+
+    def __init__(self) -> None:
+        super().__init__(capacity=1024)
+        self._bucket: int | None = None
+
+    def add(self, x: float, y: float) -> None:
+        bucket = int(x // ENVELOPE_S)
+        if bucket != self._bucket:
+            self._bucket = bucket
+            start = bucket * ENVELOPE_S
+            self.append(start, y)
+            self.append(start + ENVELOPE_S / 2, y)
+            return
+        lo, hi = self.n - 2, self.n - 1
+        self._y[lo] = min(self._y[lo], y)
+        self._y[hi] = max(self._y[hi], y)
+
+
+class EnvelopedSeries(Series):
+    """A series with its envelope beside it."""
+
+    def __init__(self, capacity: int = INITIAL_CAPACITY) -> None:
+        super().__init__(capacity)
+        self.envelope = Envelope()
+
+    def append(self, x: float, y: float) -> None:
+        super().append(x, y)
+        self.envelope.add(x, y)
+
+
 class ChartData:
     """Attributes: online, gmv_total, orders_total, gmv_rate, orders_rate (Series);
     version (bumped on every change, so the display skips unchanged frames)."""
@@ -60,11 +94,11 @@ class ChartData:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.online = Series()
-        self.gmv_total = Series()
-        self.orders_total = Series()
-        self.gmv_rate = Series()
-        self.orders_rate = Series()
+        self.online = EnvelopedSeries()
+        self.gmv_total = EnvelopedSeries()
+        self.orders_total = EnvelopedSeries()
+        self.gmv_rate = EnvelopedSeries()
+        self.orders_rate = EnvelopedSeries()
         self.version = 0
         self._sec: int | None = None
         self._sec_gmv = 0.0
@@ -136,8 +170,11 @@ class ChartData:
         if self._sec is not None:
             self.settle(self._sec + 1)
 
-    def views(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    def views(self, coarse: bool = False) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Every series, or (coarse) their per-minute envelopes, as array views."""
         with self.lock:
+            if coarse:
+                return {name: getattr(self, name).envelope.view() for name in self.SERIES}
             return {name: getattr(self, name).view() for name in self.SERIES}
 
     def online_at(self, ts: np.ndarray) -> np.ndarray:

@@ -104,7 +104,7 @@ class HostDisplay(QWidget):
             self.labels["segment"].setText(f"{texts.segment_kind(seg.kind)} · {seg.title}")
             self._set_countdown(fmt.countdown(p.remaining_s))
         self._colour = theme.countdown_colour(p.phase, p.status)
-        self.countdown.setStyleSheet(f"color: {self._colour};")
+        theme.restyle(self.countdown, f"color: {self._colour};")
         product = q.products.get(seg.product_sku or "") if seg else None
         product = product or q.products.get(q.explaining or "")
         self.labels["product"].setText(f"{product.name}   {fmt.money(product.price)}" if product else "")
@@ -133,7 +133,7 @@ class HostDisplay(QWidget):
     def _style_message(self) -> None:
         fg, bg = (BACKGROUND, MESSAGE_COLOUR) if self._blink_on else (MESSAGE_COLOUR, BACKGROUND)
         has_text = bool(self.labels["message"].text())
-        self.labels["message"].setStyleSheet(f"color: {fg}; background: {bg};" if has_text else "")
+        theme.restyle(self.labels["message"], f"color: {fg}; background: {bg};" if has_text else "")
 
     # -- screen --------------------------------------------------------------
     def open_on_second_screen(self) -> None:

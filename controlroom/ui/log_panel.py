@@ -104,16 +104,25 @@ class LogModel(QAbstractTableModel):
         return self._kinds is None or e.kind in self._kinds
 
     def add(self, events: list[Event]) -> None:
-        """Append events in time order (they appear on top)."""
+        """Append events in time order (they appear on top); the oldest fall off the end."""
         events = [e for e in events if e.kind not in NOT_LOGGED]
+        limit = self._all.maxlen or 0
         if not events:
             return
-        overflow = len(self._all) + len(events) - (self._all.maxlen or 0)
-        self._all.extend(events)
-        new = [e for e in reversed(events) if self._accepts(e)]
-        if overflow > 0 or len(events) >= (self._all.maxlen or 0):
+        if len(events) >= limit:
+            self._all.extend(events)
             self.set_filter(self._kinds)
             return
+        overflow = len(self._all) + len(events) - limit
+        if overflow > 0:
+            gone = sum(1 for i in range(overflow) if self._accepts(self._all[i]))
+            if gone:
+                first = len(self._shown) - gone
+                self.beginRemoveRows(QModelIndex(), first, len(self._shown) - 1)
+                del self._shown[first:]
+                self.endRemoveRows()
+        self._all.extend(events)
+        new = [e for e in reversed(events) if self._accepts(e)]
         if new:
             self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
             self._shown[:0] = new

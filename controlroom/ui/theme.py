@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from controlroom.core.pacing import Phase, ShowStatus
 
@@ -16,6 +17,12 @@ ON_SHELF_BG = QColor("#e8f5e9")
 
 def countdown_colour(phase: Phase, status: ShowStatus) -> str:
     return PHASE_COLOURS[phase] if status == ShowStatus.RUNNING else IDLE_COLOUR
+
+
+def restyle(widget: QWidget, css: str) -> None:
+    """setStyleSheet only when it changes: every call re-polishes the widget."""
+    if widget.styleSheet() != css:
+        widget.setStyleSheet(css)
 
 
 def pill(text_colour: str, background: str) -> str:

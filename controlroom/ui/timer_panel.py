@@ -155,13 +155,13 @@ class TimerPanel(QWidget):
             self.countdown.setText(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
         else:
             self.kind.setText(texts.segment_kind(seg.kind))
-            self.kind.setStyleSheet(theme.pill("white", theme.IDLE_COLOUR))
+            theme.restyle(self.kind, theme.pill("white", theme.IDLE_COLOUR))
             self.title.setText(seg.title)
             product = q.products.get(seg.product_sku or "")
             self.product.setText(f"{product.name}  {fmt.money(product.price)}" if product else "")
             self.countdown.setText(fmt.countdown(p.remaining_s))
         colour = theme.countdown_colour(p.phase, p.status)
-        self.countdown.setStyleSheet(f"color: {colour};")
+        theme.restyle(self.countdown, f"color: {colour};")
         self.countdown.setToolTip(texts.phase(p.phase))
         self.segment_times.setText(f"{fmt.clock(p.elapsed_s)} / {fmt.clock(p.planned_s)}")
         self.elapsed.setText(f"{fmt.clock(p.show_elapsed_s)} / {fmt.clock(p.planned_total_s)}")
@@ -193,11 +193,11 @@ class TimerPanel(QWidget):
         p, q = snap.pacing, snap.queue
         minutes = int(p.since_interaction_s // 60)
         if p.interaction_overdue:
-            self.interaction_cue.setStyleSheet(theme.pill("white", "#c62828"))
+            theme.restyle(self.interaction_cue, theme.pill("white", "#c62828"))
         elif p.interaction_due:
-            self.interaction_cue.setStyleSheet(theme.pill("black", "#ffca28"))
+            theme.restyle(self.interaction_cue, theme.pill("black", "#ffca28"))
         else:
-            self.interaction_cue.setStyleSheet(theme.pill("#37474f", "#eceff1"))
+            theme.restyle(self.interaction_cue, theme.pill("#37474f", "#eceff1"))
         self.interaction_cue.setText(self.tr("Last interaction %1 min ago").replace("%1", str(minutes)))
         self.final_push_cue.setVisible(p.final_push)
         parts = []
