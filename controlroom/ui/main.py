@@ -67,16 +67,13 @@ def initial_session(args: argparse.Namespace) -> ShowSession | None:
     if getattr(args, "rehearsal", False):
         title = translate("main", "Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
         return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES)
-    engine = open_engine(args.db)
+    repo = ShowRepository(open_engine(args.db))
     try:
-        show_id = ShowRepository(engine).latest_show_id()
+        show_id = repo.latest_show_id()
     except StoreError:
-        show_id = None
-    finally:
-        engine.dispose()
-    if show_id is not None:
-        return ShowSession(args.db, show_id)
-    return offer_new_show(args.db)
+        repo.engine.dispose()
+        return offer_new_show(args.db)
+    return ShowSession(args.db, show_id, repo=repo, own_engine=True)
 
 
 def offer_new_show(db: str | None) -> ShowSession | None:

@@ -41,9 +41,10 @@ class ShowSession:
     """Attributes: url, repo, writer, service, feed (a RoomFeed or None), inbox, charts."""
 
     def __init__(self, db: str | None, show_id: int, clock: Clock | None = None,
-                 rehearsal_seed: int | None = None, repo: ShowRepository | None = None) -> None:
+                 rehearsal_seed: int | None = None, repo: ShowRepository | None = None,
+                 own_engine: bool | None = None) -> None:
         self.url = db_url(db)
-        self._own_engine = repo is None
+        self._own_engine = repo is None if own_engine is None else own_engine
         self.repo = repo or ShowRepository(open_engine(self.url))
         self.writer = FeedWriter(self.repo.engine)
         self.service = ShowService(self.repo, self.writer, show_id, clock or SystemClock())
@@ -90,6 +91,4 @@ def new_rehearsal(db: str | None, title: str, minutes: float, now: float | None 
     repo = ShowRepository(open_engine(db))
     when = now if now is not None else (clock.now() if clock else time.time())
     sid = create_show(repo, title, minutes, sample_products(), when, room=REHEARSAL_ROOM)
-    session = ShowSession(db, sid, clock, rehearsal_seed=seed, repo=repo)
-    session._own_engine = True
-    return session
+    return ShowSession(db, sid, clock, rehearsal_seed=seed, repo=repo, own_engine=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea, QWidget
 
 from controlroom.core import commands
 from controlroom.core import events as ev
@@ -25,7 +25,6 @@ from controlroom.services.show_service import ShowService
 from controlroom.ui import prefs as prefs_mod
 from controlroom.ui import texts
 from controlroom.ui.alerts_panel import AlertsPanel
-from controlroom.ui.charts import ChartsPanel
 from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.guard import ShortcutGuard
 from controlroom.ui.host_display import HostDisplay
@@ -157,7 +156,7 @@ class MainWindow(QMainWindow):
         self.queue_panel.view.explain_requested.connect(lambda sku: self.run(commands.explain, sku))
         self.alerts_panel = AlertsPanel()
         self.alerts_panel.sound = self.prefs.sound()
-        self.charts_panel = ChartsPanel(self)
+        self._charts: Any = None  # built once the window is on screen (see _build_charts)
         self.log_panel = LogPanel()
         self.log_panel.note_added.connect(self.add_note)
         self.log_panel.incident_opened.connect(self.open_incident)
@@ -173,7 +172,7 @@ class MainWindow(QMainWindow):
         self.docks = {
             "queue": self.add_dock(self.queue_panel, self.tr("Product queue"), right, "queue"),
             "alerts": self.add_dock(self.alerts_panel, self.tr("Alerts"), right, "alerts"),
-            "charts": self.add_dock(self.charts_panel, self.tr("Live charts"), bottom, "charts"),
+            "charts": self.add_dock(QLabel(self.tr("Loading charts…")), self.tr("Live charts"), bottom, "charts"),
             "log": self.add_dock(self.log_panel, self.tr("Event log"), bottom, "log"),
             "manual": self.add_dock(self.manual_panel, self.tr("Manual entry"), right, "manual"),
             "checklist": self.add_dock(self.checklist_panel, self.tr("Pre-show checklist"), right, "checklist"),
@@ -198,6 +197,25 @@ class MainWindow(QMainWindow):
         if not self._sized:
             self._sized = True
             self._size_docks()
+            QTimer.singleShot(0, self._build_charts)
+
+    @property
+    def charts_panel(self) -> Any:
+        """The live charts (a ChartsPanel), built on first use."""
+        return self._charts if self._charts is not None else self._build_charts()
+
+    def _build_charts(self) -> Any:
+        """pyqtgraph and the six plots come after the window's first paint: start-up shows
+        the controls at once, the charts follow a moment later (bench/startup.py)."""
+        if self._charts is None:
+            from controlroom.ui.charts import ChartsPanel
+
+            self._charts = ChartsPanel(self)
+            placeholder = self.docks["charts"].widget()
+            self.docks["charts"].setWidget(self._charts)
+            placeholder.deleteLater()
+            self._charts.reset()
+        return self._charts
 
     def _build_menus(self) -> None:
         file_menu = self.menu("file")
@@ -261,7 +279,8 @@ class MainWindow(QMainWindow):
             info = session.service.state.info
             self.prefs.add_recent(RecentShow(session.url, info.id, info.title))
         self._last_status = None
-        self.charts_panel.reset()
+        if self._charts is not None:
+            self._charts.reset()
         self.refresh()
         self.show_changed.emit(self.service)
 
@@ -516,7 +535,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.refresh_timer.stop()
         self.feed_timer.stop()
-        self.charts_panel.timer.stop()
+        if self._charts is not None:
+            self._charts.timer.stop()
         QApplication.instance().removeEventFilter(self.guard)
         if self.host_display is not None:
             self.host_display.close()

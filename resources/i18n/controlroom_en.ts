@@ -221,6 +221,10 @@
         <translation>Live charts</translation>
     </message>
     <message>
+        <source>Loading charts…</source>
+        <translation>Loading charts…</translation>
+    </message>
+    <message>
         <source>Event log</source>
         <translation>Event log</translation>
     </message>

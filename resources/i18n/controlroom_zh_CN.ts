@@ -221,6 +221,10 @@
         <translation>实时图表</translation>
     </message>
     <message>
+        <source>Loading charts…</source>
+        <translation>正在加载图表…</translation>
+    </message>
+    <message>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
