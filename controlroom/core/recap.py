@@ -45,7 +45,7 @@ ROW_MANUAL = "manual"
 
 
 def cents(amount: float | None) -> int:
-    return int(round((amount or 0.0) * 100))
+    return round((amount or 0.0) * 100)
 
 
 @dataclass
@@ -615,8 +615,7 @@ def _viewers(f: RecapFold, e: Event) -> None:
     online = float(e.value or 0.0)
     b.online_sum += online
     b.online_n += 1
-    if online > b.online_max:
-        b.online_max = online
+    b.online_max = max(b.online_max, online)
     if e.qty is not None and e.qty > b.entries_max:
         b.entries_max = int(e.qty)
     f.integrate(e.ts)

@@ -40,7 +40,7 @@ def partial_path(path: Path, pid: int) -> Path:
 
 
 def progress_line(fraction: float, stage: str) -> str:
-    return f"{PROGRESS} {int(round(100 * max(0.0, min(1.0, fraction))))} {stage}"
+    return f"{PROGRESS} {round(100 * max(0.0, min(1.0, fraction)))} {stage}"
 
 
 def done_line(path: Path) -> str:

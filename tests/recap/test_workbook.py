@@ -211,7 +211,7 @@ def test_times_in_the_chosen_zone(known_show, repo, tmp_path):
     out = tmp_path / "tz.xlsx"
     export_recap(repo, known_show.show_id, out, lang="en", utc_offset_s=8 * 3600)
     wb = openpyxl.load_workbook(out, read_only=True)
-    first = list(wb[EN("sheet.minutes")].iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    first = next(wb[EN("sheet.minutes")].iter_rows(min_row=2, max_row=2, values_only=True))
     assert first[1] == at(8 * 3600)
     wb.close()
     assert T0 % 60 == 0
