@@ -29,23 +29,23 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from controlroom.core import commands  # noqa: E402
-from controlroom.core import events as ev  # noqa: E402
-from controlroom.core.events import Event  # noqa: E402
-from controlroom.feeds.catalogue import sample_products  # noqa: E402
-from controlroom.services.show_service import create_show  # noqa: E402
-from controlroom.store.db import open_engine  # noqa: E402
-from controlroom.store.repository import ShowRepository  # noqa: E402
-from controlroom.ui import prefs as ui_prefs  # noqa: E402
-from controlroom.ui.charts import ROWS, make_curve  # noqa: E402
-from controlroom.ui.prefs import Prefs  # noqa: E402
-from controlroom.ui.session import ShowSession  # noqa: E402
-from controlroom.ui.window import MainWindow  # noqa: E402
+from controlroom.core import commands
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.show_service import create_show
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.ui import prefs as ui_prefs
+from controlroom.ui.charts import ROWS, make_curve
+from controlroom.ui.prefs import Prefs
+from controlroom.ui.session import ShowSession
+from controlroom.ui.window import MainWindow
 
 HOURS = 12
 T0 = 1_767_261_600.0  # 2026-01-01 10:00 UTC

@@ -34,6 +34,7 @@ BAND_COLOURS = {
 # each minute) instead of every second: the same picture at a few pixels per minute.
 ENVELOPE_ABOVE_POINTS = 20_000
 PLOT_COUNT = 6  # no grid lines: the axes draw them, and they doubled the tick time (bench/ui.py)
+LEFT_AXIS_PX = 56
 ROWS = (("online", "rate"), ("gmv_rate", "gmv_total"), ("orders_rate", "orders_total"))
 CURVE_COLOURS = ("#1f77b4", "#9467bd", "#d62728", "#ff7f0e", "#2ca02c", "#17becf")
 
@@ -58,10 +59,10 @@ class BandsItem(pg.GraphicsObject):
         self._spans = spans
         self.update()
 
-    def viewRangeChanged(self) -> None:  # noqa: N802 - pyqtgraph's hook name
+    def viewRangeChanged(self) -> None:
         self.prepareGeometryChange()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         view = self.viewRect()
         if view is None or not self._spans:
             return QRectF()
@@ -152,6 +153,7 @@ class ChartsPanel(QWidget):
         plot = self.graphs.addPlot(row=i // 2, col=i % 2, title=title, axisItems={"bottom": pg.DateAxisItem()})
         if i < PLOT_COUNT - 2:  # every plot shows the same span: its time scale only under the bottom row
             plot.hideAxis("bottom")
+        plot.getAxis("left").setWidth(LEFT_AXIS_PX)  # the same time is the same x in every row
         for side in ("left", "bottom"):  # axes repaint from a pixmap unless their range moved
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setMenuEnabled(False)
@@ -293,6 +295,6 @@ class ChartsPanel(QWidget):
         else:
             plot.enableAutoRange(x=True)
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: object) -> None:
         self.timer.stop()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ import time
 def clock(seconds: float) -> str:
     """m:ss (or h:mm:ss), negative with a leading minus: the countdown's text."""
     sign = "-" if seconds < 0 else ""
-    s = int(math.floor(abs(seconds)))
+    s = math.floor(abs(seconds))
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     return f"{sign}{h}:{m:02d}:{sec:02d}" if h else f"{sign}{m:02d}:{sec:02d}"
@@ -35,7 +35,7 @@ def money(value: float) -> str:
 
 
 def count(value: float) -> str:
-    return f"{int(round(value)):,}"
+    return f"{round(value):,}"
 
 
 def percent(ratio: float) -> str:

@@ -28,7 +28,7 @@ class ShortcutGuard(QObject):
     def guard(self, sequence: QKeySequence) -> None:
         self.sequences.add(QKeySequence(sequence))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and is_text_field(watched):
             key = event  # type: ignore[assignment]
             assert isinstance(key, QKeyEvent)

@@ -57,12 +57,12 @@ class HostDisplay(QWidget):
         return label
 
     # -- sizes ---------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
-        h, w = max(1, self.height()), max(1, self.width())
+        h = max(1, self.height())
         for name, fraction in LINE_FRACTIONS.items():
             font = QFont(self.labels[name].font())
             font.setPixelSize(max(10, int(h * fraction)))
@@ -149,7 +149,7 @@ class HostDisplay(QWidget):
         else:
             self.showFullScreen()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:
             self.toggle_full_screen()
         elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
@@ -157,6 +157,6 @@ class HostDisplay(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: object) -> None:
         self.blink_timer.stop()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -57,7 +59,7 @@ class ManualEntryPanel(QWidget):
             value = kind(text)
         except ValueError:
             raise ValueError(self.tr("%1: “%2” is not a number").replace("%1", name).replace("%2", field.text())) from None
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError(self.tr("%1: “%2” is not a number").replace("%1", name).replace("%2", field.text()))
         return value
 

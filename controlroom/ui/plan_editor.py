@@ -5,8 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from controlroom.core.plan import SegmentKind
@@ -34,13 +46,13 @@ class DraftModel(QAbstractTableModel):
     def items(self) -> list:
         raise NotImplementedError
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items())
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
@@ -86,7 +98,7 @@ class SegmentsModel(DraftModel):
             return s.notes.replace("\n", " · ") if role == DISPLAY else s.notes
         return s.title
 
-    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid():
             return False
         row, col = index.row(), self.columns[index.column()]
@@ -138,7 +150,7 @@ class ProductsModel(DraftModel):
             return f"{p.price:g}"
         return str(getattr(p, col))
 
-    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid():
             return False
         row, col = index.row(), self.columns[index.column()]
@@ -183,18 +195,18 @@ class ComboDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices = choices
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
         for label, value in self.choices():  # type: ignore[operator]
             combo.addItem(label, value)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         i = editor.findData(index.data(EDIT))
         editor.setCurrentIndex(max(0, i))
 
-    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), EDIT)  # type: ignore[attr-defined]
 

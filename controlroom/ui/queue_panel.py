@@ -73,13 +73,13 @@ class QueueModel(QAbstractTableModel):
             if a != b:
                 self.dataChanged.emit(self.index(i, 0), self.index(i, COL_GMV))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COL_GMV + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
@@ -126,26 +126,26 @@ class QueueModel(QAbstractTableModel):
             f |= Qt.ItemFlag.ItemIsUserCheckable
         return f
 
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.isValid() and index.column() == COL_SHELF and role == Qt.ItemDataRole.CheckStateRole:
             self.shelf_toggled.emit(self.rows[index.row()].sku)
             return True
         return False
 
     # -- drag to reorder -----------------------------------------------------
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         if indexes:
             mime.setData(MIME, QByteArray(self.rows[indexes[0].row()].sku.encode()))
         return mime
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
         if not data.hasFormat(MIME):
             return False
         sku = bytes(data.data(MIME).data()).decode()
@@ -191,7 +191,7 @@ class QueueView(QTableView):
         row = rows[0].row() if rows else self.currentIndex().row()
         return self.queue_model().sku_at(row)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         sku = self.selected_sku()
         key, mods = event.key(), event.modifiers()
         if sku is not None and key in (Qt.Key.Key_S, Qt.Key.Key_Space) and not mods:

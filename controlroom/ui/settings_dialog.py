@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import fields
 
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractSpinBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from controlroom.core.settings import ShowSettings

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["queue"], self.docks["alerts"]], [int(self.height() * 0.34), int(self.height() * 0.16)],
                          Qt.Orientation.Vertical)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
             self._sized = True
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
     # -- closing -------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.refresh_timer.stop()
         self.feed_timer.stop()
         if self._charts is not None:

@@ -36,16 +36,18 @@ def test_painting_a_plot_keeps_none_refcount(qtbot, session, clock):
     qtbot.addWidget(panel)
     panel.resize(900, 600)
     panel.redraw(force=True)
-    for _ in range(12):  # warm up: first paints fill caches, and pyqtgraph frees one once
+    for _ in range(5):  # warm up: the first paints fill caches
         panel.graphs.grab()
-    gc.collect()
-    before = sys.getrefcount(None)
-    for _ in range(30):
-        panel.graphs.grab()
-    gc.collect()
-    after = sys.getrefcount(None)
+    losses = []
+    for _ in range(3):  # pyqtgraph may free a cache holding None once: a broken binding loses every time
+        gc.collect()
+        before = sys.getrefcount(None)
+        for _ in range(20):
+            panel.graphs.grab()
+        gc.collect()
+        losses.append(before - sys.getrefcount(None))
     # A broken binding loses a reference on every painter call: hundreds per frame.
-    assert before - after < 30
+    assert min(losses) < 20, losses
     assert panel.frames == 1
     assert len(panel.markers.data) == 1
     panel.timer.stop()

@@ -13,7 +13,6 @@ from controlroom.ui import theme
 from controlroom.ui.alerts_panel import AlertsPanel
 from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.log_panel import FILTERS, LogModel
-from controlroom.ui.manual_entry import ManualEntryPanel
 from controlroom.ui.queue_panel import COL_EXPLAINING, COL_NAME, COL_SHELF, COL_STOCK, MIME, QueueModel, queue_rows
 
 pytestmark = pytest.mark.gui
@@ -173,3 +172,13 @@ def test_checklist_panel_shows_the_log_state(qtbot):
     qtbot.addWidget(panel)
     panel.show_state({"network": True})
     assert panel.boxes["network"].isChecked() and not panel.boxes["team"].isChecked()
+
+
+def test_old_rows_fall_off_the_end_under_a_filter(qtbot):
+    model = LogModel(max_rows=4)
+    t = 1_767_225_600.0
+    model.set_filter(FILTERS["comments"])
+    model.add([Event(ev.COMMENT, t, text="a"), Event(ev.NOTE, t + 1, text="n"), Event(ev.COMMENT, t + 2, text="b")])
+    with qtbot.waitSignal(model.rowsRemoved):
+        model.add([Event(ev.COMMENT, t + 3, text="c"), Event(ev.COMMENT, t + 4, text="d")])
+    assert [model.event_at(i).text for i in range(model.rowCount())] == ["d", "c", "b"]
