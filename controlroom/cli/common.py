@@ -51,6 +51,19 @@ def positive(text: str) -> float:
     return value
 
 
+def start_time(text: str) -> float:
+    """A planned start: ISO 8601 with a zone, or 'YYYY-MM-DD HH:MM' in this computer's zone."""
+    import datetime as dt
+
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date and time like 2026-11-21 20:00") from None
+    if when.tzinfo is None:
+        when = when.astimezone()  # the computer's own zone, as the user reads the clock
+    return when.timestamp()
+
+
 def say(line: str) -> None:
     print(line, flush=True)
 

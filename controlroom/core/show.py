@@ -25,6 +25,7 @@ class ShowInfo:
     room: str = ""
     host: str = ""
     controller: str = ""
+    scheduled_at: float | None = None  # the planned start, when one was given
 
 
 @dataclass

@@ -24,6 +24,7 @@ class Show(Base):
     host: Mapped[str] = mapped_column(Text, default="")
     controller: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float)
+    scheduled_at: Mapped[float | None] = mapped_column(Float, nullable=True)  # planned start (UTC)
     planned_minutes: Mapped[float] = mapped_column(Float)
     settings_json: Mapped[str] = mapped_column(Text, default="{}")
 

@@ -34,6 +34,7 @@ def create_show(
     products: list[Product],
     now: float,
     settings: ShowSettings | None = None,
+    scheduled_at: float | None = None,
     **info: str,
 ) -> int:
     """A new show with the playbook's default plan over `products`."""
@@ -41,7 +42,7 @@ def create_show(
     for p in products:
         p.validate()
     plan = default_plan(minutes, products, settings)
-    return repo.create_show(title, minutes, plan, products, settings, created_at=now, **info)
+    return repo.create_show(title, minutes, plan, products, settings, created_at=now, scheduled_at=scheduled_at, **info)
 
 
 class ShowService:

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 
 from controlroom.models import Base, Meta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What turns a database of version N-1 into version N. A new database gets the latest
+# tables from the models directly and needs none of these.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE shows ADD COLUMN scheduled_at FLOAT",),
+}
 APP_NAME = "ControlRoom"
 
 
@@ -67,13 +72,21 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Create missing tables and record the schema version; refuse a newer schema."""
-    Base.metadata.create_all(engine)
+    """Create missing tables, bring an older schema up to date step by step (one
+    transaction), record the version; refuse a newer schema."""
     with Session(engine) as session, session.begin():
+        fresh = not engine.dialect.has_table(session.connection(), Meta.__tablename__)
+        Base.metadata.create_all(session.connection())
         row = session.scalar(select(Meta).where(Meta.key == "schema_version"))
-        if row is None:
-            session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-        elif int(row.value) > SCHEMA_VERSION:
+        if fresh or row is None:
+            session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            return
+        version = int(row.value)
+        if version > SCHEMA_VERSION:
             raise StoreError(
-                f"the database has schema {row.value}, newer than this version of ControlRoom ({SCHEMA_VERSION})"
+                f"the database has schema {version}, newer than this version of ControlRoom ({SCHEMA_VERSION})"
             )
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[step]:
+                session.connection().exec_driver_sql(statement)
+        row.value = str(SCHEMA_VERSION)

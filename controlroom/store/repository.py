@@ -51,11 +51,13 @@ class ShowRepository:
         room: str = "",
         host: str = "",
         controller: str = "",
+        scheduled_at: float | None = None,
     ) -> int:
         """One transaction: the show, its plan and its queue, or nothing."""
         with Session(self.engine) as session, session.begin():
             show = Show(
                 title=title, room=room, host=host, controller=controller, created_at=created_at,
+                scheduled_at=scheduled_at,
                 planned_minutes=minutes, settings_json=json.dumps(settings.to_dict()),
             )
             session.add(show)
@@ -170,7 +172,8 @@ class ShowRepository:
         the high-rate feed as per-minute aggregates (the same buckets the live fold keeps)."""
         with Session(self.engine) as session:
             show = self.show_row(session, show_id)
-            info = ShowInfo(show.id, show.title, show.created_at, show.room, show.host, show.controller)
+            info = ShowInfo(show.id, show.title, show.created_at, show.room, show.host, show.controller,
+                            show.scheduled_at)
             settings = ShowSettings.from_dict(json.loads(show.settings_json or "{}"))
         state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), settings)
         with self.engine.connect() as conn:

@@ -34,6 +34,23 @@ def test_new_show_prints_its_id_last_and_status_reads_it(db_path):
     assert set(status["totals"]) >= {"peak_online", "views", "likes", "comments", "shares", "follows", "orders", "gmv"}
 
 
+def test_planned_start_room_host_and_controller_are_kept(db_path):
+    import datetime as dt
+
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    out = cli("new-show", "--db", db_path, "--title", "t", "--minutes", "30", "--start", "2026-11-21T20:00:00+08:00",
+              "--room", "旗舰店直播间", "--host", "小美", "--controller", "阿强").stdout
+    repo = ShowRepository(open_engine(db_path))
+    info = repo.load_show(int(out.split()[-1])).info
+    repo.engine.dispose()
+    assert info.scheduled_at == dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.timezone.utc).timestamp()
+    assert (info.room, info.host, info.controller) == ("旗舰店直播间", "小美", "阿强")
+    bad = cli("new-show", "--db", db_path, "--title", "t", "--start", "tonight", check=False)
+    assert bad.returncode == 2 and "tonight" in bad.stderr
+
+
 def test_db_before_the_subcommand_is_honoured(db_path):
     cli("--db", db_path, "new-show", "--title", "x", "--minutes", "30")
     assert "x" in cli("shows", "--db", db_path).stdout

@@ -93,3 +93,24 @@ def test_show_listing_and_plan_edits(service, repo):
     assert repo.list_shows()[0].state == "planned"
     service.start()
     assert repo.list_shows()[0].state == "running"
+
+
+def test_a_version_1_database_is_migrated_in_place(db_path):
+    from controlroom.core.clock import FakeClock
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import create_show
+
+    engine = open_engine(db_path)
+    create_show(ShowRepository(engine), "旧库", 30, sample_products(), FakeClock().now())
+    engine.dispose()
+    conn = sqlite3.connect(db_path)  # make it look like version 1: no planned start
+    conn.execute("ALTER TABLE shows DROP COLUMN scheduled_at")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    repo = ShowRepository(open_engine(db_path))
+    state = repo.load_show(1)
+    assert state.info.title == "旧库" and state.info.scheduled_at is None
+    with repo.engine.connect() as c2:
+        assert c2.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").scalar() == str(SCHEMA_VERSION)
+    repo.engine.dispose()
