@@ -1,6 +1,7 @@
 """Start-up: launch to first window shown, `controlroom --db NEW --rehearsal` (the README's
 first command) and `controlroom --db EXISTING` (the most recent show), against a child
-that imports the same libraries (PySide6, pyqtgraph, numpy, SQLAlchemy, platformdirs)
+that imports the same libraries (PySide6, pyqtgraph, numpy, SQLAlchemy with its ORM and
+SQLite dialect, platformdirs)
 and shows an empty QMainWindow. Runs alternate; medians are compared. It also checks
 that nothing of the recap (openpyxl, controlroom.recap) was imported when the window showed.
 
@@ -43,8 +44,10 @@ from controlroom.app import main
 main(sys.argv[1:])
 """
 
+# The same libraries, as the app uses them: SQLAlchemy's ORM (the models are declarative)
+# and its SQLite dialect (which itself pulls in asyncio) are parts of SQLAlchemy we need.
 BASELINE = HOOK + """
-import numpy, pyqtgraph, sqlalchemy, platformdirs
+import numpy, pyqtgraph, sqlalchemy, sqlalchemy.orm, sqlalchemy.dialects.sqlite, platformdirs
 w = QMainWindow()
 w.resize(1600, 1000)
 w.show()

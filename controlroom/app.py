@@ -3,39 +3,60 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from types import ModuleType
 
-from controlroom.cli import exporter, importer, new_show, recap, rehearse, serve, status, tail
 from controlroom.cli.common import CliError, warn
 from controlroom.core.commands import CommandError
 from controlroom.sheets.table import SheetError
 from controlroom.store.db import StoreError
 
-SUBCOMMANDS: list[ModuleType] = [new_show, rehearse, status, serve, tail, recap, importer, exporter]
+# Subcommand → its module in controlroom.cli. Only the one asked for is imported, so the
+# window starts without loading the server, the importers or anything of the recap.
+SUBCOMMANDS: dict[str, str] = {
+    "new-show": "new_show", "rehearse": "rehearse", "status": "status", "shows": "status",
+    "serve": "serve", "tail": "tail", "recap": "recap", "import": "importer", "export": "exporter",
+}
+_TAKES_VALUE = {"--db"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules(names: list[str]) -> list[ModuleType]:
+    return [importlib.import_module(f"controlroom.cli.{m}") for m in dict.fromkeys(SUBCOMMANDS[n] for n in names)]
+
+
+def _asked(argv: list[str]) -> list[str]:
+    """The subcommands whose parsers are needed: the one named, none for the window,
+    all of them for help or for a word that is not a subcommand (argparse says so)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _TAKES_VALUE:
+            next(tokens, None)
+        elif token in ("-h", "--help"):
+            return list(SUBCOMMANDS)
+        elif not token.startswith("-"):
+            return [token] if token in SUBCOMMANDS else list(SUBCOMMANDS)
+    return []
+
+
+def build_parser(names: list[str] | None = None) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser = argparse.ArgumentParser(prog="controlroom", description="The control room of a live-selling stream.")
     parser.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: the user's data folder)")
     parser.add_argument("--rehearsal", action="store_true", help="a fresh rehearsal show on the simulator")
     sub = parser.add_subparsers(dest="command")
-    for module in SUBCOMMANDS:
+    handlers: dict[str, ModuleType] = {}
+    for module in _modules(list(SUBCOMMANDS) if names is None else names):
         module.add_parser(sub)
-    return parser
-
-
-def _handler(command: str | None) -> ModuleType | None:
-    for module in SUBCOMMANDS:
-        if command == module.NAME or (module is status and command == "shows"):
-            return module
-    return None
+        handlers.update({n: module for n, m in SUBCOMMANDS.items() if f"controlroom.cli.{m}" == module.__name__})
+    return parser, handlers
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    parser, handlers = build_parser(_asked(argv))
+    args = parser.parse_args(argv)
     try:
-        module = _handler(args.command)
+        module = handlers.get(args.command) if args.command else None
         if module is not None:
             return int(module.run(args) or 0)
         return _default(args)
