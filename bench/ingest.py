@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import mixed_feed  # noqa: E402
+from common import mixed_feed
 
-from controlroom.store.db import open_engine  # noqa: E402
-from controlroom.store.rows import ROW_KEYS, event_values  # noqa: E402
-from controlroom.store.writer import FeedWriter  # noqa: E402
+from controlroom.store.db import open_engine
+from controlroom.store.rows import ROW_KEYS, event_values
+from controlroom.store.writer import FeedWriter
 
 
 def ours(path: Path, events, batch: int) -> float:

@@ -17,15 +17,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import mixed_feed  # noqa: E402
+from common import mixed_feed
 
-from controlroom.core import commands as c  # noqa: E402
-from controlroom.core.clock import FakeClock  # noqa: E402
-from controlroom.feeds.catalogue import sample_products  # noqa: E402
-from controlroom.services.show_service import ShowService, create_show  # noqa: E402
-from controlroom.store.db import open_engine  # noqa: E402
-from controlroom.store.repository import ShowRepository  # noqa: E402
-from controlroom.store.writer import FeedWriter  # noqa: E402
+from controlroom.core import commands as c
+from controlroom.core.clock import FakeClock
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.show_service import ShowService, create_show
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.store.writer import FeedWriter
 
 
 def build(path: Path, n: int) -> int:

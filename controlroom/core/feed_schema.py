@@ -24,8 +24,8 @@ MAX_NAME = 200
 MAX_COUNT = 1_000_000_000
 MAX_AMOUNT = 1_000_000_000.0
 # A ts outside these years is a unit mistake (milliseconds, a local offset), not a show.
-EARLIEST_TS = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc).timestamp()
-LATEST_TS = dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc).timestamp()
+EARLIEST_TS = dt.datetime(2000, 1, 1, tzinfo=dt.UTC).timestamp()
+LATEST_TS = dt.datetime(2100, 1, 1, tzinfo=dt.UTC).timestamp()
 
 OPERATOR_TYPES = frozenset({"note", "incident"})
 

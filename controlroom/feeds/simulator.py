@@ -156,7 +156,7 @@ class RoomSimulator:
         if lam <= 0:
             return 0
         if lam > 30:
-            return max(0, int(round(self._rng.gauss(lam, math.sqrt(lam)))))
+            return max(0, round(self._rng.gauss(lam, math.sqrt(lam))))
         limit, k, p = math.exp(-lam), 0, 1.0
         while True:
             p *= self._rng.random()

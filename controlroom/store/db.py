@@ -65,7 +65,7 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
     except StoreError:
         engine.dispose()
         raise
-    except Exception as exc:  # noqa: BLE001 - any driver error means "not usable"
+    except Exception as exc:  # any driver error here means "not usable"
         engine.dispose()
         raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {exc}") from exc
     return engine

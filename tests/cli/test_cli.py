@@ -45,7 +45,7 @@ def test_planned_start_room_host_and_controller_are_kept(db_path):
     repo = ShowRepository(open_engine(db_path))
     info = repo.load_show(int(out.split()[-1])).info
     repo.engine.dispose()
-    assert info.scheduled_at == dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.timezone.utc).timestamp()
+    assert info.scheduled_at == dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC).timestamp()
     assert (info.room, info.host, info.controller) == ("旗舰店直播间", "小美", "阿强")
     bad = cli("new-show", "--db", db_path, "--title", "t", "--start", "tonight", check=False)
     assert bad.returncode == 2 and "tonight" in bad.stderr
