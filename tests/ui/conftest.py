@@ -28,6 +28,17 @@ def no_leftovers(qapp):
     assert not timers, f"timers left running: {[t.parent() for t in timers]}"
 
 
+@pytest.fixture(autouse=True)
+def private_config(tmp_path, monkeypatch):
+    """The window's live-data tools read and write the API token and the comment-watch
+    lists in the user's config folder: every UI test gets its own, never the real one."""
+    from controlroom.feeds.config import CONFIG_ENV
+
+    folder = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_ENV, str(folder))
+    return folder
+
+
 @pytest.fixture
 def prefs(tmp_path):
     return Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))

@@ -134,3 +134,8 @@ def test_start_up_imports_nothing_of_the_recap(tmp_path):
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_window_keeps_to_the_tests_config_folder(window, private_config):
+    """The live-data tools' token and keyword lists go to the test's folder, not the user's."""
+    assert (private_config / "api_token").exists()
