@@ -2,8 +2,8 @@
 checklist around one open show. Widgets read the service's state and send commands;
 no business rule lives here.
 
-Extension hooks (used by the live-data tools): `service`, `show_changed`, `add_dock`,
-`menu(name)`.
+Extension hooks (used by the live-data tools): `service`, `show_closing`, `show_changed`,
+`add_dock`, `menu(name)`.
 """
 
 from __future__ import annotations
@@ -42,8 +42,11 @@ LOG_PRELOAD_IDS = 20_000  # feed rows looked back through when a show is opened
 
 class MainWindow(QMainWindow):
     """Attributes: session (ShowSession or None), prefs, host_display, panels, actions.
-    Signals: show_changed(service), language_requested(lang), open_requested(db, show_id)."""
+    Signals: show_closing(service) — the open show is about to close (switching shows, or
+    the window closing): stop anything that feeds it, its writer closes next;
+    show_changed(service), language_requested(lang)."""
 
+    show_closing = Signal(object)
     show_changed = Signal(object)
     language_requested = Signal(str)
 
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
     def set_session(self, session: ShowSession | None) -> None:
         """Show `session` (closing the one before); emits show_changed."""
         if self.session is not None and self.session is not session:
+            self.show_closing.emit(self.session.service)
             self.session.close()
         self.session = session
         self.log_panel.model.clear()
@@ -285,7 +289,10 @@ class MainWindow(QMainWindow):
         self.show_changed.emit(self.service)
 
     def detach_session(self) -> ShowSession | None:
-        """Hand the session over (the window is being rebuilt); the window no longer closes it."""
+        """Hand the session over (the window is being rebuilt); the window no longer closes it,
+        and its tools stop feeding it (the new window's take over)."""
+        if self.session is not None:
+            self.show_closing.emit(self.session.service)
         session, self.session = self.session, None
         return session
 
@@ -543,6 +550,7 @@ class MainWindow(QMainWindow):
             self.host_display.deleteLater()
             self.host_display = None
         if self.session is not None:
+            self.show_closing.emit(self.session.service)
             self.session.close()
             self.session = None
         super().closeEvent(event)

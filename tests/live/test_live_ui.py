@@ -237,3 +237,45 @@ def test_chinese_translation_is_complete_and_loads(qtbot):
         assert panel.copy_token.text() == "复制令牌"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_switching_shows_stops_the_feeds_before_the_old_writer_closes(window, db_path, clock, tmp_path):
+    """Opening another show must stop the server and the tail first: an event they take
+    after the old show's writer has closed is folded but never written (lost)."""
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import create_show
+    from controlroom.ui.session import ShowSession
+
+    live = window.live_data
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("", encoding="utf-8")
+    live.sources.tail_path.setText(str(feed))
+    live.sources.tail_button.click()
+    live.sources.port.setValue(free_port())
+    live.sources.server_on.setChecked(True)
+    old = window.session
+    seen = {}
+    close = old.writer.close
+
+    def closing() -> None:
+        seen["tail"], seen["server"] = live.sources.tail, live.sources.server
+        seen["subscribed"] = live.comments._on_events in old.service._listeners
+        close()
+
+    old.writer.close = closing
+    sid = create_show(window.service.repo, "下一场", 30, sample_products(), clock.now())
+    other = ShowSession(str(db_path), sid, clock)
+    window.set_session(other)
+    assert seen == {"tail": None, "server": None, "subscribed": False}
+    assert live.sources.service is other.service
+
+
+def test_a_handed_over_show_is_no_longer_fed_by_the_old_window(window):
+    """The language switch hands the show to a new window: the old one's server stops."""
+    live = window.live_data
+    live.sources.port.setValue(free_port())
+    live.sources.server_on.setChecked(True)
+    session = window.detach_session()
+    assert live.sources.server is None and live.sources.service is not None
+    window.close()
+    session.close()

@@ -1,16 +1,16 @@
 """Live-data tools in the window: comment watch, local API server, file tail, imports.
 
-`install(window)` uses only the window's extension hooks: `service`, `show_changed`,
-`add_dock`, `menu`. The server and the tail are stopped when the show changes and
-before the window closes (an event filter sees the close before the window's own
-handler closes the show's writer).
+`install(window)` uses only the window's extension hooks: `service`, `show_closing`,
+`show_changed`, `add_dock`, `menu`. The server and the tail are stopped on
+`show_closing`, before the window closes the show's writer (switching shows or
+closing the window), so nothing they take is folded and then never written.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from controlroom.ui.live_data.comment_panel import CommentWatchPanel
@@ -30,8 +30,8 @@ class LiveData(QObject):
         window.add_dock(self.comments, self.tr("Comment watch"))
         window.add_dock(self.sources, self.tr("Live data sources"))
         self.actions = self._menu(window.menu("data"))
+        window.show_closing.connect(self._show_closing)
         window.show_changed.connect(self.set_service)
-        window.installEventFilter(self)
         self.set_service(window.service)
 
     def _menu(self, menu: Any) -> dict[str, QAction]:
@@ -55,14 +55,12 @@ class LiveData(QObject):
         self.sources.set_service(service)
         self.comments.set_service(service)
 
+    def _show_closing(self, _service: Any) -> None:
+        self.shut_down()
+
     def shut_down(self) -> None:
         self.sources.stop_all()
         self.comments.set_service(None)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.shut_down()
-        return False
 
 
 def install(window: Any) -> LiveData:
