@@ -490,8 +490,12 @@ class MainWindow(QMainWindow):
             self.open_db_show(*dialog.chosen)
 
     def open_db_show(self, db: str, show_id: int) -> None:
-        from controlroom.store.db import StoreError
+        from controlroom.store.db import StoreError, db_url
 
+        if self.session is not None and (db_url(db), show_id) == (self.session.url, self.session.show_id):
+            # Already open: a second session would replay a log the writer has not caught up with.
+            self.say(self.tr("This show is already open."))
+            return
         try:
             session = ShowSession(db, show_id)
         except (StoreError, ValueError) as exc:

@@ -313,6 +313,10 @@
         <translation>Sent to the host display.</translation>
     </message>
     <message>
+        <source>This show is already open.</source>
+        <translation>This show is already open.</translation>
+    </message>
+    <message>
         <source>(none yet)</source>
         <translation>(none yet)</translation>
     </message>

@@ -313,6 +313,10 @@
         <translation>已发送到主播提词屏。</translation>
     </message>
     <message>
+        <source>This show is already open.</source>
+        <translation>这场直播已经打开了。</translation>
+    </message>
+    <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>

@@ -168,3 +168,17 @@ def test_export_is_enabled_only_for_an_ended_show_with_the_exporter(window, monk
     window.act_start.trigger()
     window.act_end.trigger()
     assert window.act_export.isEnabled()
+
+
+def test_opening_the_show_already_open_loses_nothing(window, session, clock):
+    """Recent shows lists the open show first: choosing it must not rebuild the show from
+    a log the writer has not caught up with (the feed's last 250 ms would vanish)."""
+    window.act_start.trigger()
+    sku = window.service.state.queue.order[0]
+    window.run(commands.set_shelf, sku, True)
+    clock.advance(5)
+    window.service.ingest([ev.Event(ev.ORDER, clock.now(), user="u1", product=sku, qty=1, value=9.9, ref="o1")])
+    window.open_db_show(session.url, session.show_id)
+    window.service.writer.flush()
+    assert window.service.status()["totals"]["orders"] == 1
+    assert window.service.repo.load_show(session.show_id).snapshot(clock.now()).totals.orders == 1
