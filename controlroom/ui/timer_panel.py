@@ -207,6 +207,8 @@ class TimerPanel(QWidget):
         else:
             theme.restyle(self.interaction_cue, theme.pill("#37474f", "#eceff1"))
         self.interaction_cue.setText(self.tr("Last interaction %1 min ago").replace("%1", str(minutes)))
+        # Only while on air: before the start (or after the end) "0 min ago" would be false.
+        self.interaction_cue.setVisible(p.status in (ShowStatus.RUNNING, ShowStatus.PAUSED))
         self.final_push_cue.setVisible(p.final_push)
         parts = []
         for sku, (n, band) in p.promos.items():

@@ -101,3 +101,17 @@ def test_host_display_shows_product_promo_next_and_message(display, session, clo
     assert display.labels["message"].styleSheet() != style
     display.set_message("上福袋", blink=False)
     assert not display.blink_timer.isActive()
+
+
+def test_no_interaction_cue_before_the_show_starts_or_after_it_ends(panel, session, clock):
+    """"Last interaction 0 min ago" before anything happened misleads the controller."""
+    service = session.service
+    panel.show_snapshot(service.snapshot())
+    assert panel.interaction_cue.isHidden()
+    service.start()
+    clock.advance(3 * 60)
+    panel.show_snapshot(service.snapshot())
+    assert not panel.interaction_cue.isHidden()
+    service.end()
+    panel.show_snapshot(service.snapshot())
+    assert panel.interaction_cue.isHidden()
