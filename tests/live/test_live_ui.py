@@ -279,3 +279,15 @@ def test_a_handed_over_show_is_no_longer_fed_by_the_old_window(window):
     assert live.sources.server is None and live.sources.service is not None
     window.close()
     session.close()
+
+
+def test_the_negative_rate_moves_on_with_the_clock(qtbot, comments_panel, service, clock):
+    """A spike must not stay on screen (in red) through quiet minutes: the figure is
+    'this minute', so it follows the clock, not only the arrival of comments."""
+    limit = service.state.settings.negative_spike_per_minute
+    Intake(service).submit_json([{"type": "comment", "text": "骗子"}] * limit)
+    qtbot.waitUntil(lambda: comments_panel.shown == limit, timeout=5000)
+    assert "c62828" in comments_panel.rate.styleSheet()
+    clock.advance(120)
+    qtbot.waitUntil(lambda: "c62828" not in comments_panel.rate.styleSheet(), timeout=3000)
+    assert comments_panel.rate.text().endswith(" 0")

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import threading
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,8 +35,10 @@ from controlroom.core.events import Event
 from controlroom.core.metrics import FLAG_NEGATIVE, FLAG_QUESTION, minute_of
 from controlroom.feeds.config import load_watch, save_watch
 from controlroom.services.show_service import ShowService
+from controlroom.ui import theme
 
 MAX_LINES = 2000  # comments kept on screen; the log keeps them all
+RATE_REFRESH_MS = 1000  # "negative comments this minute" follows the clock, not only arrivals
 COLOURS = {FLAG_NEGATIVE: "#ffd6d6", FLAG_QUESTION: "#d6e8ff"}
 
 
@@ -69,6 +71,9 @@ class CommentWatchPanel(QWidget):
         self._inbox: list[Event] = []
         self._lock = threading.Lock()
         self.arrived.connect(self.drain)
+        self.rate_timer = QTimer(self)
+        self.rate_timer.setInterval(RATE_REFRESH_MS)
+        self.rate_timer.timeout.connect(self.update_rate)
         self._build()
 
     def _build(self) -> None:
@@ -108,6 +113,9 @@ class CommentWatchPanel(QWidget):
             with service.lock:
                 service.state.comment_classifier = self.watch.classify
             service.subscribe(self._on_events)
+            self.rate_timer.start()
+        else:
+            self.rate_timer.stop()
         self.update_rate()
 
     def _on_events(self, events: list[Event]) -> None:
@@ -141,10 +149,13 @@ class CommentWatchPanel(QWidget):
 
     def update_rate(self) -> None:
         n = self.negative_this_minute()
-        limit = self.service.state.settings.negative_spike_per_minute if self.service else 0
+        limit = 0
+        if self.service is not None:
+            with self.service.lock:
+                limit = self.service.state.settings.negative_spike_per_minute
         spike = bool(limit) and n >= limit
         self.rate.setText(self.tr("Negative comments this minute: %1").replace("%1", str(n)))
-        self.rate.setStyleSheet("color: white; background: #c62828; padding: 2px" if spike else "")
+        theme.restyle(self.rate, "color: white; background: #c62828; padding: 2px" if spike else "")
 
     # -- replies and lists ---------------------------------------------------
     def _fill_replies(self) -> None:
