@@ -199,9 +199,12 @@ class ChartsPanel(QWidget):
             return
         names = plots or tuple(self.plots)
         with service.lock:
-            now = service.now()
+            clock_now = service.now()
+            # An ended show is drawn up to its end: "the last N minutes" are the show's last.
+            ended_at = service.state.timer.ended_at
+            now = min(clock_now, ended_at) if ended_at is not None else clock_now
             view = self._view_state(service.state, now, "online" in names, "rate" in names)
-        data.settle(now)
+        data.settle(clock_now)
         self._whole_span = max(0.0, now - view["start"]) if view["start"] is not None else 0.0
         changed = self._draw_curves(data, names, force)
         for name in names:

@@ -182,3 +182,19 @@ def test_opening_the_show_already_open_loses_nothing(window, session, clock):
     window.service.writer.flush()
     assert window.service.status()["totals"]["orders"] == 1
     assert window.service.repo.load_show(session.show_id).snapshot(clock.now()).totals.orders == 1
+
+
+def test_charts_of_an_ended_show_show_its_last_minutes_not_today(window, clock):
+    """Opening yesterday's show: "last 15 minutes" means the show's last 15 minutes."""
+    window.act_start.trigger()
+    for _ in range(10):
+        clock.advance(60)
+        window.service.ingest([ev.Event(ev.VIEWERS, clock.now(), value=500.0, qty=600)])
+    ended_at = clock.now()
+    window.service.end()
+    clock.advance(2 * 86400)
+    charts = window.charts_panel
+    charts.redraw(force=True)
+    (x0, x1), _ = charts.plots["online"].viewRange()
+    assert x0 <= ended_at - 60 and x1 >= ended_at
+    assert x1 < ended_at + 3600
