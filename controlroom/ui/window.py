@@ -532,7 +532,10 @@ class MainWindow(QMainWindow):
             return
         from controlroom.ui.export_dialog import export_recap  # lazy: nothing of the recap at start-up
 
-        export_recap(parent=self, db_url=self.session.url, show_id=self.session.show_id, language=self.language)
+        with self.session.service.lock:
+            title = self.session.service.state.info.title
+        export_recap(parent=self, db_url=self.session.url, show_id=self.session.show_id, language=self.language,
+                     title=title)
 
     def show_shortcuts(self) -> None:
         lines = [f"{a.shortcut().toString()}\t{a.text()}" for a in self.show_actions]

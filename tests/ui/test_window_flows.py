@@ -198,3 +198,13 @@ def test_charts_of_an_ended_show_show_its_last_minutes_not_today(window, clock):
     (x0, x1), _ = charts.plots["online"].viewRange()
     assert x0 <= ended_at - 60 and x1 >= ended_at
     assert x1 < ended_at + 3600
+
+
+def test_export_suggests_a_file_named_after_the_show(window, monkeypatch):
+    from controlroom.ui import export_dialog
+
+    offered = []
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName",
+                        lambda _parent, _caption, path, _filter: (offered.append(path), ("", ""))[1])
+    window.export_recap()
+    assert offered and "测试场 Test show" in offered[0]
