@@ -395,7 +395,10 @@ class MainWindow(QMainWindow):
     def mark_promo(self) -> None:
         sku = self.queue_panel.view.selected_sku()
         service = self.service
-        explaining = service.state.queue.explaining if service is not None else None
+        explaining = None
+        if service is not None:
+            with service.lock:
+                explaining = service.state.queue.explaining
         self.run(commands.mark_promo, explaining or sku)
 
     def move_product(self, sku: str, to_row: int) -> None:
@@ -418,7 +421,12 @@ class MainWindow(QMainWindow):
         service = self.service
         if service is None:
             return
-        ref = f"INC-{len(service.state.incidents) + 1}"
+        with service.lock:  # the next free ref: a feed may have opened incidents with its own ids
+            taken = set(service.state.incidents)
+        n = len(taken) + 1
+        while f"INC-{n}" in taken:
+            n += 1
+        ref = f"INC-{n}"
         if not text.strip():
             self.say(texts.error("describe the incident"), error=True)
             return

@@ -208,3 +208,14 @@ def test_export_suggests_a_file_named_after_the_show(window, monkeypatch):
                         lambda _parent, _caption, path, _filter: (offered.append(path), ("", ""))[1])
     window.export_recap()
     assert offered and "测试场 Test show" in offered[0]
+
+
+def test_an_incident_can_be_opened_whatever_refs_a_feed_used(window):
+    """A feed may open incidents with its own ids (incident_id "INC-2"): the window's next
+    ref must be a free one, not a refusal on every try."""
+    window.act_start.trigger()
+    window.service.run(commands.open_incident, "推流工具: 断流", "INC-2")
+    window.log_panel.incident_text.setText("黑屏")
+    window.log_panel._open_incident()
+    assert len(window.service.state.incidents) == 2
+    assert window.log_panel.incident_text.text() == ""
