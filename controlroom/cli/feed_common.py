@@ -26,12 +26,15 @@ def feed_intake(args: argparse.Namespace) -> Iterator[Intake]:
     """An intake over the chosen show; the writer is flushed and closed on the way out."""
     repo = repository(args, create=False)
     writer = FeedWriter(repo.engine)
+    service = None
     try:
         service = ShowService(repo, writer, show_id(repo, args.show), SystemClock())
         service.state.comment_classifier = load_watch().classify
         yield Intake(service)
     finally:
         writer.close()
+        if service is not None:
+            service.close()
         repo.engine.dispose()
 
 

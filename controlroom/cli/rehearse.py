@@ -32,11 +32,14 @@ def run(args: argparse.Namespace) -> int:
         sid = create_show(repo, args.title, args.minutes, products_or_sample(args.products), now)
     else:
         sid = show_id(repo, args.show)
-    say(f"show {sid}")
     writer = FeedWriter(repo.engine)
+    service = None
     try:
         service = ShowService(repo, writer, sid, FakeClock(now))
+        say(f"show {sid}")
         run_rehearsal(service, service.clock, args.speed, args.seed, say)  # type: ignore[arg-type]
     finally:
         writer.close()
+        if service is not None:
+            service.close()
     return 0

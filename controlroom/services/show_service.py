@@ -9,6 +9,7 @@ Thread-safe: feeds may call `ingest` from their own threads.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,7 @@ from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState, Snapshot, status_dict
 from controlroom.store.repository import ShowRepository
 from controlroom.store.rows import event_values
+from controlroom.store.show_lock import ShowLock
 from controlroom.store.writer import FeedWriter
 
 Listener = Callable[[list[Event]], None]
@@ -46,7 +48,12 @@ def create_show(
 
 
 class ShowService:
-    """Attributes: state (the live fold), clock, repo, writer, show_id."""
+    """Attributes: state (the live fold), clock, repo, writer, show_id.
+
+    Opening a service takes the show's lock (store/show_lock.py): a second process
+    that opens the same show for writing gets ShowLockError, because it would judge
+    new events against a state that misses this one's. `close()` (or the process
+    ending) releases it."""
 
     def __init__(self, repo: ShowRepository, writer: FeedWriter, show_id: int, clock: Clock) -> None:
         self.repo = repo
@@ -54,8 +61,18 @@ class ShowService:
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
-        self.state: ShowState = repo.load_show(show_id)
+        self._show_lock = ShowLock(repo.engine, show_id)
+        self._release = weakref.finalize(self, self._show_lock.release)
+        try:
+            self.state: ShowState = repo.load_show(show_id)
+        except BaseException:
+            self._release()
+            raise
         self._listeners: list[Listener] = []
+
+    def close(self) -> None:
+        """Release the show for other processes (the writer is the caller's to close)."""
+        self._release()
 
     def subscribe(self, listener: Listener) -> None:
         """`listener(events)` is called after events are folded, on the caller's thread."""

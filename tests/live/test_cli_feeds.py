@@ -93,3 +93,30 @@ def test_tail_follows_a_file(db_path, config_dir, tmp_path, capsys):
     capsys.readouterr()
     main(["status", "--db", str(db_path), "--show", show])
     assert json.loads(capsys.readouterr().out)["totals"]["comments"] == 1
+
+
+def test_a_second_process_cannot_write_to_a_show_being_fed(db_path, config_dir, tmp_path, capsys):
+    """serve holds show 1: a rehearsal, a tail or an import of the same show from another
+    process would judge orders against a state that misses serve's (orders flagged off
+    shelf, order ids counted twice), so they are refused, naming the reason; another
+    show of the same file is fine, and so is reading."""
+    show = _new_show(db_path)
+    assert main(["new-show", "--db", str(db_path), "--title", "other", "--minutes", "60"]) == 0
+    proc = _start(["serve", "--db", str(db_path), "--show", show, "--port", "0"], config_dir)
+    try:
+        _wait_for(proc, "listening on ")
+        capsys.readouterr()
+        assert main(["rehearse", "--db", str(db_path), "--show", show, "--speed", "100000"]) == 2
+        err = capsys.readouterr().err
+        assert "another ControlRoom process" in err and "show 1" in err
+        feed = tmp_path / "e.jsonl"
+        feed.write_text("", encoding="utf-8")
+        assert main(["import", "plan", str(feed), "--db", str(db_path), "--show", show]) == 2
+        assert "another ControlRoom process" in capsys.readouterr().err
+        assert main(["status", "--db", str(db_path), "--show", show]) == 0
+        assert main(["rehearse", "--db", str(db_path), "--show", "2", "--speed", "100000", "--minutes", "30"]) == 0
+    finally:
+        _stop(proc)
+    capsys.readouterr()
+    # released when serve stopped (and the OS drops it if the process dies)
+    assert main(["rehearse", "--db", str(db_path), "--show", show, "--speed", "100000"]) == 0
