@@ -94,6 +94,13 @@ def extend(s: ShowState, now: float, minutes: float) -> list[Event]:
         raise CommandError("extend by a number of minutes between -120 and 120, not 0")
     run = s.timer.current
     assert run is not None
+    i = s.plan.index_of(run.uid)
+    if i is not None and minutes < 0:
+        planned = s.plan.segments[i].planned_s + s.timer.extensions.get(run.uid, 0.0)
+        if planned + minutes * 60.0 <= 0:
+            raise CommandError(
+                f"{s.plan.segments[i].title} is planned for {planned / 60:g} min: shorten it by less than that"
+            )
     return [Event(ev.SEGMENT_EXTENDED, now, ref=run.uid, value=minutes * 60.0)]
 
 

@@ -192,3 +192,21 @@ def test_last_segment_next_is_refused_and_start_twice_is_refused():
         d.do(c.start)
     with pytest.raises(CommandError):
         d.do(c.extend, 0)
+
+
+def test_shortening_a_segment_cannot_take_it_below_zero():
+    """Extending by a negative number shortens the segment; by more than it has left of
+    its planned length it would plan a negative duration (-5 min for a 5-min opening
+    shortened by 10), so it is refused, saying how long it is planned for."""
+    d = started()
+    d.at(100)
+    with pytest.raises(CommandError, match="planned for 5 min: shorten it by less"):
+        d.do(c.extend, -10)
+    with pytest.raises(CommandError):
+        d.do(c.extend, -5)  # exactly its length: no time at all
+    d.do(c.extend, -4)
+    d.do(c.extend, 2)
+    with pytest.raises(CommandError, match="planned for 3 min"):
+        d.do(c.extend, -3.5)
+    p = d.at(0)
+    assert p.planned_s == 180 and p.remaining_s == pytest.approx(80)
