@@ -10,6 +10,7 @@ Nothing of a refused batch reaches the service.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,11 +61,13 @@ def _operator_command(items: list[tuple[int, Event]], batch: bool) -> Any:
 
     def command(state: ShowState, _now: float) -> list[Event]:
         out: list[Event] = []
-        opened: dict[str, str] = {}
+        opened: dict[str, Event] = {}
         closed: set[str] = set()
         for i, e in items:
             try:
                 out += _one(state, e, opened, closed)
+            except FeedError as exc:
+                raise exc.at(i if batch else None) from None
             except CommandError as exc:
                 field = "text" if e.kind == ev.NOTE else "incident_id"
                 raise FeedError(str(exc), field, i if batch else None) from None
@@ -73,7 +76,7 @@ def _operator_command(items: list[tuple[int, Event]], batch: bool) -> Any:
     return command
 
 
-def _one(state: ShowState, e: Event, opened: dict[str, str], closed: set[str]) -> list[Event]:
+def _one(state: ShowState, e: Event, opened: dict[str, Event], closed: set[str]) -> list[Event]:
     ref = e.ref or ""
     if e.kind == ev.NOTE:
         return commands.note(state, e.ts, e.text or "")
@@ -81,14 +84,21 @@ def _one(state: ShowState, e: Event, opened: dict[str, str], closed: set[str]) -
         if ref in opened:
             raise CommandError(f"incident {ref} exists already")
         new = commands.open_incident(state, e.ts, e.text or "", ref)
-        opened[ref] = e.text or ""
+        opened[ref] = new[0]
         return new
     if ref in closed:
         raise CommandError(f"no open incident {ref}")
-    closed.add(ref)
     if ref in opened:
-        return [Event(ev.INCIDENT_CLOSED, e.ts, ref=ref, text=opened[ref])]
-    return commands.close_incident(state, e.ts, ref)
+        new = [Event(ev.INCIDENT_CLOSED, e.ts, ref=ref, text=opened[ref].text)]
+        opened_at = opened[ref].ts
+    else:
+        new = commands.close_incident(state, e.ts, ref)
+        opened_at = state.incidents[ref].opened_at
+    # The log is replayed in time order: a close before the opening would undo itself.
+    if e.ts < opened_at:
+        raise FeedError(f"closes incident {ref} before it was opened ({_iso(opened_at)})", "ts")
+    closed.add(ref)
+    return new
 
 
 def commit_imported(service: ShowService, events: list[Event]) -> int:
@@ -107,3 +117,7 @@ def import_mapped(service: ShowService, mapper: Any) -> Any:
         result = mapper(service.state)
         commit_imported(service, result.events)
     return result
+
+
+def _iso(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -201,6 +201,25 @@ def test_notes_and_incidents_are_committed_at_once(server, service):
     assert stored(service, ev.COMMENT) == []
 
 
+def test_an_incident_cannot_close_before_it_opened(server, service):
+    """A close whose ts is before the opening would leave the live state closed and the
+    replay (which folds the log in time order) open: refused, naming 'ts'."""
+    t0 = service.now()
+    status, _ = post(server, {"type": "incident", "incident_id": "net1", "text": "断流", "ts": t0})
+    assert status == 200
+    status, body = post(server, [{"type": "comment", "text": "a"},
+                                 {"type": "incident", "action": "close", "incident_id": "net1", "ts": t0 - 60}])
+    assert status == 422 and body["index"] == 1 and body["field"] == "ts" and "before" in body["error"]
+    status, body = post(server, [{"type": "incident", "incident_id": "n2", "text": "黑屏", "ts": t0},
+                                 {"type": "incident", "action": "close", "incident_id": "n2", "ts": t0 - 1}])
+    assert status == 422 and body["index"] == 1 and body["field"] == "ts"
+    assert stored(service, ev.COMMENT) == [] and len(stored(service, ev.INCIDENT_OPENED)) == 1
+    status, _ = post(server, {"type": "incident", "action": "close", "incident_id": "net1", "ts": t0 + 30})
+    assert status == 200
+    replayed = service.repo.load_show(service.show_id)
+    assert replayed.incidents["net1"].closed_at == service.state.incidents["net1"].closed_at == t0 + 30
+
+
 def test_comment_watch_flags_negative(server, service):
     post(
         server,
