@@ -2,8 +2,9 @@
 
 `TailReader.poll()` does one step: read what was appended, hand complete lines on.
 It notices a rotated file (same path, new file: reopened from its start, after the
-old one is drained) and a truncated one (size below our position: read again from
-the start). A half-written last line waits for its newline. `FileTail` runs polls on
+old one is drained, its last line taken even without a newline) and a truncated one
+(size below our position: read again from the start). A half-written last line waits
+for its newline. `FileTail` runs polls on
 a thread. A bad line is reported through `on_problem` and skipped; it never stops the
 tail. Each line is its own all-or-nothing unit; good lines of one poll are submitted
 together, and if that batch is refused (an incident closed twice ...) the lines are
@@ -74,7 +75,11 @@ class TailReader:
         current = self._stat()
         if current is None:
             return handled
-        if current[0] != self._ino:  # rotated: finish the old file (done above), start the new one
+        if current[0] != self._ino:  # rotated: finish the old file (drained above), start the new one
+            if self._buffer.strip():  # the old file is complete: its unterminated last line is an event
+                handled += 1
+                last, self._buffer = self._buffer, b""
+                self._submit([last])
             self.close()
             self.stats.reopened += 1
             if self._open(at_end=False):

@@ -90,6 +90,30 @@ def test_survives_rotation(tmp_path, intake, service):
     reader.close()
 
 
+def test_rotation_keeps_the_old_files_unterminated_last_line(tmp_path, intake, service):
+    """A rotated file is finished: its last line without a newline is the last event,
+    not half a line to wait for (it used to be dropped without a word)."""
+    path = tmp_path / "feed.jsonl"
+    problems: list[str] = []
+    reader = TailReader(path, intake, problems.append, from_start=True)
+    append(path, line(type="comment", text="one") + json.dumps({"type": "comment", "text": "last"}))
+    reader.poll()
+    assert comments(service) == ["one"]
+    os.rename(path, tmp_path / "feed.jsonl.1")
+    append(path, line(type="comment", text="new file"))
+    reader.poll()
+    assert comments(service) == ["one", "last", "new file"]
+    # a torn last line is reported (with its line number), never silently dropped
+    append(path, '{"type": "comment", "te')
+    reader.poll()
+    os.rename(path, tmp_path / "feed.jsonl.2")
+    append(path, line(type="comment", text="third file"))
+    reader.poll()
+    assert comments(service)[-1] == "third file"
+    assert any("line 2" in p and "broken JSON" in p for p in problems)
+    reader.close()
+
+
 def test_survives_truncation(tmp_path, intake, service):
     path = tmp_path / "feed.jsonl"
     problems: list[str] = []
