@@ -64,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _platform(args: argparse.Namespace, service) -> None:  # noqa: ANN001 - a ShowService
+def _platform(args: argparse.Namespace, service) -> None:
     export = read_export(args.file)
-    spec = _spec(args, export, service.state.info.created_at)
+    spec = _spec(args, export, service.state.show_time())
     say(f"{export.path.name}: {spec.kind} export, {len(export.rows)} rows")
     for field in COLUMNS[spec.kind]:
         i = spec.mapping.get(field)
@@ -79,7 +79,7 @@ def _platform(args: argparse.Namespace, service) -> None:  # noqa: ANN001 - a Sh
     say(f"show {service.show_id}: imported {result.summary()}")
 
 
-def _spec(args: argparse.Namespace, export: PlatformExport, show_created: float) -> PlatformSpec:
+def _spec(args: argparse.Namespace, export: PlatformExport, show_time: float) -> PlatformSpec:
     kind = args.kind or export.kind
     mapping = dict(export.mapping) if kind == export.kind else {}
     for item in args.map:
@@ -88,7 +88,7 @@ def _spec(args: argparse.Namespace, export: PlatformExport, show_created: float)
             raise CliError(f"--map {item}: {field!r} is not one of {', '.join(COLUMNS[kind])}")
         mapping[field] = _column(export.headers, column.strip(), item)
     tz = _zone(args.tz)
-    day = _date(args.date) if args.date else dt.datetime.fromtimestamp(show_created, tz).date()
+    day = _date(args.date) if args.date else dt.datetime.fromtimestamp(show_time, tz).date()
     return PlatformSpec(kind, mapping, tz, day, args.cumulative, args.fill_gaps)
 
 

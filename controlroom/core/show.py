@@ -99,6 +99,13 @@ class ShowState:
         e.flag = self.queue.order_flag(e.product, int(e.qty or 1))
         return e
 
+    def show_time(self) -> float:
+        """When the show happens: its actual start, else its planned start, else when it
+        was made (what a time of day without a date in an import belongs to)."""
+        if self.timer.started_at is not None:
+            return self.timer.started_at
+        return self.info.scheduled_at if self.info.scheduled_at is not None else self.info.created_at
+
     def promo_keys(self) -> tuple[str, ...]:
         return tuple(sku for sku in self.queue.order if self.queue.products[sku].promo)
 

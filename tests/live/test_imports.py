@@ -267,6 +267,26 @@ def test_cli_import_and_export(tmp_path, db_path, capsys):
     assert json.loads(capsys.readouterr().out)["totals"]["gmv"] == 11
 
 
+def test_cli_platform_times_of_day_take_the_shows_planned_date(tmp_path, db_path, capsys):
+    """A show prepared days ahead (new-show --start) whose trend export has times of day
+    only: without --date they belong to the show's day (its start, else its planned
+    start), not to the day the show was created on."""
+    start = (dt.datetime.now(SHANGHAI) + dt.timedelta(days=3)).replace(hour=20, minute=0, second=0, microsecond=0)
+    assert main(["new-show", "--db", str(db_path), "--title", "t", "--minutes", "60",
+                 "--start", start.isoformat()]) == 0
+    csv_path = tmp_path / "trend.csv"
+    csv_path.write_text("时间,在线人数\n20:05,10\n20:06,12\n", encoding="utf-8")
+    assert main(["import", "platform", str(csv_path), "--db", str(db_path), "--tz", "Asia/Shanghai"]) == 0
+    capsys.readouterr()
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    repo = ShowRepository(open_engine(db_path))
+    times = [dt.datetime.fromtimestamp(e.ts, SHANGHAI) for e in repo.events(1, (ev.VIEWERS,))]
+    repo.engine.dispose()
+    assert times == [start + dt.timedelta(minutes=5), start + dt.timedelta(minutes=6)]
+
+
 # -- properties ------------------------------------------------------------------
 cells = (
     st.none()
