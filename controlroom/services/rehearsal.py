@@ -129,6 +129,15 @@ class RoomFeed:
         self.sim = RoomSimulator(seed=seed)
         self._t: float | None = None
 
+    def resume(self) -> None:
+        """Carry on a show already under way (the window reopened it after a restart): the
+        room keeps its audience, and order ids go on past the orders in the log (a repeated
+        id would be dropped as a duplicate)."""
+        with self.service.lock:
+            totals = self.service.state.snapshot(self.service.now()).totals
+        self.sim = RoomSimulator(seed=self.sim.seed, online=float(totals.online), entries=int(totals.views),
+                                 _order_seq=int(totals.orders))
+
     def tick(self, now: float) -> int:
         if self._t is None:
             self._t = now

@@ -54,6 +54,8 @@ class ShowSession:
         self.feed: RoomFeed | None = None
         if rehearsal_seed is not None or self._is_live_rehearsal():
             self.feed = RoomFeed(self.service, rehearsal_seed or 1)
+            if rehearsal_seed is None:  # reopened (after a crash): the room carries on
+                self.feed.resume()
         self._closed = False
         self.service.subscribe(self._listen)
 

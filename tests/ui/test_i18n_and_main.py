@@ -139,3 +139,35 @@ def test_start_up_imports_nothing_of_the_recap(tmp_path):
 def test_the_window_keeps_to_the_tests_config_folder(window, private_config):
     """The live-data tools' token and keyword lists go to the test's folder, not the user's."""
     assert (private_config / "api_token").exists()
+
+
+def test_a_resumed_rehearsal_room_carries_on_where_it_was(tmp_path):
+    """After a crash the simulated room resumes: the audience does not fall to zero (a false
+    'viewers down 96 %' alert) and its orders are not dropped as repeats of earlier ids."""
+    from controlroom.core import commands
+    from controlroom.core.clock import FakeClock
+    from controlroom.ui.session import ShowSession, new_rehearsal
+
+    clock = FakeClock(1_767_225_600.0)
+    db = str(tmp_path / "r.db")
+    first = new_rehearsal(db, "彩排", 120, clock=clock)
+    first.service.start()
+    for sku in first.service.state.queue.order[:3]:
+        first.service.run(commands.set_shelf, sku, True)
+    for _ in range(20 * 60):
+        clock.advance(1.0)
+        first.tick_feed()
+    before = first.service.status()["totals"]
+    first.close()
+    again = ShowSession(db, first.show_id, clock)
+    try:
+        for _ in range(30):
+            clock.advance(1.0)
+            again.tick_feed()
+        assert again.service.status()["totals"]["online"] > before["online"] * 0.7
+        for _ in range(5 * 60):
+            clock.advance(1.0)
+            again.tick_feed()
+        assert again.service.status()["totals"]["orders"] > before["orders"]
+    finally:
+        again.close()
