@@ -101,7 +101,8 @@ class HostDisplay(QWidget):
             self.labels["segment"].setText(snap.info.title if p.status != ShowStatus.ENDED else texts.status(p.status))
             self._set_countdown(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
         else:
-            self.labels["segment"].setText(f"{texts.segment_kind(seg.kind)} · {seg.title}")
+            paused = f"  ({texts.status(p.status)})" if p.status == ShowStatus.PAUSED else ""
+            self.labels["segment"].setText(f"{texts.segment_kind(seg.kind)} · {seg.title}{paused}")
             self._set_countdown(fmt.countdown(p.remaining_s))
         self._colour = theme.countdown_colour(p.phase, p.status)
         theme.restyle(self.countdown, f"color: {self._colour};")

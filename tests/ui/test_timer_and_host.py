@@ -115,3 +115,17 @@ def test_no_interaction_cue_before_the_show_starts_or_after_it_ends(panel, sessi
     service.end()
     panel.show_snapshot(service.snapshot())
     assert panel.interaction_cue.isHidden()
+
+
+def test_the_host_sees_that_the_timer_is_paused(display, session, clock):
+    """A grey, frozen countdown alone looks like a hung screen: the host is told it is paused."""
+    from controlroom.core.pacing import ShowStatus
+    from controlroom.ui import texts
+
+    service = session.service
+    service.start()
+    display.show_snapshot(service.snapshot())
+    assert texts.status(ShowStatus.PAUSED) not in display.labels["segment"].text()
+    service.run(commands.toggle_pause)
+    display.show_snapshot(service.snapshot())
+    assert texts.status(ShowStatus.PAUSED) in display.labels["segment"].text()
