@@ -88,6 +88,20 @@ class ShowRepository:
                 .order_by(Show.created_at.desc(), Show.id.desc()).limit(1)
             )
 
+    def reopen_show_id(self, now: float, within_s: float = 24 * 3600) -> int:
+        """The show to open when none is named: the newest one still on air (running or
+        paused, started within `within_s`), else the newest show. After a crash this is
+        the show that was running, even if another was created meanwhile."""
+        with self.engine.connect() as conn:
+            on_air = conn.scalars(
+                select(EventRow.show_id).where(EventRow.kind == ev.SHOW_STARTED, EventRow.ts >= now - within_s)
+                .order_by(EventRow.show_id.desc())
+            ).all()
+            for show_id in dict.fromkeys(on_air):
+                if self._state(conn, show_id) in ("running", "paused"):
+                    return int(show_id)
+        return self.latest_show_id()
+
     def list_shows(self) -> list[ShowSummary]:
         with self.engine.connect() as conn:
             shows = conn.execute(select(Show.id, Show.title, Show.created_at).order_by(Show.id)).all()

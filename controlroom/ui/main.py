@@ -69,7 +69,7 @@ def initial_session(args: argparse.Namespace) -> ShowSession | None:
         return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES)
     repo = ShowRepository(open_engine(args.db))
     try:
-        show_id = repo.latest_show_id()
+        show_id = repo.reopen_show_id(time.time())
     except StoreError:
         repo.engine.dispose()
         return offer_new_show(args.db)

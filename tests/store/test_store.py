@@ -114,3 +114,20 @@ def test_a_version_1_database_is_migrated_in_place(db_path):
     with repo.engine.connect() as c2:
         assert c2.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").scalar() == str(SCHEMA_VERSION)
     repo.engine.dispose()
+
+
+def test_the_show_on_air_is_reopened_before_a_newer_one(repo, clock):
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import ShowService, create_show
+    from controlroom.store.writer import FeedWriter
+
+    writer = FeedWriter(repo.engine)
+    on_air = create_show(repo, "今晚", 60, sample_products(), clock.now())
+    ShowService(repo, writer, on_air, clock).start()
+    newer = create_show(repo, "明天", 60, sample_products(), clock.now())
+    assert repo.latest_show_id() == newer
+    assert repo.reopen_show_id(clock.now() + 3600) == on_air
+    assert repo.reopen_show_id(clock.now() + 3 * 24 * 3600) == newer  # a show left on air days ago
+    ShowService(repo, writer, on_air, clock).end()
+    assert repo.reopen_show_id(clock.now()) == newer
+    writer.close()
