@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Protocol
 
 
@@ -11,17 +12,33 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """Wall-clock UTC, anchored once and advanced by the monotonic clock.
+    """Wall-clock UTC, advanced by the monotonic clock between re-anchorings.
 
-    A wall-clock jump (NTP, the user changing the time) cannot make the timer leap.
+    Small wall-clock corrections (NTP steps of a second) do not make the timer jitter.
+    But the monotonic clock stands still while a laptop sleeps, and the show's log and
+    every other process use wall time: when the two disagree by more than `resync_s`,
+    the clock follows the wall clock again.
     """
 
-    def __init__(self) -> None:
-        self._wall0 = time.time()
-        self._mono0 = time.monotonic()
+    def __init__(
+        self,
+        resync_s: float = 2.0,
+        wall: Callable[[], float] = time.time,
+        mono: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._resync = resync_s
+        self._wall, self._mono = wall, mono
+        self._anchor()
+
+    def _anchor(self) -> None:
+        self._wall0, self._mono0 = self._wall(), self._mono()
 
     def now(self) -> float:
-        return self._wall0 + (time.monotonic() - self._mono0)
+        t = self._wall0 + (self._mono() - self._mono0)
+        if abs(self._wall() - t) > self._resync:
+            self._anchor()
+            return self._wall0
+        return t
 
 
 class ScaledClock:
