@@ -26,8 +26,14 @@ class PlatformExport:
 
 
 def read_export(path: str | Path) -> PlatformExport:
+    headers, rows = read_rows(Path(path))
+    return export_from_rows(path, headers, rows)
+
+
+def export_from_rows(path: str | Path, headers: list[str], rows: list[list[Any]]) -> PlatformExport:
+    """The export of a file whose rows were read elsewhere (the window reads big files in a
+    child process, so that openpyxl does not hold the UI thread)."""
     p = Path(path)
-    headers, rows = read_rows(p)
     kind, mapping = propose(headers)
     # The file's content names it: the same export imported twice has the same key.
     key = hashlib.sha1(p.read_bytes()).hexdigest()[:12]

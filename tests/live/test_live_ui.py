@@ -291,3 +291,18 @@ def test_the_negative_rate_moves_on_with_the_clock(qtbot, comments_panel, servic
     clock.advance(120)
     qtbot.waitUntil(lambda: "c62828" not in comments_panel.rate.styleSheet(), timeout=3000)
     assert comments_panel.rate.text().endswith(" 0")
+
+
+def test_the_data_menu_reads_a_platform_workbook_in_a_child_and_proposes_the_mapping(qtbot, service, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from controlroom.ui.live_data.import_dialogs import ImportActions
+
+    path = _trend_file(tmp_path / "trend.xlsx", [["2026-01-01 20:00", 10, 5], ["2026-01-01 20:01", 12, 6]])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ImportActions(parent, lambda: service).import_platform(str(path))
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.combos["online"].currentData() == 1
+    dialog.close()

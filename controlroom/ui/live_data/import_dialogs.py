@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
 from controlroom.feeds.intake import import_mapped
 from controlroom.services.show_service import ShowService
-from controlroom.sheets.platform_import import PlatformExport, map_export, read_export
+from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
+from controlroom.ui.sheet_reader import read_rows_responsive
 from controlroom.sheets.table import SheetError
 
 PREVIEW_ROWS = 8
@@ -249,7 +250,7 @@ class ImportActions(QObject):
         if service is None or not path:
             return None
         try:
-            export = read_export(path)
+            export = export_from_rows(path, *read_rows_responsive(path, self.parent_widget))
         except SheetError as exc:
             self._refused(exc)
             return None
