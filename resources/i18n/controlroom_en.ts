@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1: reading was cancelled</source>
+        <translation>%1: reading was cancelled</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <source>No alerts</source>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1: reading was cancelled</source>
+        <translation>%1：已取消读取</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <source>No alerts</source>
