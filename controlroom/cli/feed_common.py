@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +24,24 @@ def add_show_options(parser: argparse.ArgumentParser) -> None:
 
 @contextmanager
 def feed_intake(args: argparse.Namespace) -> Iterator[Intake]:
-    """An intake over the chosen show; the writer is flushed and closed on the way out."""
+    """An intake over the chosen show; the writer is flushed and closed on the way out.
+    From here on SIGTERM asks `wait_for_interrupt` to return (even if it comes before
+    the wait starts) instead of killing the process with events still queued."""
+    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's
+        with _intake(args) as intake:
+            yield intake
+        return
+    _terminated.clear()
+    previous = signal.signal(signal.SIGTERM, _on_term)
+    try:
+        with _intake(args) as intake:
+            yield intake
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _intake(args: argparse.Namespace) -> Iterator[Intake]:
     repo = repository(args, create=False)
     writer = FeedWriter(repo.engine)
     service = None
@@ -38,16 +56,19 @@ def feed_intake(args: argparse.Namespace) -> Iterator[Intake]:
         repo.engine.dispose()
 
 
+_terminated = threading.Event()
+
+
+def _on_term(_sig: int, _frame: object) -> None:
+    _terminated.set()
+
+
 def wait_for_interrupt() -> None:
     """Block until Ctrl-C or SIGTERM (both end the command normally)."""
-
-    def on_term(_sig: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, on_term)
+    previous = signal.signal(signal.SIGTERM, _on_term)
     try:
-        while True:
-            time.sleep(3600)
+        while not _terminated.is_set():
+            time.sleep(0.2)
     except KeyboardInterrupt:
         pass
     finally:

@@ -120,3 +120,28 @@ def test_a_second_process_cannot_write_to_a_show_being_fed(db_path, config_dir, 
     capsys.readouterr()
     # released when serve stopped (and the OS drops it if the process dies)
     assert main(["rehearse", "--db", str(db_path), "--show", show, "--speed", "100000"]) == 0
+
+
+def test_sigterm_while_starting_still_stops_cleanly(db_path, config_dir, capsys):
+    """serve/tail print their first lines before they wait; a SIGTERM that comes then
+    (a supervisor stopping it at once) must still close the writer (exit 0), not kill
+    the process with queued events."""
+    _new_show(db_path)
+    code = f"""
+import os, signal, argparse
+from controlroom.cli.feed_common import feed_intake, wait_for_interrupt
+from controlroom.feeds.intake import Intake
+args = argparse.Namespace(db={str(db_path)!r}, show=None)
+with feed_intake(args) as intake:
+    intake.submit_json({{"type": "comment", "text": "queued"}})
+    os.kill(os.getpid(), signal.SIGTERM)
+    wait_for_interrupt()
+print("clean")
+"""
+    env = {**os.environ, CONFIG_ENV: str(config_dir)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
+                          check=False)
+    assert done.returncode == 0 and "clean" in done.stdout, done.stderr
+    capsys.readouterr()
+    main(["status", "--db", str(db_path)])
+    assert json.loads(capsys.readouterr().out)["totals"]["comments"] == 1
