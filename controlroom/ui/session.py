@@ -83,6 +83,7 @@ class ShowSession:
         self.service.unsubscribe(self._listen)
         self.writer.flush()
         self.writer.close()
+        self.service.close()  # let another process (serve, tail, import) write to the show
         if self._own_engine:
             self.repo.engine.dispose()
 

@@ -306,3 +306,20 @@ def test_the_data_menu_reads_a_platform_workbook_in_a_child_and_proposes_the_map
     qtbot.addWidget(dialog)
     assert dialog.combos["online"].currentData() == 1
     dialog.close()
+
+
+def test_platform_dialog_defaults_to_the_shows_day_not_its_creation(qtbot, repo, writer, clock, tmp_path):
+    import datetime as dt
+
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import ShowService, create_show
+
+    planned = clock.now() + 3 * 86400
+    sid = create_show(repo, "周五", 60, sample_products(), clock.now(), scheduled_at=planned)
+    service = ShowService(repo, writer, sid, clock)
+    path = _trend_file(tmp_path / "trend.xlsx", [["20:00", 10, 5]])
+    dialog = PlatformImportDialog(service, read_export(path))
+    qtbot.addWidget(dialog)
+    day = dt.datetime.fromtimestamp(planned)
+    assert dialog.day.date().toPython() == day.date()
+    service.close()

@@ -219,3 +219,36 @@ def test_an_incident_can_be_opened_whatever_refs_a_feed_used(window):
     window.log_panel._open_incident()
     assert len(window.service.state.incidents) == 2
     assert window.log_panel.incident_text.text() == ""
+
+
+def test_closing_a_show_lets_another_process_write_to_it(session, db_path):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from controlroom.core.clock import SystemClock\n"
+        "from controlroom.services.show_service import ShowService\n"
+        "from controlroom.store.db import open_engine\n"
+        "from controlroom.store.repository import ShowRepository\n"
+        "from controlroom.store.show_lock import ShowLockError\n"
+        "from controlroom.store.writer import FeedWriter\n"
+        "repo = ShowRepository(open_engine(sys.argv[1]))\n"
+        "w = FeedWriter(repo.engine)\n"
+        "try:\n"
+        "    ShowService(repo, w, int(sys.argv[2]), SystemClock()).close()\n"
+        "except ShowLockError:\n"
+        "    sys.exit(3)\n"
+        "finally:\n"
+        "    w.close()\n"
+    )
+
+    def other_process_can_open():
+        done = subprocess.run([sys.executable, "-c", probe, str(db_path), str(session.show_id)],
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert done.returncode in (0, 3), done.stderr
+        return done.returncode == 0
+
+    assert not other_process_can_open()  # the window's session holds the show
+    session.close()
+    assert other_process_can_open()

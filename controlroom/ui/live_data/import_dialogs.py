@@ -84,8 +84,9 @@ class PlatformImportDialog(QDialog):
         self.kind.setCurrentIndex(0 if export.kind == TREND else 1)
         self.kind.currentIndexChanged.connect(self._fill_mapping)
         self.zone = QLineEdit(local_zone_name())
-        created = dt.datetime.fromtimestamp(service.state.info.created_at)
-        self.day = QDateEdit(QDate(created.year, created.month, created.day), calendarPopup=True)
+        with service.lock:  # a time of day without a date belongs to the show's day
+            day = dt.datetime.fromtimestamp(service.state.show_time())
+        self.day = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
         self.cumulative = QComboBox()
         for text, value in (
             (self.tr("from the header (累计 = running total)"), None),
