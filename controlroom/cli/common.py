@@ -65,6 +65,13 @@ def start_time(text: str) -> float:
     return when.timestamp()
 
 
+def check_writer(writer: object) -> None:
+    """After the feed writer closed: say so, and fail, when events could not be written."""
+    failed = getattr(writer, "failed", 0)
+    if failed:
+        raise CliError(f"{failed} feed events could not be written to the log: {getattr(writer, 'last_error', '')}")
+
+
 def say(line: str) -> None:
     print(line, flush=True)
 

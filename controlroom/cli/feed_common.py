@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from controlroom.cli.common import add_db, repository, show_id
+from controlroom.cli.common import add_db, check_writer, repository, show_id
 from controlroom.core.clock import SystemClock
 from controlroom.feeds.config import load_watch
 from controlroom.feeds.intake import Intake
@@ -54,6 +54,7 @@ def _intake(args: argparse.Namespace) -> Iterator[Intake]:
         if service is not None:
             service.close()
         repo.engine.dispose()
+    check_writer(writer)
 
 
 _terminated = threading.Event()

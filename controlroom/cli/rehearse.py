@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from controlroom.cli.common import add_db, positive, products_or_sample, repository, say, show_id
+from controlroom.cli.common import add_db, check_writer, positive, products_or_sample, repository, say, show_id
 from controlroom.core.clock import FakeClock
 from controlroom.services.rehearsal import run_rehearsal
 from controlroom.services.show_service import ShowService, create_show
@@ -42,4 +42,5 @@ def run(args: argparse.Namespace) -> int:
         writer.close()
         if service is not None:
             service.close()
+    check_writer(writer)
     return 0

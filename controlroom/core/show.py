@@ -186,7 +186,7 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "promos": {k: {"count": n, "band": band} for k, (n, band) in p.promos.items()},
         "on_shelf": [q.products[s].name for s in q.order if s in q.on_shelf],
         "explaining": q.products[q.explaining].name if q.explaining in q.products else None,
-        "stock": {q.products[s].name: q.stock(s) for s in q.order},
+        "stock": {s: q.stock(s) for s in q.order},  # by SKU: names need not be unique
         "totals": {
             "online": t.online,
             "peak_online": t.peak_online,

@@ -67,7 +67,8 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
         raise
     except Exception as exc:  # any driver error here means "not usable"
         engine.dispose()
-        raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {exc}") from exc
+        first_line = str(exc).splitlines()[0] if str(exc) else ""
+        raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {first_line}") from exc
     return engine
 
 

@@ -47,6 +47,7 @@ class FeedWriter:
         self._pending = 0
         self.written = 0
         self.failed = 0
+        self.attempts = 3
         self.last_error: str | None = None
         self._thread = threading.Thread(target=self._run, name="feed-writer", daemon=True)
         self._thread.start()
@@ -111,19 +112,30 @@ class FeedWriter:
         for start in range(0, len(batch), self._batch_size):
             chunk = batch[start : start + self._batch_size]
             params: list[Any] = chunk if self._positional else [dict(zip(ROW_KEYS, r)) for r in chunk]
+            self._insert(conn, chunk, params)
+        with self._idle:
+            self._pending -= len(batch)
+            self._idle.notify_all()
+
+    def _insert(self, conn: Any, chunk: list[tuple[Any, ...]], params: list[Any]) -> None:
+        """Insert one batch; a busy database (another writer holding it past the busy
+        timeout) is tried again before the rows are given up, counted and reported."""
+        for attempt in range(1, self.attempts + 1):
             try:
                 conn.exec_driver_sql(self._sql, params)
                 conn.commit()
                 self.written += len(chunk)
                 self._shows.update(r[0] for r in chunk)
-            except Exception as exc:  # noqa: BLE001 - keep the writer alive; count and report
+                return
+            except Exception as exc:  # keep the writer alive whatever the driver raised
                 conn.rollback()
-                self.failed += len(chunk)
                 self.last_error = f"{exc.__class__.__name__}: {exc}"
+                if attempt < self.attempts and "locked" in str(exc).lower():
+                    time.sleep(0.2 * attempt)
+                    continue
+                self.failed += len(chunk)
                 log.error("feed writer lost %d rows: %s", len(chunk), self.last_error)
-        with self._idle:
-            self._pending -= len(batch)
-            self._idle.notify_all()
+                return
 
     def _checkpoint(self, conn: Any) -> None:
         self._last_checkpoint = time.monotonic()

@@ -61,7 +61,7 @@ def test_product_sheet_import(db_path, tmp_path):
     write_sheet(sheet, [["面膜", "P1", "利润款", "59", "20", "补水", "满99减20"], ["袖套", "T1", "引流款", "9.9", "100", "", ""]])
     show_id = int(cli("new-show", "--db", db_path, "--title", "s", "--minutes", "30", "--products", sheet).stdout.split()[-1])
     status = json.loads(cli("status", "--db", db_path, "--show", show_id).stdout)
-    assert status["stock"] == {"面膜": 20, "袖套": 100}
+    assert status["stock"] == {"P1": 20, "T1": 100}
     assert status["next"] == "开场 Opening"
 
 
@@ -129,4 +129,5 @@ def test_rehearse_with_a_product_sheet(db_path, tmp_path):
     write_sheet(sheet, [[p.name, p.sku, p.role.value, p.price, p.stock, "", ""] for p in sample_products()[:3]])
     cli("rehearse", "--db", db_path, "--minutes", "20", "--speed", "100000", "--products", sheet)
     status = json.loads(cli("status", "--db", db_path).stdout)
-    assert set(status["stock"]) == {p.name for p in sample_products()[:3]}
+    assert set(status["stock"]) == {p.sku for p in sample_products()[:3]}
+

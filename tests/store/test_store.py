@@ -131,3 +131,36 @@ def test_the_show_on_air_is_reopened_before_a_newer_one(repo, clock):
     ShowService(repo, writer, on_air, clock).end()
     assert repo.reopen_show_id(clock.now()) == newer
     writer.close()
+
+
+class FlakyConnection:
+    """Says 'database is locked' for the first `fails` inserts (as SQLite does when
+    another process holds the database past the busy timeout)."""
+
+    def __init__(self, fails):
+        self.fails, self.calls = fails, 0
+
+    def exec_driver_sql(self, _sql, _params):
+        self.calls += 1
+        if self.calls <= self.fails:
+            raise sqlite3.OperationalError("database is locked")
+
+    def commit(self):
+        pass
+
+    def rollback(self):
+        pass
+
+
+def test_a_busy_database_is_tried_again_then_the_loss_is_counted_and_reported(repo):
+    from controlroom.cli.common import CliError, check_writer
+
+    writer = FeedWriter(repo.engine)
+    rows = [event_values(1, Event(ev.LIKE, 1.0, qty=1))]
+    writer._insert(FlakyConnection(fails=2), rows, rows)
+    assert (writer.written, writer.failed) == (1, 0)
+    writer._insert(FlakyConnection(fails=5), rows, rows)
+    assert (writer.written, writer.failed) == (1, 1) and "locked" in writer.last_error
+    writer.close()
+    with pytest.raises(CliError, match="1 feed events could not be written"):
+        check_writer(writer)
