@@ -5,10 +5,11 @@ back exactly where it was: its state is replayed from the log), or an offer to c
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from controlroom.store.db import StoreError, open_engine
@@ -86,6 +87,18 @@ def offer_new_show(db: str | None) -> ShowSession | None:
     return dialog.session if dialog.exec() else None
 
 
+def quit_on_termination(app: QApplication) -> QTimer:
+    """SIGTERM or Ctrl-C (a logout, a service manager) quit the window like its close
+    button: the writer is flushed, nothing queued is lost. Python runs signal handlers
+    only between bytecodes, so a slow timer lets the interpreter look while Qt waits."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
 def run_window(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ControlRoom")
@@ -99,9 +112,11 @@ def run_window(args: argparse.Namespace) -> int:
         return 2
     manager = WindowManager(prefs, translations, args.db)
     manager.open(session)
+    watchdog = quit_on_termination(app)
     try:
         return int(app.exec())
     finally:
+        watchdog.stop()
         manager.close()
         prefs.sync()
         translations.remove()

@@ -171,3 +171,38 @@ def test_a_resumed_rehearsal_room_carries_on_where_it_was(tmp_path):
         assert again.service.status()["totals"]["orders"] > before["orders"]
     finally:
         again.close()
+
+
+def test_sigterm_closes_the_window_cleanly_and_flushes_the_log(tmp_path):
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "term.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "CONTROLROOM_CONFIG_DIR": str(tmp_path / "cr")}
+    proc = subprocess.Popen([sys.executable, "-m", "controlroom", "--db", str(db), "--rehearsal"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        feed = 0
+        while time.monotonic() < deadline and feed == 0:  # the simulated room is feeding the show
+            time.sleep(0.5)
+            if db.exists():
+                try:
+                    with sqlite3.connect(db) as conn:
+                        feed = conn.execute("SELECT COUNT(*) FROM events WHERE kind = 'viewers'").fetchone()[0]
+                except sqlite3.OperationalError:
+                    pass
+        assert feed > 0, "the window never started feeding its rehearsal"
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err  # quit like the close button, not killed by the signal
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
