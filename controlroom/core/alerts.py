@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from controlroom.core.metrics import Metrics, minute_of
 from controlroom.core.pacing import PacingState, Phase, ShowStatus
@@ -22,10 +22,14 @@ NEGATIVE_SPIKE = "negative_spike"
 
 @dataclass(frozen=True)
 class Alert:
+    """`message` is English for logs and the CLI; a window words the alert from `code`
+    and `params` (placeholders a, b, c) in its own language."""
+
     code: str
     severity: str  # "info" | "warning" | "critical"
     message: str
     subject: str = ""
+    params: dict[str, str] = field(default_factory=dict)
 
 
 def active_alerts(
@@ -44,12 +48,15 @@ def _pacing_alerts(p: PacingState) -> list[Alert]:
     out = []
     if p.phase == Phase.OVERRUN and p.segment is not None:
         over = int(-p.remaining_s)
-        out.append(Alert(SLOT_OVERRUN, "critical", f"{p.segment.title} over by {over // 60}:{over % 60:02d}", p.segment.uid))
-    minutes = int(p.since_interaction_s // 60)
+        by = f"{over // 60}:{over % 60:02d}"
+        out.append(Alert(SLOT_OVERRUN, "critical", f"{p.segment.title} over by {by}", p.segment.uid,
+                         {"a": p.segment.title, "b": by}))
+    minutes = str(int(p.since_interaction_s // 60))
     if p.interaction_overdue:
-        out.append(Alert(INTERACTION_OVERDUE, "critical", f"no interaction for {minutes} min"))
+        out.append(Alert(INTERACTION_OVERDUE, "critical", f"no interaction for {minutes} min", params={"a": minutes}))
     elif p.interaction_due:
-        out.append(Alert(INTERACTION_DUE, "warning", f"interaction due ({minutes} min since the last)"))
+        out.append(Alert(INTERACTION_DUE, "warning", f"interaction due ({minutes} min since the last)",
+                         params={"a": minutes}))
     if p.final_push:
         out.append(Alert(FINAL_PUSH, "info", "final push: last minutes of the show"))
     return out
@@ -60,12 +67,14 @@ def _stock_alerts(q: QueueState, s: ShowSettings) -> list[Alert]:
     for sku in q.order:
         name = q.products[sku].name
         if q.is_sold_out(sku):
-            out.append(Alert(SOLD_OUT, "critical", f"{name} sold out", sku))
+            out.append(Alert(SOLD_OUT, "critical", f"{name} sold out", sku, {"a": name}))
         elif q.is_low(sku, s.low_stock_units):
-            out.append(Alert(LOW_STOCK, "warning", f"{name}: {q.stock(sku)} left", sku))
+            left = str(q.stock(sku))
+            out.append(Alert(LOW_STOCK, "warning", f"{name}: {left} left", sku, {"a": name, "b": left}))
     oversells = q.total_oversells()
     if oversells:
-        out.append(Alert(OVERSELL, "critical", f"{oversells} unexpected order(s) (off shelf, sold out or unknown)"))
+        out.append(Alert(OVERSELL, "critical", f"{oversells} unexpected order(s) (off shelf, sold out or unknown)",
+                         params={"a": str(oversells)}))
     return out
 
 
@@ -74,9 +83,11 @@ def _audience_alerts(m: Metrics, s: ShowSettings, now: float) -> list[Alert]:
     if m.online_ts and now - m.online_ts < 120:
         hi, _ = m.online_range(now - s.viewer_drop_window_minutes * 60)
         if hi > 0 and m.online <= hi * (1 - s.viewer_drop_percent / 100):
-            drop = 100 * (1 - m.online / hi)
-            out.append(Alert(VIEWER_DROP, "critical", f"online viewers down {drop:.0f}% ({hi:.0f} → {m.online:.0f})"))
+            a, b, c = f"{100 * (1 - m.online / hi):.0f}", f"{hi:.0f}", f"{m.online:.0f}"
+            out.append(Alert(VIEWER_DROP, "critical", f"online viewers down {a}% ({b} → {c})",
+                             params={"a": a, "b": b, "c": c}))
     bucket = m.buckets.get(minute_of(now))
     if bucket is not None and s.negative_spike_per_minute and bucket.negative_comments >= s.negative_spike_per_minute:
-        out.append(Alert(NEGATIVE_SPIKE, "warning", f"{bucket.negative_comments} negative comments this minute"))
+        n = str(bucket.negative_comments)
+        out.append(Alert(NEGATIVE_SPIKE, "warning", f"{n} negative comments this minute", params={"a": n}))
     return out

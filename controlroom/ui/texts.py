@@ -55,25 +55,28 @@ def promo_band(band: str) -> str:
     return {"low": translate("texts", "repeat more"), "ok": translate("texts", "on target"), "over": translate("texts", "enough")}.get(band, band)
 
 
-_ALERT_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
-    (al.SLOT_OVERRUN, re.compile(r"^(?P<a>.*) over by (?P<b>[\d:]+)$"), QT_TRANSLATE_NOOP("texts", "{a} over by {b}")),
-    (al.INTERACTION_OVERDUE, re.compile(r"^no interaction for (?P<a>\d+) min$"), QT_TRANSLATE_NOOP("texts", "No interaction for {a} min")),
-    (al.INTERACTION_DUE, re.compile(r"^interaction due \((?P<a>\d+) min"), QT_TRANSLATE_NOOP("texts", "Interaction due ({a} min since the last)")),
-    (al.FINAL_PUSH, re.compile(r"^final push"), QT_TRANSLATE_NOOP("texts", "Final push: last minutes of the show")),
-    (al.SOLD_OUT, re.compile(r"^(?P<a>.*) sold out$"), QT_TRANSLATE_NOOP("texts", "{a} sold out")),
-    (al.LOW_STOCK, re.compile(r"^(?P<a>.*): (?P<b>\d+) left$"), QT_TRANSLATE_NOOP("texts", "{a}: only {b} left")),
-    (al.OVERSELL, re.compile(r"^(?P<a>\d+) unexpected"), QT_TRANSLATE_NOOP("texts", "{a} unexpected order(s): off shelf, sold out or unknown")),
-    (al.VIEWER_DROP, re.compile(r"down (?P<a>\d+)% \((?P<b>\d+) → (?P<c>\d+)\)"), QT_TRANSLATE_NOOP("texts", "Online viewers down {a}% ({b} → {c})")),
-    (al.NEGATIVE_SPIKE, re.compile(r"^(?P<a>\d+) negative"), QT_TRANSLATE_NOOP("texts", "{a} negative comments this minute")),
-]
+_ALERT_TEMPLATES: dict[str, str] = {
+    al.SLOT_OVERRUN: QT_TRANSLATE_NOOP("texts", "{a} over by {b}"),
+    al.INTERACTION_OVERDUE: QT_TRANSLATE_NOOP("texts", "No interaction for {a} min"),
+    al.INTERACTION_DUE: QT_TRANSLATE_NOOP("texts", "Interaction due ({a} min since the last)"),
+    al.FINAL_PUSH: QT_TRANSLATE_NOOP("texts", "Final push: last minutes of the show"),
+    al.SOLD_OUT: QT_TRANSLATE_NOOP("texts", "{a} sold out"),
+    al.LOW_STOCK: QT_TRANSLATE_NOOP("texts", "{a}: only {b} left"),
+    al.OVERSELL: QT_TRANSLATE_NOOP("texts", "{a} unexpected order(s): off shelf, sold out or unknown"),
+    al.VIEWER_DROP: QT_TRANSLATE_NOOP("texts", "Online viewers down {a}% ({b} → {c})"),
+    al.NEGATIVE_SPIKE: QT_TRANSLATE_NOOP("texts", "{a} negative comments this minute"),
+}
 
 
 def alert(a: Alert) -> str:
-    for code, pattern, template in _ALERT_PATTERNS:
-        m = pattern.search(a.message) if code == a.code else None
-        if m:
-            return translate("texts", template).format(**m.groupdict())
-    return a.message
+    """The alert worded in the window's language from its code and parameters."""
+    template = _ALERT_TEMPLATES.get(a.code)
+    if template is None:
+        return a.message
+    try:
+        return translate("texts", template).format(**a.params)
+    except (KeyError, IndexError):
+        return a.message
 
 
 _ERROR_PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -28,8 +28,38 @@ def test_money_and_counts():
 
 
 def test_alert_and_error_sentences_are_reworded_for_translation(qapp):
-    assert texts.alert(Alert(al.LOW_STOCK, "warning", "面膜: 7 left", "SKU")) == "面膜: only 7 left"
-    assert texts.alert(Alert(al.SOLD_OUT, "critical", "耳机 sold out", "SKU")) == "耳机 sold out"
+    assert texts.alert(Alert(al.LOW_STOCK, "warning", "面膜: 7 left", "SKU", {"a": "面膜", "b": "7"})) == "面膜: only 7 left"
+    assert texts.alert(Alert(al.SOLD_OUT, "critical", "耳机 sold out", "SKU", {"a": "耳机"})) == "耳机 sold out"
+    assert texts.alert(Alert(al.SOLD_OUT, "critical", "no params: the English sentence")) == "no params: the English sentence"
     assert texts.alert(Alert("other", "info", "as it is")) == "as it is"
     assert texts.error("this is the first segment") == "This is the first segment."
     assert texts.error("something new") == "something new"
+
+
+def test_every_alert_the_core_raises_is_worded_from_its_parameters():
+    from controlroom.core import commands as c
+    from controlroom.core import events as ev
+    from controlroom.core.events import Event
+    from controlroom.core.settings import ShowSettings
+    from tests.core.helpers import Driver
+
+    d = Driver(settings=ShowSettings(negative_spike_per_minute=1))
+    d.do(c.start)
+    d.do(c.next_segment)
+    d.do(c.set_shelf, "I1", True)
+    d.do(c.set_shelf, "P1", True)
+    d.feed(Event(ev.ORDER, d.clock.now(), product="I1", qty=9, value=1, ref="o"),
+           Event(ev.ORDER, d.clock.now(), product="P1", qty=12, value=1, ref="p"))
+    d.clock.advance(840)
+    d.feed(Event(ev.VIEWERS, d.clock.now(), value=1000))
+    d.clock.advance(60)
+    d.feed(Event(ev.VIEWERS, d.clock.now(), value=100),
+           Event(ev.COMMENT, d.clock.now(), user="u", text="假货", flag="negative"))
+    codes = set()
+    for a in d.state.snapshot(d.clock.now()).alerts:
+        worded = texts.alert(a)
+        assert "{" not in worded and worded != "", a
+        assert a.code in texts._ALERT_TEMPLATES
+        codes.add(a.code)
+    assert codes >= {al.SLOT_OVERRUN, al.INTERACTION_OVERDUE, al.SOLD_OUT, al.OVERSELL, al.VIEWER_DROP, al.LOW_STOCK,
+                     al.NEGATIVE_SPIKE}
