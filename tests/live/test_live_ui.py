@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from controlroom.core import events as ev
@@ -21,21 +21,9 @@ from controlroom.sheets.platform_import import read_export
 from controlroom.ui.live_data.comment_panel import CommentWatchPanel
 from controlroom.ui.live_data.import_dialogs import ImportActions, PlatformImportDialog
 from controlroom.ui.live_data.sources_panel import SourcesPanel
+from tests.qt_checks import no_leftovers  # noqa: F401 - autouse: no window, timer or feed left
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def no_leftovers(qapp):
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QCoreApplication.processEvents()
-    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    timers = [t for w in QApplication.topLevelWidgets() for t in w.findChildren(QTimer) if t.isActive()]
-    for w in visible:
-        w.close()
-    assert not visible and not timers
-    assert not [t for t in threading.enumerate() if t.name in ("api-server", "file-tail")]
 
 
 def free_port() -> int:

@@ -5,27 +5,13 @@ or a running QTimer behind."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import create_show
 from controlroom.ui.prefs import Prefs
 from controlroom.ui.session import ShowSession
-
-
-@pytest.fixture(autouse=True)
-def no_leftovers(qapp):
-    """Set up before qtbot, so this check runs after qtbot has closed its widgets."""
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QCoreApplication.processEvents()
-    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    timers = [t for w in QApplication.topLevelWidgets() for t in w.findChildren(QTimer) if t.isActive()]
-    for w in visible:
-        w.close()
-    assert not visible, f"windows left open: {visible}"
-    assert not timers, f"timers left running: {[t.parent() for t in timers]}"
+from tests.qt_checks import no_leftovers  # noqa: F401 - autouse: no window, timer or feed left
 
 
 @pytest.fixture(autouse=True)
