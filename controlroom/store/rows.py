@@ -40,21 +40,3 @@ def values_event(values: Any) -> Event:
     """An Event from a row selected in EVENT_SELECT order (positional: about twice as fast as by name)."""
     id_, kind, ts, user, product, value, qty, ref, text, flag, data = values
     return Event(kind, ts, user, product, value, qty, ref, text, flag, json.loads(data) if data else None, id_)
-
-
-def row_event(row: Any) -> Event:
-    m = row._mapping if hasattr(row, "_mapping") else row
-    data = m["data"]
-    return Event(
-        kind=m["kind"],
-        ts=m["ts"],
-        user=m["user"],
-        product=m["product"],
-        value=m["value"],
-        qty=m["qty"],
-        ref=m["ref"],
-        text=m["text"],
-        flag=m["flag"],
-        data=json.loads(data) if data else None,
-        id=m["id"],
-    )
