@@ -12,19 +12,7 @@ ROW_KEYS = ("show_id", "ts", "kind", "user", "product", "value", "qty", "ref", "
 
 def event_row(show_id: int, e: Event) -> dict[str, Any]:
     """Every row carries every key, so executemany stays one statement (design.md)."""
-    return {
-        "show_id": show_id,
-        "ts": e.ts,
-        "kind": e.kind,
-        "user": e.user,
-        "product": e.product,
-        "value": e.value,
-        "qty": e.qty,
-        "ref": e.ref,
-        "text": e.text,
-        "flag": e.flag,
-        "data": json.dumps(e.data, ensure_ascii=False) if e.data else None,
-    }
+    return dict(zip(ROW_KEYS, event_values(show_id, e)))
 
 
 def event_values(show_id: int, e: Event) -> tuple[Any, ...]:
