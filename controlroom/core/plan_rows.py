@@ -13,7 +13,7 @@ from typing import Any
 
 from controlroom.core.plan import Plan, Segment, SegmentKind, new_uid
 from controlroom.core.products import Product
-from controlroom.core.sheet_rows import RowProblems, map_columns
+from controlroom.core.sheet_rows import RowProblems, map_columns, parse_rows
 
 PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("类型", "环节", "环节类型", "kind", "type"),
@@ -70,23 +70,8 @@ def plan_from_rows(headers: list[str], rows: list[list[Any]], products: list[Pro
         raise RowProblems([f"{len(rows)} segments: at most {MAX_SEGMENTS} in one plan"])
     by_name = {p.name: p.sku for p in products}
     skus = {p.sku for p in products}
-    problems: list[str] = []
-    segments: list[Segment] = []
-    seen_uid: dict[str, int] = {}
-    for i, row in enumerate(rows, start=2):
-        try:
-            seg = _segment(row, cols, headers, skus, by_name)
-        except ValueError as exc:
-            problems.append(f"row {i}, {exc}")
-            continue
-        if seg.uid in seen_uid:
-            problems.append(f"row {i}, column {headers[cols['uid']]}: id {seg.uid!r} repeats row {seen_uid[seg.uid]}")
-        seen_uid[seg.uid] = i
-        segments.append(seg)
-    if not segments and not problems:
-        problems.append("the sheet has no segment rows")
-    if problems:
-        raise RowProblems(problems)
+    segments = parse_rows(rows, lambda row: _segment(row, cols, headers, skus, by_name), lambda seg: seg.uid,
+                          f"column {headers[cols['uid']] if 'uid' in cols else 'id'}: id", "segment")
     return Plan(segments)
 
 

@@ -4,7 +4,8 @@ problem named by row and column, all-or-nothing."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from controlroom.core.products import Product, parse_role
 
@@ -17,6 +18,7 @@ PRODUCT_COLUMNS: dict[str, tuple[str, ...]] = {
     "selling_points": ("卖点", "selling_points", "selling points"),
     "promo": ("优惠", "促销", "promo", "promotion"),
 }
+T = TypeVar("T")
 REQUIRED = ("name", "sku", "role", "price", "stock")
 MAX_PRODUCTS = 5000
 
@@ -48,24 +50,38 @@ def products_from_rows(headers: list[str], rows: list[list[Any]]) -> list[Produc
     cols = map_columns(headers, PRODUCT_COLUMNS, REQUIRED)
     if len(rows) > MAX_PRODUCTS:
         raise RowProblems([f"{len(rows)} products: at most {MAX_PRODUCTS} in one sheet"])
+    return parse_rows(rows, lambda row: _product(row, cols, headers), lambda p: p.sku,
+                      f"column {headers[cols['sku']]}: SKU", "product")
+
+
+def parse_rows(
+    rows: list[list[Any]],
+    parse: Callable[[list[Any]], T],
+    key: Callable[[T], str],
+    key_label: str,
+    what: str,
+) -> list[T]:
+    """Parse every row (row 1 is the header); collect every problem by row, refuse a
+    repeated key, and return all rows or raise RowProblems — never a part."""
     problems: list[str] = []
-    products: list[Product] = []
+    out: list[T] = []
     seen: dict[str, int] = {}
     for i, row in enumerate(rows, start=2):
         try:
-            p = _product(row, cols, headers)
+            item = parse(row)
         except ValueError as exc:
             problems.append(f"row {i}, {exc}")
             continue
-        if p.sku in seen:
-            problems.append(f"row {i}, column {headers[cols['sku']]}: SKU {p.sku!r} repeats row {seen[p.sku]}")
-        seen[p.sku] = i
-        products.append(p)
-    if not products and not problems:
-        problems.append("the sheet has no product rows")
+        k = key(item)
+        if k in seen:
+            problems.append(f"row {i}, {key_label} {k!r} repeats row {seen[k]}")
+        seen[k] = i
+        out.append(item)
+    if not out and not problems:
+        problems.append(f"the sheet has no {what} rows")
     if problems:
         raise RowProblems(problems)
-    return products
+    return out
 
 
 def _product(row: list[Any], cols: dict[str, int], headers: list[str]) -> Product:
