@@ -20,18 +20,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import aiohttp  # noqa: E402
-from common import mixed_feed  # noqa: E402
+import aiohttp
+from common import mixed_feed
 
-from controlroom.core import events as ev  # noqa: E402
-from controlroom.core.clock import SystemClock  # noqa: E402
-from controlroom.feeds.api_server import EVENTS_PATH, ApiServer  # noqa: E402
-from controlroom.feeds.catalogue import sample_products  # noqa: E402
-from controlroom.feeds.intake import Intake  # noqa: E402
-from controlroom.services.show_service import ShowService, create_show  # noqa: E402
-from controlroom.store.db import open_engine  # noqa: E402
-from controlroom.store.repository import ShowRepository  # noqa: E402
-from controlroom.store.writer import FeedWriter  # noqa: E402
+from controlroom.core import events as ev
+from controlroom.core.clock import SystemClock
+from controlroom.feeds.api_server import EVENTS_PATH, ApiServer
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.intake import Intake
+from controlroom.services.show_service import ShowService, create_show
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.store.writer import FeedWriter
 
 TOKEN = "bench-token-0123456789"
 

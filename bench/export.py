@@ -50,8 +50,8 @@ def make(db: Path, events: int) -> dict:
     from controlroom.core import commands
     from controlroom.core.clock import FakeClock
     from controlroom.feeds.catalogue import sample_products
+    from controlroom.feeds.rehearsal import AutoController
     from controlroom.feeds.simulator import RoomSimulator, room_context
-    from controlroom.services.rehearsal import AutoController
     from controlroom.services.show_service import ShowService, create_show
     from controlroom.store.db import open_engine
     from controlroom.store.repository import ShowRepository

@@ -22,7 +22,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from controlroom.core.clock import FakeClock
-from controlroom.services.rehearsal import AutoController
+from controlroom.feeds.rehearsal import AutoController
 from controlroom.ui.i18n import Translations
 from controlroom.ui.main import WindowManager
 from controlroom.ui.prefs import Prefs

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from controlroom.cli.common import add_db, check_writer, repository, show_id
 from controlroom.core.clock import SystemClock
 from controlroom.feeds.config import load_watch
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
 from controlroom.store.writer import FeedWriter
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from controlroom.cli.common import CliError, say
 from controlroom.cli.feed_common import add_show_options, feed_intake
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformSpec
-from controlroom.feeds.intake import import_mapped
+from controlroom.services.intake import import_mapped
 from controlroom.sheets.plan_io import read_plan
 from controlroom.sheets.platform_import import PlatformExport, map_export, read_export
 from controlroom.sheets.products import read_products

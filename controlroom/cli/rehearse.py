@@ -7,7 +7,7 @@ import time
 
 from controlroom.cli.common import add_db, check_writer, positive, products_or_sample, repository, say, show_id
 from controlroom.core.clock import FakeClock
-from controlroom.services.rehearsal import run_rehearsal
+from controlroom.feeds.rehearsal import run_rehearsal
 from controlroom.services.show_service import ShowService, create_show
 from controlroom.store.writer import FeedWriter
 

@@ -255,7 +255,7 @@ def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: Pl
         r = _Row(row, headers, spec)
         errors: list[str] = []
         values = [_cell(errors, r.time)] + [
-            _cell(errors, lambda f=f, w=w: r.number(f, whole=w))
+            _cell(errors, lambda f=f, w=w, r=r: r.number(f, whole=w))
             for f, w in (("online", True), ("entries", True), ("gmv", False), ("orders", True))
         ]
         problems += [f"row {i}, {e}" for e in errors]

@@ -21,7 +21,7 @@ from aiohttp import WSMsgType, web
 
 from controlroom.core.feed_schema import FeedError
 from controlroom.feeds.config import ApiSettings
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/api/v1/events"

@@ -24,7 +24,7 @@ from typing import IO
 from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, parse_event
 from controlroom.feeds.config import ApiSettings
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 
 Problem = Callable[[str], None]
 MAX_LINE_BYTES = 1024 * 1024  # a line longer than this is garbage, not an event
@@ -154,7 +154,7 @@ class TailReader:
             except FeedError as exc:
                 self._bad(line_no, str(exc.at(None)))
 
-    def _count(self, receipt) -> None:  # noqa: ANN001 - an intake Receipt
+    def _count(self, receipt) -> None:
         self.stats.accepted += receipt.accepted
         self.stats.duplicates += receipt.duplicates
 

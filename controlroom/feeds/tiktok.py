@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from controlroom.core.feed_schema import FeedError
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 
 log = logging.getLogger(__name__)
 Problem = Callable[[str], None]

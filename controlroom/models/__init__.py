@@ -1,7 +1,14 @@
 """SQLAlchemy 2 declarative tables, and nothing else."""
 
 from controlroom.models.tables import (
-    Base, EventRow, Meta, MinuteAggregate, ProductRow, ReplayMark, SegmentRow, Show,
+    Base,
+    EventRow,
+    Meta,
+    MinuteAggregate,
+    ProductRow,
+    ReplayMark,
+    SegmentRow,
+    Show,
 )
 
 __all__ = ["Base", "EventRow", "Meta", "MinuteAggregate", "ProductRow", "ReplayMark", "SegmentRow", "Show"]

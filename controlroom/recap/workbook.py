@@ -11,22 +11,34 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
+from controlroom.core.events import Event
 from controlroom.core.recap import Recap, RecapFold
 from controlroom.core.show import ShowState
 from controlroom.recap import sheets
 from controlroom.recap.cells import ExcelTime
 from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
-from controlroom.store.repository import ShowRepository
 
 Progress = Callable[[float, str], None]
+
+
+class ShowLog(Protocol):
+    """What the recap reads: a show's state and its events (the store's repository is one)."""
+
+    def load_show(self, show_id: int) -> ShowState: ...
+
+    def events(self, show_id: int) -> Iterator[Event]: ...
+
+    def count_events(self, show_id: int) -> int: ...
+
+    def previous_show_id(self, show_id: int) -> int | None: ...
 SHEET_KEYS = ("summary", "timeline", "products", "minutes", "pacing", "events", "problems")
 PROGRESS_EVERY = 5000
 
@@ -45,7 +57,7 @@ def check_target(path: Path) -> None:
 
 
 def export_recap(
-    repo: ShowRepository, show_id: int, path: str | Path, *, lang: str = "zh_CN",
+    repo: ShowLog, show_id: int, path: str | Path, *, lang: str = "zh_CN",
     utc_offset_s: float | None = None, progress: Progress | None = None,
 ) -> Recap:
     """Write the recap of `show_id` to `path` (.xlsx). Nothing appears at `path` unless
@@ -68,7 +80,7 @@ def _quiet(_fraction: float, _stage: str) -> None:
     pass
 
 
-def _write(repo: ShowRepository, show_id: int, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
+def _write(repo: ShowLog, show_id: int, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
     progress(0.0, "reading")
     state = repo.load_show(show_id)
     wb = Workbook(write_only=True)
@@ -80,7 +92,7 @@ def _write(repo: ShowRepository, show_id: int, tmp: Path, t: Texts, clock: Excel
 
 
 def _fill(
-    repo: ShowRepository, show_id: int, state: ShowState, wb: Workbook, tmp: Path, t: Texts,
+    repo: ShowLog, show_id: int, state: ShowState, wb: Workbook, tmp: Path, t: Texts,
     clock: ExcelTime, progress: Progress,
 ) -> Recap:
     total = max(1, repo.count_events(show_id))
@@ -129,7 +141,7 @@ def _discard(wb: Workbook) -> None:
             writer.cleanup()
 
 
-def _compare(repo: ShowRepository, recap: Recap) -> None:
+def _compare(repo: ShowLog, recap: Recap) -> None:
     """Fold the previous show of the same room/title with the same definitions."""
     prev = repo.previous_show_id(recap.state.info.id)
     if prev is None:

@@ -31,7 +31,7 @@ def read_rows(path: str | Path) -> tuple[list[str], list[list[Any]]]:
             raise SheetError([f"{p.name}: use an .xlsx or .csv file"])
     except SheetError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any reader failure is the file's problem
+    except Exception as exc:
         raise SheetError([f"{p.name}: cannot be read ({exc.__class__.__name__}: {exc})"]) from exc
     rows = [r for r in rows if any(_blank(c) is False for c in r)]
     if not rows:

@@ -10,7 +10,7 @@ from controlroom.core.clock import Clock, SystemClock
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
 from controlroom.feeds.catalogue import sample_products
-from controlroom.services.rehearsal import RoomFeed
+from controlroom.feeds.rehearsal import RoomFeed
 from controlroom.services.show_service import ShowService, create_show
 from controlroom.store.db import db_url, open_engine
 from controlroom.store.repository import ShowRepository

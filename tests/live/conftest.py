@@ -7,7 +7,7 @@ import pytest
 from controlroom.core.comment_watch import CommentWatch
 from controlroom.feeds.api_server import ApiServer
 from controlroom.feeds.config import CONFIG_ENV
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 
 TOKEN = "test-token"
 

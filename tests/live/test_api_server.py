@@ -19,13 +19,12 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 async def _request(method: str, url: str, headers: dict[str, str] | None = None, **kw: Any) -> tuple[int, Any]:
-    async with aiohttp.ClientSession() as session:
-        async with session.request(method, url, headers=headers, **kw) as resp:
-            text = await resp.text()
-            try:
-                return resp.status, json.loads(text)
-            except ValueError:
-                return resp.status, text
+    async with aiohttp.ClientSession() as session, session.request(method, url, headers=headers, **kw) as resp:
+        text = await resp.text()
+        try:
+            return resp.status, json.loads(text)
+        except ValueError:
+            return resp.status, text
 
 
 def post(

@@ -130,7 +130,7 @@ def test_sigterm_while_starting_still_stops_cleanly(db_path, config_dir, capsys)
     code = f"""
 import os, signal, argparse
 from controlroom.cli.feed_common import feed_intake, wait_for_interrupt
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 args = argparse.Namespace(db={str(db_path)!r}, show=None)
 with feed_intake(args) as intake:
     intake.submit_json({{"type": "comment", "text": "queued"}})

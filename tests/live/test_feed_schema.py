@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from controlroom.core import events as ev
 from controlroom.core.feed_schema import FIELDS, FeedError, parse_batch, parse_event, parse_ts
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 
 NOW = 1_767_225_600.0
 

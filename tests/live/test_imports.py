@@ -17,7 +17,7 @@ from controlroom.core.plan_rows import plan_from_rows, plan_to_rows
 from controlroom.core.platform_rows import ORDERS, TREND, PlatformSpec, platform_events, propose
 from controlroom.core.sheet_rows import RowProblems
 from controlroom.feeds.catalogue import sample_products
-from controlroom.feeds.intake import Intake, import_mapped
+from controlroom.services.intake import Intake, import_mapped
 from controlroom.sheets.plan_io import read_plan, write_plan
 from controlroom.sheets.platform_import import map_export, read_export
 from controlroom.sheets.product_template import write_product_template

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from controlroom.core import events as ev
 from controlroom.core.comment_watch import CommentWatch
 from controlroom.feeds.config import WATCH_FILE, load_or_create_token
-from controlroom.feeds.intake import Intake
+from controlroom.services.intake import Intake
 from controlroom.sheets.platform_import import read_export
 from controlroom.ui.live_data.comment_panel import CommentWatchPanel
 from controlroom.ui.live_data.import_dialogs import ImportActions, PlatformImportDialog

@@ -77,7 +77,7 @@ def test_other_events_are_ignored():
 
 
 def test_connector_feeds_the_show_and_reports_refusals(service):
-    from controlroom.feeds.intake import Intake
+    from controlroom.services.intake import Intake
 
     problems: list[str] = []
     conn = TikTokConnector(Intake(service), "room", problems.append)
@@ -96,7 +96,7 @@ def test_connector_feeds_the_show_and_reports_refusals(service):
 def test_start_without_the_extra_says_how_to_install(service, monkeypatch):
     import sys
 
-    from controlroom.feeds.intake import Intake
+    from controlroom.services.intake import Intake
 
     monkeypatch.setitem(sys.modules, "TikTokLive", None)
     with pytest.raises(RuntimeError, match=r"controlroom\[tiktok\]"):

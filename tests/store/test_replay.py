@@ -11,7 +11,7 @@ from controlroom.core.clock import FakeClock
 from controlroom.core.commands import CommandError
 from controlroom.core.show import status_dict
 from controlroom.feeds.catalogue import sample_products
-from controlroom.services.rehearsal import run_rehearsal
+from controlroom.feeds.rehearsal import run_rehearsal
 from controlroom.services.show_service import ShowService, create_show
 from controlroom.store.writer import FeedWriter
 

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
-from controlroom.feeds.intake import import_mapped
+from controlroom.services.intake import import_mapped
 from controlroom.services.show_service import ShowService
 from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
-from controlroom.ui.sheet_reader import read_rows_responsive
 from controlroom.sheets.table import SheetError
+from controlroom.ui.sheet_reader import read_rows_responsive
 
 PREVIEW_ROWS = 8
 SHEETS = "Spreadsheets (*.xlsx *.csv)"
@@ -174,7 +174,7 @@ class PlatformImportDialog(QDialog):
 class ImportActions(QObject):
     """The Data menu actions; each asks for a file, then imports all or nothing."""
 
-    def __init__(self, parent: QWidget | None, service_of) -> None:  # noqa: ANN001 - () -> ShowService | None
+    def __init__(self, parent: QWidget | None, service_of) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.service_of = service_of

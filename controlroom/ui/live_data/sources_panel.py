@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.feeds.config import ApiSettings, load_or_create_token
-from controlroom.feeds.intake import Intake
 from controlroom.feeds.tail import FileTail, TailReader
+from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
 
 STATS_REFRESH_MS = 1000  # how often the tail's counters are redrawn while it runs
