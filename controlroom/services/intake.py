@@ -30,9 +30,11 @@ class Receipt:
     received: int
     accepted: int
     duplicates: int
+    cut: tuple[int, ...] = ()  # indices of events whose over-long text was kept cut to its limit
 
-    def as_dict(self) -> dict[str, int]:
-        return {"received": self.received, "accepted": self.accepted, "duplicates": self.duplicates}
+    def as_dict(self) -> dict[str, Any]:
+        return {"received": self.received, "accepted": self.accepted, "duplicates": self.duplicates,
+                "cut": list(self.cut)}
 
 
 class Intake:
@@ -51,7 +53,8 @@ class Intake:
         with self.service.lock:
             done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []
             taken = self.service.ingest(feed) if feed else 0
-        return Receipt(len(events), len(done) + taken, len(feed) - taken)
+        cut = tuple(i for i, e in enumerate(events) if e.data and e.data.get("cut"))
+        return Receipt(len(events), len(done) + taken, len(feed) - taken, cut)
 
 
 def _operator_command(items: list[tuple[int, Event]], batch: bool) -> Any:
