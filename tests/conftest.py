@@ -35,7 +35,7 @@ def clock():
 
 @pytest.fixture
 def writer(repo):
-    w = FeedWriter(repo.engine, max_delay_s=0.05)
+    w = FeedWriter(repo.engine)
     yield w
     w.close()
 

@@ -62,6 +62,8 @@ class ShowState:
     checklist: dict[str, bool] = field(default_factory=dict)
     host_message: str = ""
     order_ids: set[str] = field(default_factory=set)
+    # Ids that outside sources gave other feed events (event_id): a re-send is a duplicate.
+    event_ids: set[str] = field(default_factory=set)
     last_event_id: int = 0
     # Classifies a comment's text ("negative", "question" or None) as it is admitted.
     comment_classifier: Callable[[str], str | None] | None = None
@@ -75,8 +77,8 @@ class ShowState:
         self.timer.apply(e)
         self.queue.apply(e)
         self.metrics.apply(e)
-        if e.kind == ev.ORDER and e.ref:
-            self.order_ids.add(e.ref)
+        if e.ref and e.kind in ev.FEED_KINDS:
+            (self.order_ids if e.kind == ev.ORDER else self.event_ids).add(e.ref)
         handler = _HANDLERS.get(e.kind)
         if handler is not None:
             handler(self, e)
@@ -84,13 +86,13 @@ class ShowState:
             self.last_event_id = e.id
 
     def admit(self, e: Event) -> Event | None:
-        """Prepare a feed event for the log: None for a repeated order id; orders get
-        their product resolved (SKU or name) and are flagged when unexpected;
+        """Prepare a feed event for the log: None for a repeated order id or event id;
+        orders get their product resolved (SKU or name) and are flagged when unexpected;
         comments are classified by the comment watch."""
         if e.kind == ev.COMMENT and self.comment_classifier is not None and e.flag is None:
             e.flag = self.comment_classifier(e.text or "")
         if e.kind != ev.ORDER:
-            return e
+            return None if e.ref and e.ref in self.event_ids else e
         if e.ref and e.ref in self.order_ids:
             return None
         if e.flag == ev.FLAG_MANUAL:

@@ -38,7 +38,10 @@ class Receipt:
 
 
 class Intake:
-    """Thread-safe: the service's lock is held across one batch."""
+    """Thread-safe: the service's lock is held across one batch's admission. `submit`
+    returns once the batch is committed (an acknowledgement means it is in the log), and
+    raises FeedError (nothing stored) or StoreUnavailable (nothing stored, or — after a
+    timeout — queued but not yet committed; a re-send with the same ids is safe)."""
 
     def __init__(self, service: ShowService) -> None:
         self.service = service
@@ -50,9 +53,12 @@ class Intake:
     def submit(self, events: list[Event]) -> Receipt:
         operator = [(i, e) for i, e in enumerate(events) if is_operator(e)]
         feed = [e for e in events if not is_operator(e)]
-        with self.service.lock:
+        with self.service.lock:  # the batch's check and admission are one step; the wait is not
+            self.service.check_writable(len(events))
             done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []
-            taken = self.service.ingest(feed) if feed else 0
+            taken, ticket = self.service.queue_feed(feed) if feed else (0, None)
+        if ticket is not None:
+            self.service.committed(ticket)
         cut = tuple(i for i, e in enumerate(events) if e.data and e.data.get("cut"))
         return Receipt(len(events), len(done) + taken, len(feed) - taken, cut)
 

@@ -21,10 +21,11 @@ from controlroom.core.plan import Plan, default_plan
 from controlroom.core.products import Product
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState, Snapshot, status_dict
+from controlroom.store.errors import StoreUnavailable, reason
 from controlroom.store.repository import ShowRepository
-from controlroom.store.rows import event_values
+from controlroom.store.rows import event_values, row_event
 from controlroom.store.show_lock import ShowLock
-from controlroom.store.writer import FeedWriter
+from controlroom.store.writer import FeedWriter, Row, Ticket
 
 Listener = Callable[[list[Event]], None]
 
@@ -55,12 +56,19 @@ class ShowService:
     new events against a state that misses this one's. `close()` (or the process
     ending) releases it."""
 
+    # How long a waiting caller (the API, the tail) waits for its batch to be committed
+    # before it is told the database is not writing; and how many uncommitted events may
+    # wait for the log before new ones are refused.
+    ack_timeout_s = 10.0
+    max_waiting = 200_000
+
     def __init__(self, repo: ShowRepository, writer: FeedWriter, show_id: int, clock: Clock) -> None:
         self.repo = repo
         self.writer = writer
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
+        writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
         self._release = weakref.finalize(self, self._show_lock.release)
         try:
@@ -91,11 +99,21 @@ class ShowService:
         with self._lock:
             new = command(self.state, self.clock.now(), *args)
             if new:
-                self.repo.append(self.show_id, new)
+                self._append(new)
                 for e in new:
                     self.state.apply(e)
         self._notify(new)
         return new
+
+    def _append(self, new: list[Event]) -> None:
+        """Commit operator events; a database that cannot write refuses them with a sentence."""
+        try:
+            self.repo.append(self.show_id, new)
+        except Exception as exc:
+            why = reason(exc)
+            if why is None:
+                raise
+            raise StoreUnavailable(why, self.writer.retry_after_s, self.writer.waiting) from exc
 
     def update_plan(self, plan: Plan) -> None:
         for seg in plan.segments:
@@ -127,10 +145,24 @@ class ShowService:
         self.run(edited)
 
     # -- feed ----------------------------------------------------------------
-    def ingest(self, events: list[Event]) -> int:
-        """Admit, fold and queue feed events for the log. Returns how many were taken."""
-        rows, taken = [], []
+    def ingest(self, events: list[Event], *, wait: bool = False) -> int:
+        """Admit, fold and queue feed events for the log. Returns how many were taken.
+
+        With `wait`, returns only once they are committed (what an acknowledgement to an
+        outside source needs), and refuses the batch while the database cannot write.
+        Raises StoreUnavailable (see `queue_feed` and `committed`)."""
+        taken, ticket = self.queue_feed(events, refuse_outage=wait)
+        if wait:
+            self.committed(ticket)
+        return taken
+
+    def queue_feed(self, events: list[Event], *, refuse_outage: bool = True) -> tuple[int, Ticket]:
+        """Admit, fold and queue; the ticket tells when the log has them. Raises
+        StoreUnavailable — taking nothing — while the database cannot write (unless
+        `refuse_outage` is False: internal sources queue on) or too many events wait."""
         with self._lock:
+            self.check_writable(len(events), refuse_outage=refuse_outage)
+            rows, taken = [], []
             for e in events:
                 admitted = self.state.admit(e)
                 if admitted is None:
@@ -138,9 +170,42 @@ class ShowService:
                 self.state.apply(admitted)
                 rows.append(event_values(self.show_id, admitted))
                 taken.append(admitted)
-            self.writer.put_many(rows)
+            ticket = self.writer.submit(rows)
         self._notify(taken)
-        return len(taken)
+        return len(taken), ticket
+
+    def committed(self, ticket: Ticket) -> None:
+        """Wait (never holding the service's lock) until the ticket's events are in the log.
+        Raises StoreUnavailable after `ack_timeout_s`: they stay queued and will be written,
+        and a re-send with the same order or event ids is answered as duplicates."""
+        if not ticket.wait(self.ack_timeout_s):
+            w = self.writer
+            raise StoreUnavailable(w.unavailable or "the log is behind", w.retry_after_s, w.waiting)
+
+    def check_writable(self, n: int = 0, *, refuse_outage: bool = True) -> None:
+        """Raises StoreUnavailable when `n` more events could not be taken now."""
+        w = self.writer
+        if refuse_outage and w.unavailable is not None:
+            raise StoreUnavailable(w.unavailable, w.retry_after_s, w.waiting)
+        if w.waiting + n > self.max_waiting:
+            raise StoreUnavailable(w.unavailable or f"{w.waiting} events are waiting for the log",
+                                   w.retry_after_s, w.waiting)
+
+    def _rows_set_aside(self, rows: list[Row]) -> None:
+        """The writer could not store some rows: fold the log plus what still waits for it
+        again, so the screen never shows what the log will not have."""
+        with self._lock, self.writer.paused() as waiting:
+            state = self.repo.load_show(self.show_id)
+            state.comment_classifier = self.state.comment_classifier
+            for row in waiting:
+                state.apply(row_event(row))
+            self.state = state
+        self._notify([], always=True)  # the state was rebuilt: views redraw
+
+    def health(self) -> dict[str, Any]:
+        """How the log is doing: what waits for it, why it cannot write, what was set aside."""
+        w = self.writer
+        return {"unsaved": w.waiting, "unavailable": w.unavailable, "set_aside": len(w.set_aside)}
 
     # -- reading -------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -148,16 +213,22 @@ class ShowService:
             return self.state.snapshot(self.clock.now())
 
     def status(self) -> dict[str, Any]:
+        """The show's state as `controlroom status` prints it (the fold of the log)."""
         with self._lock:
             return status_dict(self.state.snapshot(self.clock.now()))
+
+    def report(self) -> dict[str, Any]:
+        """The state plus how the log is doing (the API's /state)."""
+        with self._lock:
+            return {**self.status(), "log": self.health()}
 
     @property
     def lock(self) -> threading.RLock:
         """Hold it while reading `state` from another thread than the feeds'."""
         return self._lock
 
-    def _notify(self, new: list[Event]) -> None:
-        if new:
+    def _notify(self, new: list[Event], *, always: bool = False) -> None:
+        if new or always:
             for listener in list(self._listeners):
                 listener(new)
 

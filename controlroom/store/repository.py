@@ -23,6 +23,7 @@ from controlroom.store.rows import EVENT_SELECT, event_row, values_event
 
 _EVENTS = EventRow.__table__
 _REPLAYED_ONE_BY_ONE = tuple(sorted(ev.OPERATOR_KINDS | {ev.ORDER}))
+_AGGREGATED = tuple(sorted(ev.FEED_KINDS - {ev.ORDER}))
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,8 @@ class ShowRepository:
         state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), settings)
         with self.engine.connect() as conn:
             _load_aggregates(conn, show_id, state)
+            state.event_ids.update(conn.scalars(select(_EVENTS.c.ref).where(
+                _EVENTS.c.show_id == show_id, _EVENTS.c.kind.in_(_AGGREGATED), _EVENTS.c.ref.is_not(None))))
         for e in self.events(show_id, _REPLAYED_ONE_BY_ONE):
             state.apply(e)
         with self.engine.connect() as conn:

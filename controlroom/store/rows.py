@@ -28,3 +28,9 @@ def values_event(values: Any) -> Event:
     """An Event from a row selected in EVENT_SELECT order (positional: about twice as fast as by name)."""
     id_, kind, ts, user, product, value, qty, ref, text, flag, data = values
     return Event(kind, ts, user, product, value, qty, ref, text, flag, json.loads(data) if data else None, id_)
+
+
+def row_event(row: tuple[Any, ...]) -> Event:
+    """An Event from a row in ROW_KEYS order (what the writer holds), without an id."""
+    _show, ts, kind, user, product, value, qty, ref, text, flag, data = row
+    return Event(kind, ts, user, product, value, qty, ref, text, flag, json.loads(data) if data else None)

@@ -1,151 +1,365 @@
-"""The batched feed writer: high-rate events go to the log from a worker thread.
+"""The feed writer: feed events reach the log from a worker thread, committed in groups.
 
-Rows are committed at least every `max_delay_s` (250 ms) and in transactions of at
-most `batch_size` rows. The statement is SQLAlchemy Core's `insert()` compiled once for
-the engine's dialect; rows arrive as tuples with the same keys in the same order
-(rows.ROW_KEYS), and go to the driver as one executemany per batch. (Letting SQLAlchemy
-build parameters from a dict per row cost half the throughput: bench/ingest.py.) Loss window on a crash: what was
-queued but not yet committed, i.e. at most `max_delay_s` of feed events.
-Operator actions never come through here: they are committed synchronously.
-Every `checkpoint_every_s` the writer also moves the replay cache of the shows it wrote
-for (store/aggregates.py), so a restart reads minutes instead of every event.
+A caller hands rows in (`submit` → a `Ticket`) and may wait on the ticket: it is done only
+once all its rows are committed, so an acknowledgement given after the wait means the rows
+are in the log. The worker writes everything queued when it comes round in one transaction
+(group commit: one fsync serves every batch that was waiting), as SQLAlchemy Core's
+`insert()` compiled once for the dialect, one executemany of tuples per `batch_size` rows.
+
+When a write fails, the error is classified by code (store/errors.py):
+- **transient** (disk full, read-only, I/O error, busy, a lost connection): nothing is
+  dropped. The rows stay at the head of the queue and are tried again, backing off, until
+  the database takes them; meanwhile `unavailable` says why (the service refuses new
+  batches with StoreUnavailable, the window shows a banner).
+- **poison** (a row the database will never take): the group is split in halves until the
+  row is isolated, the rest is committed, and the row is set aside (`set_aside`, and the
+  rescue file when one is given) and reported to `on_set_aside`, never silently dropped.
+
+Every `checkpoint_every_s` the writer also moves the replay cache of the shows it wrote for
+(store/aggregates.py), so a restart reads minutes instead of every event.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-import queue
 import threading
 import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, insert
 
 from controlroom.models import EventRow
 from controlroom.store.aggregates import checkpoint
+from controlroom.store.errors import reason
 from controlroom.store.rows import ROW_KEYS
 
 log = logging.getLogger(__name__)
-_STOP = object()
+Row = tuple[Any, ...]
+
+
+class Ticket:
+    """One submitted batch. `wait()` returns True once every row is committed (or set aside)."""
+
+    __slots__ = ("_done", "_left", "set_aside")
+
+    def __init__(self, n: int) -> None:
+        self._done = threading.Event()
+        self._left = n
+        self.set_aside = 0
+        if n == 0:
+            self._done.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def _settle(self, n: int) -> None:
+        self._left -= n
+        if self._left <= 0:
+            self._done.set()
+
+
+class _Part:
+    """Rows of one ticket waiting for the log."""
+
+    __slots__ = ("ticket", "rows")
+
+    def __init__(self, ticket: Ticket, rows: list[Row]) -> None:
+        self.ticket, self.rows = ticket, rows
+
+
+class _Transient(Exception):
+    def __init__(self, why: str, unwritten: list[_Part]) -> None:
+        super().__init__(why)
+        self.why, self.unwritten = why, unwritten
 
 
 class FeedWriter:
-    """Attributes: written (rows committed), failed (rows lost to a database error)."""
+    """Attributes: written (rows committed), failed (rows never written: set aside, or left
+    when the writer closed on a database that would not write), set_aside (rows with the
+    reason they could not be stored), unavailable (why the database cannot write now, or None),
+    last_error."""
 
     def __init__(
-        self, engine: Engine, *, max_delay_s: float = 0.25, batch_size: int = 1000, checkpoint_every_s: float = 30.0
+        self, engine: Engine, *, batch_size: int = 1000, checkpoint_every_s: float = 30.0,
+        group_rows: int = 20_000, rescue_path: Path | None = None,
+        on_set_aside: Callable[[list[Row]], None] | None = None,
     ) -> None:
         self._engine = engine
-        self._checkpoint_every = checkpoint_every_s
-        self._last_checkpoint = time.monotonic()
-        self._shows: set[int] = set()
-        self._max_delay = max_delay_s
-        self._batch_size = batch_size
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._sql, self._positional = _compiled_insert(engine)
-        self._idle = threading.Condition()
-        self._pending = 0
+        self._batch_size, self._group_rows = batch_size, group_rows
+        self._checkpoint_every, self._last_checkpoint = checkpoint_every_s, time.monotonic()
+        self._shows: set[int] = set()
+        self._queue: deque[_Part] = deque()
+        self._inflight: list[_Part] = []
+        self._cond = threading.Condition()
+        self._commit_lock = threading.Lock()  # held while a group is written and settled
+        self._waiting = 0
+        self._stopping = False
+        self.rescue_path = rescue_path
+        self.on_set_aside = on_set_aside
         self.written = 0
         self.failed = 0
-        self.attempts = 3
+        self.set_aside: list[tuple[Row, str]] = []
+        self.unavailable: str | None = None
         self.last_error: str | None = None
+        self.retry_after_s = 1.0
+        self.close_attempts = 3
         self._thread = threading.Thread(target=self._run, name="feed-writer", daemon=True)
         self._thread.start()
 
-    def put(self, row: tuple[Any, ...]) -> None:
-        self.put_many([row])
+    # -- callers --------------------------------------------------------------
+    def submit(self, rows: list[Row]) -> Ticket:
+        """Queue rows (tuples in ROW_KEYS order, see rows.event_values); wait on the ticket
+        to know they are committed."""
+        ticket = Ticket(len(rows))
+        if rows:
+            with self._cond:
+                self._queue.append(_Part(ticket, list(rows)))
+                self._waiting += len(rows)
+                self._cond.notify()
+        return ticket
 
-    def put_many(self, rows: list[tuple[Any, ...]]) -> None:
-        """Queue rows (tuples in ROW_KEYS order, see rows.event_values) for the log."""
-        if not rows:
-            return
-        with self._idle:
-            self._pending += len(rows)
-        self._queue.put(rows)
+    def put_many(self, rows: list[Row]) -> None:
+        self.submit(rows)
+
+    def put(self, row: Row) -> None:
+        self.submit([row])
+
+    @property
+    def waiting(self) -> int:
+        """Rows handed in and not yet committed."""
+        return self._waiting
 
     def flush(self, timeout: float = 30.0) -> bool:
-        """Wait until everything put so far is committed. True if it was."""
+        """Wait until everything submitted so far is committed. True if it was."""
         deadline = time.monotonic() + timeout
-        with self._idle:
-            while self._pending:
+        with self._cond:
+            while self._waiting:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
-                self._idle.wait(left)
+                self._cond.wait(min(left, 0.1))
         return True
 
-    def close(self) -> None:
-        self._queue.put(_STOP)
-        self._thread.join(timeout=30)
+    @contextmanager
+    def paused(self) -> Iterator[list[Row]]:
+        """Hold the worker between groups; yields the rows not yet committed, in order, so a
+        caller can rebuild what the log plus the queue holds without a commit slipping between."""
+        with self._commit_lock, self._cond:
+            yield [r for p in [*self._inflight, *self._queue] for r in p.rows]
 
+    def close(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._thread.join(timeout=60)
+
+    # -- the worker -------------------------------------------------------------
     def _run(self) -> None:
         conn = self._engine.connect()
         try:
-            self._loop(conn)
+            while self._step(conn):
+                pass
+            self._checkpoint(conn)
         finally:
             conn.close()
 
-    def _loop(self, conn: Any) -> None:
-        batch: list[tuple[Any, ...]] = []
-        first_at = 0.0
-        while True:
-            timeout = None if not batch else max(0.0, first_at + self._max_delay - time.monotonic())
-            try:
-                item = self._queue.get(timeout=timeout)
-            except queue.Empty:
-                item = None
-            if item is _STOP:
-                self._commit(conn, batch)
-                self._checkpoint(conn)
-                return
-            if item is not None:
-                if not batch:
-                    first_at = time.monotonic()
-                batch.extend(item)
-            if len(batch) >= self._batch_size or (batch and time.monotonic() - first_at >= self._max_delay):
-                self._commit(conn, batch)
-                batch = []
-            if time.monotonic() - self._last_checkpoint >= self._checkpoint_every:
-                self._checkpoint(conn)
+    def _step(self, conn: Any) -> bool:
+        """Write one group; False when the writer is to stop."""
+        group = self._next_group()
+        if group is None:
+            return False
+        if group:
+            self._write_or_keep(conn, group)
+        if time.monotonic() - self._last_checkpoint >= self._checkpoint_every:
+            self._checkpoint(conn)
+        return True
 
-    def _commit(self, conn: Any, batch: list[tuple[Any, ...]]) -> None:
-        for start in range(0, len(batch), self._batch_size):
-            chunk = batch[start : start + self._batch_size]
-            params: list[Any] = chunk if self._positional else [dict(zip(ROW_KEYS, r)) for r in chunk]
-            self._insert(conn, chunk, params)
-        with self._idle:
-            self._pending -= len(batch)
-            self._idle.notify_all()
+    def _next_group(self) -> list[_Part] | None:
+        with self._cond:
+            while not self._queue and not self._stopping:
+                if not self._cond.wait(timeout=self._checkpoint_every):
+                    return []
+            if not self._queue:
+                return None
+            group, n = [], 0
+            while self._queue and n < self._group_rows:
+                part = self._queue.popleft()
+                group.append(part)
+                n += len(part.rows)
+            self._inflight = group
+            return group
 
-    def _insert(self, conn: Any, chunk: list[tuple[Any, ...]], params: list[Any]) -> None:
-        """Insert one batch; a busy database (another writer holding it past the busy
-        timeout) is tried again before the rows are given up, counted and reported."""
-        for attempt in range(1, self.attempts + 1):
+    def _write_or_keep(self, conn: Any, group: list[_Part]) -> None:
+        attempts = 0
+        while group:
+            bad: list[tuple[_Part, Row]] = []
+            with self._commit_lock:
+                try:
+                    bad = self._write(conn, group)
+                    group = []
+                except _Transient as exc:
+                    group = exc.unwritten
+                    self._outage(exc.why)
+                with self._cond:
+                    self._inflight = group
+            if bad:
+                self._report_set_aside(bad)
+            if group:
+                attempts += 1
+                if self._stopping and attempts >= self.close_attempts:
+                    self._give_up(group)
+                    return
+                time.sleep(min(self.retry_after_s * attempts, 5.0))
+
+    def _report_set_aside(self, bad: list[tuple[_Part, Row]]) -> None:
+        """Tell the owner (who takes the rows back out of its state), then release the waiters:
+        an acknowledgement comes after the screen was put right."""
+        if self.on_set_aside is not None:
             try:
-                conn.exec_driver_sql(self._sql, params)
-                conn.commit()
-                self.written += len(chunk)
-                self._shows.update(r[0] for r in chunk)
-                return
-            except Exception as exc:  # keep the writer alive whatever the driver raised
+                self.on_set_aside([r for _, r in bad])
+            except Exception:  # noqa: BLE001 - the writer must go on
+                log.exception("the set-aside callback failed")
+        for part, _ in bad:
+            part.ticket.set_aside += 1
+            part.ticket._settle(1)
+        with self._cond:
+            self._waiting -= len(bad)
+            self._cond.notify_all()
+
+    def _write(self, conn: Any, group: list[_Part]) -> list[tuple[_Part, Row]]:
+        """Commit the group, or isolate what poisons it. Returns the rows set aside."""
+        try:
+            self._insert(conn, [r for p in group for r in p.rows])
+        except Exception as exc:  # noqa: BLE001 - classified below
+            conn.rollback()
+            why = reason(exc)
+            if why is not None:
+                raise _Transient(why, group) from exc
+            return self._isolate(conn, group, exc)
+        self._settle(group)
+        return []
+
+    def _isolate(self, conn: Any, group: list[_Part], first: Exception) -> list[tuple[_Part, Row]]:
+        """Split the group row by row halves until each bad row stands alone."""
+        rows = [(p, r) for p in group for r in p.rows]
+        bad: list[tuple[_Part, Row]] = []
+        stack = [rows]
+        while stack:
+            chunk = stack.pop()
+            try:
+                self._insert(conn, [r for _, r in chunk])
+                for p, _ in chunk:
+                    p.ticket._settle(1)
+                self._counted(len(chunk), [r for _, r in chunk])
+                continue
+            except Exception as exc:  # noqa: BLE001
                 conn.rollback()
-                self.last_error = f"{exc.__class__.__name__}: {exc}"
-                if attempt < self.attempts and "locked" in str(exc).lower():
-                    time.sleep(0.2 * attempt)
+                why = reason(exc)
+                if why is not None:
+                    rest = [x for c in reversed(stack) for x in c]
+                    raise _Transient(why, _regroup(chunk + rest)) from exc
+                if len(chunk) > 1:
+                    mid = len(chunk) // 2
+                    stack += [chunk[mid:], chunk[:mid]]
                     continue
-                self.failed += len(chunk)
-                log.error("feed writer lost %d rows: %s", len(chunk), self.last_error)
-                return
+                self._set_aside(chunk[0][1], f"{exc.__class__.__name__}: {exc}")
+                bad.append(chunk[0])
+        log.error("feed writer set %d row(s) aside: %s", len(bad), first)
+        return bad
+
+    def _insert(self, conn: Any, rows: list[Row]) -> None:
+        for start in range(0, len(rows), self._batch_size):
+            chunk = rows[start : start + self._batch_size]
+            params: Any = chunk if self._positional else [dict(zip(ROW_KEYS, r)) for r in chunk]
+            conn.exec_driver_sql(self._sql, params)
+        conn.commit()
+
+    def _settle(self, group: list[_Part]) -> None:
+        n = 0
+        for p in group:
+            p.ticket._settle(len(p.rows))
+            n += len(p.rows)
+        self._counted(n, [p.rows[0] for p in group])
+
+    def _counted(self, n: int, sample: list[Row]) -> None:
+        self._recovered()  # before the waiters wake: a committed write means the database writes
+        self.written += n
+        self._shows.update(r[0] for r in sample)
+        with self._cond:
+            self._waiting -= n
+            self._cond.notify_all()
+
+    def _set_aside(self, row: Row, why: str) -> None:
+        self.set_aside.append((row, why))
+        self.failed += 1
+        self.last_error = why
+        self._rescue([row], why)
+
+    def _outage(self, why: str) -> None:
+        if self.unavailable is None:
+            log.error("the database cannot write (%s); %d events wait for it", why, self._waiting)
+        self.unavailable = why
+        self.last_error = why
+
+    def _recovered(self) -> None:
+        if self.unavailable is not None:
+            log.warning("the database writes again (%d events waiting)", self._waiting)
+        self.unavailable = None
+
+    def _give_up(self, group: list[_Part]) -> None:
+        """Closing on a database that still will not write: the rows go to the rescue file."""
+        rows = [r for p in group for r in p.rows]
+        self.failed += len(rows)
+        self._rescue(rows, self.unavailable or "not written")
+        log.error("feed writer closed with %d rows not written: %s", len(rows), self.unavailable)
+        with self._cond:
+            self._waiting -= len(rows)
+            self._inflight = []
+            self._cond.notify_all()
+
+    def _rescue(self, rows: list[Row], why: str) -> None:
+        if self.rescue_path is None:
+            return
+        try:
+            with open(self.rescue_path, "a", encoding="ascii") as f:
+                for r in rows:
+                    f.write(json.dumps({"reason": why, **dict(zip(ROW_KEYS, r))}, ensure_ascii=True) + "\n")
+        except OSError as exc:
+            log.error("cannot keep rows in %s: %s", self.rescue_path, exc)
 
     def _checkpoint(self, conn: Any) -> None:
         self._last_checkpoint = time.monotonic()
+        if self.unavailable is not None:
+            return
         for show_id in sorted(self._shows):
             try:
-                checkpoint(conn, show_id)
-                conn.commit()
+                with self._commit_lock:
+                    checkpoint(conn, show_id)
+                    conn.commit()
             except Exception as exc:  # noqa: BLE001 - the cache is optional; the log is intact
                 conn.rollback()
                 log.warning("replay checkpoint for show %d failed: %s", show_id, exc)
+
+
+def _regroup(pairs: list[tuple[_Part, Row]]) -> list[_Part]:
+    """(part, row) pairs back into parts (one per ticket run), keeping the order."""
+    out: list[_Part] = []
+    for part, row in pairs:
+        if out and out[-1].ticket is part.ticket:
+            out[-1].rows.append(row)
+        else:
+            out.append(_Part(part.ticket, [row]))
+    return out
 
 
 def _compiled_insert(engine: Engine) -> tuple[str, bool]:

@@ -43,7 +43,7 @@ def test_the_writer_checkpoints_by_itself_and_on_close(repo, clock):
     from controlroom.services.show_service import ShowService, create_show
     from controlroom.store.writer import FeedWriter
 
-    writer = FeedWriter(repo.engine, max_delay_s=0.01, checkpoint_every_s=0.0)
+    writer = FeedWriter(repo.engine, checkpoint_every_s=0.0)
     show_id = create_show(repo, "cp", 30, sample_products(), clock.now())
     service = ShowService(repo, writer, show_id, clock)
     service.start()

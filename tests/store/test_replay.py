@@ -23,7 +23,7 @@ def replayed_status(service, now):
 
 def test_a_whole_rehearsed_show_replays_to_the_same_state(repo, clock):
     show_id = create_show(repo, "replay", 40, sample_products(), clock.now())
-    writer = FeedWriter(repo.engine, max_delay_s=0.05)
+    writer = FeedWriter(repo.engine)
     service = ShowService(repo, writer, show_id, clock)
     run_rehearsal(service, clock, speed=1e9, seed=5, say=lambda _line: None)
     live = service.status()
@@ -63,7 +63,7 @@ COMMANDS = [
        seed=st.integers(0, 1000))
 def test_any_sequence_of_commands_replays_exactly(repo, steps, seed):
     clock = FakeClock()
-    writer = FeedWriter(repo.engine, max_delay_s=0.02)
+    writer = FeedWriter(repo.engine)
     show_id = create_show(repo, "prop", 60, sample_products(), clock.now())
     service = ShowService(repo, writer, show_id, clock)
     from controlroom.feeds.simulator import RoomSimulator, room_context

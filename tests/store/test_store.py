@@ -45,7 +45,7 @@ def test_a_refused_command_writes_nothing(service, repo):
 
 
 def test_the_writer_commits_without_being_asked(repo):
-    writer = FeedWriter(repo.engine, max_delay_s=0.25)
+    writer = FeedWriter(repo.engine)
     writer.put_many([event_values(1, Event(ev.LIKE, 1.0, qty=1)) for _ in range(10)])
     deadline = time.monotonic() + 10
     while repo.count_events(1) < 10 and time.monotonic() < deadline:
@@ -55,7 +55,7 @@ def test_the_writer_commits_without_being_asked(repo):
 
 
 def test_the_writer_splits_big_batches_and_close_writes_the_rest(repo):
-    writer = FeedWriter(repo.engine, max_delay_s=5.0, batch_size=100)
+    writer = FeedWriter(repo.engine, batch_size=100)
     writer.put_many([event_values(1, Event(ev.COMMENT, float(i), user="u", text="x")) for i in range(250)])
     writer.close()
     assert writer.written == 250 and writer.failed == 0 and repo.count_events(1) == 250
@@ -131,36 +131,3 @@ def test_the_show_on_air_is_reopened_before_a_newer_one(repo, clock):
     ShowService(repo, writer, on_air, clock).end()
     assert repo.reopen_show_id(clock.now()) == newer
     writer.close()
-
-
-class FlakyConnection:
-    """Says 'database is locked' for the first `fails` inserts (as SQLite does when
-    another process holds the database past the busy timeout)."""
-
-    def __init__(self, fails):
-        self.fails, self.calls = fails, 0
-
-    def exec_driver_sql(self, _sql, _params):
-        self.calls += 1
-        if self.calls <= self.fails:
-            raise sqlite3.OperationalError("database is locked")
-
-    def commit(self):
-        pass
-
-    def rollback(self):
-        pass
-
-
-def test_a_busy_database_is_tried_again_then_the_loss_is_counted_and_reported(repo):
-    from controlroom.cli.common import CliError, check_writer
-
-    writer = FeedWriter(repo.engine)
-    rows = [event_values(1, Event(ev.LIKE, 1.0, qty=1))]
-    writer._insert(FlakyConnection(fails=2), rows, rows)
-    assert (writer.written, writer.failed) == (1, 0)
-    writer._insert(FlakyConnection(fails=5), rows, rows)
-    assert (writer.written, writer.failed) == (1, 1) and "locked" in writer.last_error
-    writer.close()
-    with pytest.raises(CliError, match="1 feed events could not be written"):
-        check_writer(writer)
