@@ -1,15 +1,23 @@
-"""Rolling metrics over the feed: per-minute buckets and running totals.
+"""The one fold of the feed: per-minute buckets and running totals.
 
-Buckets are keyed by absolute UTC minute (floor(ts / 60)), so the log can be
-aggregated by SQL on replay with the same key and the two paths agree.
+Buckets are keyed by absolute UTC minute (floor(ts / 60)). Folding is exact and does not
+depend on the order events arrive in — sums are integers (money in cents), extremes are
+max/min, interacting users are sets per minute — so folding the log on replay, in time
+order, gives exactly what was folded live in arrival order, late and out-of-order events
+included. The replay cache (store/fold_cache.py) stores buckets this fold produced.
+
+Events stamped after the show's end (`ended_at`) are folded apart into `after_end`: the
+show's figures stop at its end, and what platforms report late is still kept and shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
+from controlroom.core.money import cents, yuan
 
 FLAG_NEGATIVE = "negative"
 FLAG_QUESTION = "question"
@@ -17,7 +25,7 @@ FLAG_QUESTION = "question"
 
 @dataclass(slots=True)
 class MinuteBucket:
-    online_sum: float = 0.0
+    online_sum: float = 0.0  # viewer counts are whole numbers: the float sum is exact
     online_n: int = 0
     online_max: float = 0.0
     online_min: float = -1.0
@@ -29,18 +37,45 @@ class MinuteBucket:
     shares: int = 0
     follows: int = 0
     gifts: int = 0
-    gift_value: float = 0.0
+    gift_cents: int = 0
     orders: int = 0
     quantity: int = 0
-    gmv: float = 0.0
-    interactors: int = 0
+    gmv_cents: int = 0
+    anonymous_interactions: int = 0
+    users: set[str] = field(default_factory=set)  # distinct interacting users this minute
 
     @property
     def online_mean(self) -> float:
         return self.online_sum / self.online_n if self.online_n else 0.0
 
+    @property
+    def interactors(self) -> int:
+        """Distinct interacting users this minute; an anonymous interaction counts as one."""
+        return len(self.users) + self.anonymous_interactions
 
-BUCKET_FIELDS = tuple(f.name for f in fields(MinuteBucket))
+    @property
+    def gmv(self) -> float:
+        return yuan(self.gmv_cents)
+
+    @property
+    def gift_value(self) -> float:
+        return yuan(self.gift_cents)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f: getattr(self, f) for f in COUNT_FIELDS if getattr(self, f) != _DEFAULTS[f]}
+        if self.users:
+            out["users"] = sorted(self.users)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MinuteBucket:
+        b = cls(**{k: v for k, v in data.items() if k in _DEFAULTS})
+        b.users = set(data.get("users", ()))
+        return b
+
+
+COUNT_FIELDS = tuple(f.name for f in fields(MinuteBucket) if f.name != "users")
+_DEFAULTS = {f.name: f.default for f in fields(MinuteBucket) if f.name != "users"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +109,9 @@ class Metrics:
     online_ts: float = 0.0
     buyers: set[str] = field(default_factory=set)
     anonymous_buyers: int = 0
-    _recent_users: dict[int, set[str]] = field(default_factory=dict)
+    ended_at: float | None = None  # the show's end, once it has ended
+    latest_ts: float = 0.0  # the newest feed event folded (an end before it re-folds the show)
+    after_end: MinuteBucket = field(default_factory=MinuteBucket)
 
     def bucket(self, minute: int) -> MinuteBucket:
         b = self.buckets.get(minute)
@@ -82,39 +119,26 @@ class Metrics:
             b = self.buckets[minute] = MinuteBucket()
         return b
 
+    def is_after_end(self, ts: float) -> bool:
+        return self.ended_at is not None and ts > self.ended_at
+
     def apply(self, e: Event) -> None:
         handler = _HANDLERS.get(e.kind)
         if handler is None:
             return
-        minute = minute_of(e.ts)
-        b = self.bucket(minute)
-        handler(self, b, e)
+        self.latest_ts = max(self.latest_ts, e.ts)
+        after = self.is_after_end(e.ts)
+        b = self.after_end if after else self.bucket(minute_of(e.ts))
+        handler(self, b, e, after)
         if e.kind in ev.INTERACTION_KINDS:
-            self._count_interactor(b, minute, e.user)
-
-    def _count_interactor(self, b: MinuteBucket, minute: int, user: str | None) -> None:
-        if user is None:
-            b.interactors += 1
-            return
-        seen = self._recent_users.get(minute)
-        if seen is None:
-            seen = self._recent_users[minute] = set()
-            for old in [m for m in self._recent_users if m < minute - 2]:
-                del self._recent_users[old]
-        if user not in seen:
-            seen.add(user)
-            b.interactors += 1
-
-    def load_bucket(self, minute: int, values: dict[str, float]) -> None:
-        """Merge an aggregate computed elsewhere (the log's SQL replay) into a bucket."""
-        b = self.bucket(minute)
-        for name, value in values.items():
-            if name in ("online_max", "entries_max"):
-                setattr(b, name, max(getattr(b, name), type(getattr(b, name))(value)))
-            elif name == "online_min":
-                b.online_min = value if b.online_min < 0 else min(b.online_min, value)
+            if e.user is None:
+                b.anonymous_interactions += 1
             else:
-                setattr(b, name, getattr(b, name) + type(getattr(b, name))(value))
+                b.users.add(e.user)
+
+    def load_cached(self, minute: int, bucket: MinuteBucket) -> None:
+        """Start a replay from a bucket the same fold produced earlier (the replay cache)."""
+        self.buckets[minute] = bucket
 
     def set_online(self, online: float, ts: float) -> None:
         if ts >= self.online_ts:
@@ -126,10 +150,13 @@ class Metrics:
         else:
             self.buyers.add(buyer)
 
+    def gmv_cents(self) -> int:
+        return sum(b.gmv_cents for b in self.buckets.values())
+
     def totals(self, window_minutes: float = 5.0) -> Totals:
         bs = self.buckets.values()
         orders = sum(b.orders for b in bs)
-        gmv = sum(b.gmv for b in bs)
+        gmv = self.gmv_cents()
         views = max(max((b.entries_max for b in bs), default=0), sum(b.joins for b in bs))
         area = sum(b.online_mean * 60.0 for b in bs if b.online_n)
         sampled = [b.online_mean for b in bs if b.online_n]
@@ -144,11 +171,11 @@ class Metrics:
             follows=sum(b.follows for b in bs),
             gifts=sum(b.gifts for b in bs),
             orders=orders,
-            gmv=round(gmv, 2),
+            gmv=yuan(gmv),
             buyers=buyers,
             interaction_rate=self.interaction_rate(window_minutes),
             conversion=buyers / views if views else 0.0,
-            avg_order_value=gmv / orders if orders else 0.0,
+            avg_order_value=yuan(gmv) / orders if orders else 0.0,
             dwell_s=area / views if views else 0.0,
             avg_online=sum(sampled) / len(sampled) if sampled else 0.0,
         )
@@ -178,7 +205,7 @@ class Metrics:
         return hi, max(lo, 0.0)
 
 
-def _viewers(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _viewers(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     online = float(e.value or 0.0)
     b.online_sum += online
     b.online_n += 1
@@ -186,44 +213,46 @@ def _viewers(m: Metrics, b: MinuteBucket, e: Event) -> None:
     b.online_min = online if b.online_min < 0 else min(b.online_min, online)
     if e.qty is not None:
         b.entries_max = max(b.entries_max, int(e.qty))
-    m.set_online(online, e.ts)
+    if not after:
+        m.set_online(online, e.ts)
 
 
-def _comment(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _comment(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     b.comments += 1
     if e.flag == FLAG_NEGATIVE:
         b.negative_comments += 1
 
 
-def _like(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _like(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     b.likes += int(e.qty or 1)
 
 
-def _share(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _share(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     b.shares += 1
 
 
-def _follow(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _follow(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     b.follows += 1
 
 
-def _join(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _join(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     b.joins += 1
 
 
-def _gift(m: Metrics, b: MinuteBucket, e: Event) -> None:
+def _gift(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
     b.gifts += int(e.qty or 1)
-    b.gift_value += float(e.value or 0.0)
+    b.gift_cents += cents(e.value)
 
 
-def _order(m: Metrics, b: MinuteBucket, e: Event) -> None:
-    b.gmv += float(e.value or 0.0)
+def _order(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:
+    b.gmv_cents += cents(e.value)
     if e.flag == ev.FLAG_MANUAL:  # a typed-in total: counts orders, knows no buyer
         b.orders += int((e.data or {}).get("orders", 0))
         return
     b.orders += 1
     b.quantity += int(e.qty or 1)
-    m.add_buyer(e.user)
+    if not after:
+        m.add_buyer(e.user)
 
 
 _HANDLERS = {

@@ -9,7 +9,7 @@ from typing import Any
 from controlroom.core import events as ev
 from controlroom.core.alerts import Alert, active_alerts
 from controlroom.core.events import Event
-from controlroom.core.metrics import Metrics, Totals
+from controlroom.core.metrics import Metrics, MinuteBucket, Totals
 from controlroom.core.pacing import PacingState, TimerLog, compute
 from controlroom.core.plan import Plan
 from controlroom.core.products import Product
@@ -48,6 +48,7 @@ class Snapshot:
     alerts: list[Alert]
     host_message: str
     open_incidents: list[Incident]
+    after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
 
 
 @dataclass
@@ -125,7 +126,14 @@ class ShowState:
             alerts=active_alerts(p, self.queue, self.metrics, self.settings, now),
             host_message=self.host_message,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
+            after_end=after_end_summary(self.metrics.after_end),
         )
+
+
+def after_end_summary(b: MinuteBucket) -> dict[str, float]:
+    """What arrived stamped after the show's end: counted, never in the show's totals."""
+    return {"orders": b.orders, "gmv": b.gmv, "likes": b.likes, "comments": b.comments, "shares": b.shares,
+            "follows": b.follows, "gifts": b.gifts, "joins": b.joins}
 
 
 def _incident_opened(s: ShowState, e: Event) -> None:
@@ -147,11 +155,17 @@ def _host_message(s: ShowState, e: Event) -> None:
     s.host_message = e.text or ""
 
 
+def _ended(s: ShowState, e: Event) -> None:
+    if s.metrics.ended_at is None:
+        s.metrics.ended_at = e.ts  # from here on the feed is folded apart, "after the end"
+
+
 _HANDLERS = {
     ev.INCIDENT_OPENED: _incident_opened,
     ev.INCIDENT_CLOSED: _incident_closed,
     ev.CHECKLIST_TICKED: _checklist,
     ev.HOST_MESSAGE: _host_message,
+    ev.SHOW_ENDED: _ended,
 }
 
 
@@ -207,6 +221,7 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
             "avg_order_value": round(t.avg_order_value, 2),
             "dwell_s": round(t.dwell_s, 1),
         },
+        "after_end": snap.after_end,
         "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
         "host_message": snap.host_message,
     }

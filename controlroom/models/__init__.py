@@ -3,12 +3,12 @@
 from controlroom.models.tables import (
     Base,
     EventRow,
+    FoldMinute,
     Meta,
-    MinuteAggregate,
     ProductRow,
     ReplayMark,
     SegmentRow,
     Show,
 )
 
-__all__ = ["Base", "EventRow", "Meta", "MinuteAggregate", "ProductRow", "ReplayMark", "SegmentRow", "Show"]
+__all__ = ["Base", "EventRow", "FoldMinute", "Meta", "ProductRow", "ReplayMark", "SegmentRow", "Show"]

@@ -80,35 +80,24 @@ class EventRow(Base):
     __table_args__ = (Index("ix_events_show_kind_ts", "show_id", "kind", "ts"),)
 
 
-class MinuteAggregate(Base):
-    """A replay cache: one closed minute of the high-rate feed, aggregated from the log.
+class FoldMinute(Base):
+    """A replay cache: one closed minute of the feed as the live fold produced it
+    (core/metrics.py MinuteBucket as JSON, interacting users included). Minute -1 holds
+    what was folded "after the end". Derived, never the truth: it can be dropped and
+    rebuilt from `events` at any time."""
 
-    Derived, never the truth: it can be dropped and rebuilt from `events` at any time.
-    """
-
-    __tablename__ = "minute_aggregates"
+    __tablename__ = "fold_minutes"
     show_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     minute: Mapped[int] = mapped_column(Integer, primary_key=True)
-    online_sum: Mapped[float] = mapped_column(Float, default=0.0)
-    online_n: Mapped[int] = mapped_column(Integer, default=0)
-    online_max: Mapped[float] = mapped_column(Float, default=0.0)
-    online_min: Mapped[float] = mapped_column(Float, default=-1.0)
-    entries_max: Mapped[int] = mapped_column(Integer, default=0)
-    joins: Mapped[int] = mapped_column(Integer, default=0)
-    comments: Mapped[int] = mapped_column(Integer, default=0)
-    negative_comments: Mapped[int] = mapped_column(Integer, default=0)
-    likes: Mapped[int] = mapped_column(Integer, default=0)
-    shares: Mapped[int] = mapped_column(Integer, default=0)
-    follows: Mapped[int] = mapped_column(Integer, default=0)
-    gifts: Mapped[int] = mapped_column(Integer, default=0)
-    gift_value: Mapped[float] = mapped_column(Float, default=0.0)
-    interactors: Mapped[int] = mapped_column(Integer, default=0)
+    bucket: Mapped[str] = mapped_column(Text)
 
 
 class ReplayMark(Base):
-    """How far the replay cache reaches: minutes before `closed_minute`, events up to `last_id`."""
+    """How far the replay cache reaches: the feed events stamped before `closed_minute`
+    with ids up to `last_id`, folded with the show's end at `ended_at`."""
 
     __tablename__ = "replay_marks"
     show_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     closed_minute: Mapped[int] = mapped_column(Integer)
     last_id: Mapped[int] = mapped_column(Integer)
+    ended_at: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -102,6 +102,9 @@ class ShowService:
                 self._append(new)
                 for e in new:
                     self.state.apply(e)
+                m = self.state.metrics
+                if m.ended_at is not None and m.latest_ts > m.ended_at and any(e.kind == ev.SHOW_ENDED for e in new):
+                    self.resync()  # feed stamped after the end was folded as the show's: fold it apart
         self._notify(new)
         return new
 
@@ -192,8 +195,12 @@ class ShowService:
                                    w.retry_after_s, w.waiting)
 
     def _rows_set_aside(self, rows: list[Row]) -> None:
-        """The writer could not store some rows: fold the log plus what still waits for it
-        again, so the screen never shows what the log will not have."""
+        """The writer could not store some rows: the screen must not show them."""
+        self.resync()
+
+    def resync(self) -> None:
+        """Fold the log plus what still waits for it again, from the database: after rows
+        were set aside, the live state is exactly what the log will hold."""
         with self._lock, self.writer.paused() as waiting:
             state = self.repo.load_show(self.show_id)
             state.comment_classifier = self.state.comment_classifier

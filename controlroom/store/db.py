@@ -11,11 +11,16 @@ from sqlalchemy.orm import Session
 
 from controlroom.models import Base, Meta
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # What turns a database of version N-1 into version N. A new database gets the latest
 # tables from the models directly and needs none of these.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE shows ADD COLUMN scheduled_at FLOAT",),
+    # The replay cache became the live fold's own buckets (fold_minutes, made by create_all);
+    # the old SQL aggregates are dropped, and every show is folded from its log once.
+    3: ("DROP TABLE IF EXISTS minute_aggregates", "DROP TABLE IF EXISTS replay_marks",
+        "CREATE TABLE replay_marks (show_id INTEGER NOT NULL PRIMARY KEY, closed_minute INTEGER NOT NULL, "
+        "last_id INTEGER NOT NULL, ended_at FLOAT)"),
 }
 APP_NAME = "ControlRoom"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from controlroom.core import events as ev
@@ -17,12 +17,11 @@ from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowInfo, ShowState
 from controlroom.models import EventRow, ProductRow, SegmentRow, Show
-from controlroom.store.aggregates import load_minutes
+from controlroom.store import fold_cache
 from controlroom.store.db import StoreError
 from controlroom.store.rows import EVENT_SELECT, event_row, values_event
 
 _EVENTS = EventRow.__table__
-_REPLAYED_ONE_BY_ONE = tuple(sorted(ev.OPERATOR_KINDS | {ev.ORDER}))
 _AGGREGATED = tuple(sorted(ev.FEED_KINDS - {ev.ORDER}))
 
 
@@ -183,8 +182,9 @@ class ShowRepository:
 
     # -- replay ------------------------------------------------------------
     def load_show(self, show_id: int) -> ShowState:
-        """Rebuild the show from its log: operator events and orders one by one,
-        the high-rate feed as per-minute aggregates (the same buckets the live fold keeps)."""
+        """Rebuild the show from its log with the live fold: the replay cache's closed
+        minutes (store/fold_cache.py), then every event the cache does not hold, in time
+        order — operator events and orders one by one, and the rest of the feed."""
         with Session(self.engine) as session:
             show = self.show_row(session, show_id)
             info = ShowInfo(show.id, show.title, show.created_at, show.room, show.host, show.controller,
@@ -192,29 +192,28 @@ class ShowRepository:
             settings = ShowSettings.from_dict(json.loads(show.settings_json or "{}"))
         state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), settings)
         with self.engine.connect() as conn:
-            _load_aggregates(conn, show_id, state)
-            state.event_ids.update(conn.scalars(select(_EVENTS.c.ref).where(
-                _EVENTS.c.show_id == show_id, _EVENTS.c.kind.in_(_AGGREGATED), _EVENTS.c.ref.is_not(None))))
-        for e in self.events(show_id, _REPLAYED_ONE_BY_ONE):
-            state.apply(e)
-        with self.engine.connect() as conn:
-            state.last_event_id = max(state.last_event_id, int(conn.scalar(
-                select(func.max(_EVENTS.c.id)).where(_EVENTS.c.show_id == show_id)) or 0))
+            mark = fold_cache.usable_mark(conn, show_id)
+            fold_cache.load_into(conn, show_id, state.metrics, mark)
+            for e in fold_cache.events(conn, show_id, fold_cache.not_cached(mark)):
+                state.apply(e)
+            _load_feed_facts(conn, show_id, state)
         return state
 
 
-_LAST_ONLINE_SQL = text("""
-SELECT value, ts FROM events WHERE show_id = :show AND kind = 'viewers' ORDER BY ts DESC LIMIT 1
-""")
-
-
-def _load_aggregates(conn: Any, show_id: int, state: ShowState) -> None:
+def _load_feed_facts(conn: Any, show_id: int, state: ShowState) -> None:
+    """What the fold keeps beyond the buckets, for events the cache folded: the latest
+    online sample (the show's, before any end), the event ids, the newest event id."""
+    when = [_EVENTS.c.show_id == show_id, _EVENTS.c.kind == ev.VIEWERS]
+    if state.metrics.ended_at is not None:
+        when.append(_EVENTS.c.ts <= state.metrics.ended_at)
+    last = conn.execute(select(_EVENTS.c.value, _EVENTS.c.ts).where(*when)
+                        .order_by(_EVENTS.c.ts.desc(), _EVENTS.c.id.desc()).limit(1)).first()
     m = state.metrics
-    for minute, values in load_minutes(conn, show_id).items():
-        m.load_bucket(minute, values)
-    last = conn.execute(_LAST_ONLINE_SQL, {"show": show_id}).first()
-    if last is not None:
-        m.set_online(float(last.value or 0.0), float(last.ts))
+    m.online, m.online_ts = (float(last.value or 0.0), float(last.ts)) if last is not None else (0.0, 0.0)
+    state.event_ids.update(conn.scalars(select(_EVENTS.c.ref).where(
+        _EVENTS.c.show_id == show_id, _EVENTS.c.kind.in_(_AGGREGATED), _EVENTS.c.ref.is_not(None))))
+    state.last_event_id = max(state.last_event_id, int(conn.scalar(
+        select(func.max(_EVENTS.c.id)).where(_EVENTS.c.show_id == show_id)) or 0))
 
 
 def _write_plan(session: Session, show_id: int, plan: Plan) -> None:

@@ -16,7 +16,7 @@ When a write fails, the error is classified by code (store/errors.py):
   rescue file when one is given) and reported to `on_set_aside`, never silently dropped.
 
 Every `checkpoint_every_s` the writer also moves the replay cache of the shows it wrote for
-(store/aggregates.py), so a restart reads minutes instead of every event.
+(store/fold_cache.py), so a restart reads minutes instead of every event.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from controlroom.models import EventRow
-from controlroom.store.aggregates import checkpoint
 from controlroom.store.errors import reason
+from controlroom.store.fold_cache import checkpoint
 from controlroom.store.rows import ROW_KEYS
 
 log = logging.getLogger(__name__)
