@@ -14,6 +14,7 @@ from controlroom.core.clock import SystemClock
 from controlroom.feeds.config import load_watch
 from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
+from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.writer import FeedWriter
 
 
@@ -46,7 +47,7 @@ def _intake(args: argparse.Namespace) -> Iterator[Intake]:
     writer = FeedWriter(repo.engine)
     service = None
     try:
-        service = ShowService(repo, writer, show_id(repo, args.show), SystemClock())
+        service = ShowService(repo, writer, show_id(repo, args.show), SystemClock(anchor_path=clock_anchor_path()))
         service.state.comment_classifier = load_watch().classify
         yield Intake(service)
     finally:

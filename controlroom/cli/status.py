@@ -9,6 +9,7 @@ import json
 from controlroom.cli.common import add_db, repository, say, show_id
 from controlroom.core.clock import SystemClock
 from controlroom.core.show import status_dict
+from controlroom.store.clock_anchor import clock_anchor_path
 
 NAME = "status"
 
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "shows":
         return _shows(repo)
     state = repo.load_show(show_id(repo, args.show))
-    say(json.dumps(status_dict(state.snapshot(SystemClock().now())), ensure_ascii=False, indent=2))
+    say(json.dumps(status_dict(state.snapshot(SystemClock(anchor_path=clock_anchor_path()).now())), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -12,6 +12,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.feeds.catalogue import sample_products
 from controlroom.feeds.rehearsal import RoomFeed
 from controlroom.services.show_service import ShowService, create_show
+from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import db_url, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.store.writer import FeedWriter
@@ -47,7 +48,7 @@ class ShowSession:
         self._own_engine = repo is None if own_engine is None else own_engine
         self.repo = repo or ShowRepository(open_engine(self.url))
         self.writer = FeedWriter(self.repo.engine)
-        self.service = ShowService(self.repo, self.writer, show_id, clock or SystemClock())
+        self.service = ShowService(self.repo, self.writer, show_id, clock or SystemClock(anchor_path=clock_anchor_path()))
         self.inbox = Inbox()
         self.charts = ChartData()
         self.charts.load(self.repo, show_id)
