@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests' processes keep their clock anchor and data in a folder of their own, never the
+# user's (a real anchor file written by a test would outlive it for the rest of the boot).
+os.environ.setdefault("CONTROLROOM_TEST_DATA", tempfile.mkdtemp(prefix="controlroom-tests-"))
+os.environ["XDG_DATA_HOME"] = os.environ["CONTROLROOM_TEST_DATA"]
 
 import pytest
 
