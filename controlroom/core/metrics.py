@@ -126,9 +126,15 @@ class Metrics:
         handler = _HANDLERS.get(e.kind)
         if handler is None:
             return
-        self.latest_ts = max(self.latest_ts, e.ts)
-        after = self.is_after_end(e.ts)
-        b = self.after_end if after else self.bucket(minute_of(e.ts))
+        ts = e.ts
+        if ts > self.latest_ts:
+            self.latest_ts = ts
+        after = self.ended_at is not None and ts > self.ended_at
+        if after:
+            b = self.after_end
+        else:
+            minute = int(ts // 60)
+            b = self.buckets.get(minute) or self.bucket(minute)
         handler(self, b, e, after)
         if e.kind in ev.INTERACTION_KINDS:
             if e.user is None:

@@ -75,6 +75,13 @@ class ShowState:
 
     def apply(self, e: Event) -> None:
         """Fold one event into the state (an event already accepted into the log)."""
+        if e.kind in _METRICS_ONLY:  # the high-rate feed: only the metrics fold it
+            self.metrics.apply(e)
+            if e.ref:
+                self.event_ids.add(e.ref)
+            if e.id is not None and e.id > self.last_event_id:
+                self.last_event_id = e.id
+            return
         self.timer.apply(e)
         self.queue.apply(e)
         self.metrics.apply(e)
@@ -128,6 +135,9 @@ class ShowState:
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end=after_end_summary(self.metrics.after_end),
         )
+
+
+_METRICS_ONLY = ev.FEED_KINDS - {ev.ORDER}
 
 
 def after_end_summary(b: MinuteBucket) -> dict[str, float]:
