@@ -26,9 +26,8 @@ from controlroom.core.clock import SystemClock
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService, create_show
-from controlroom.store.repository import ShowRepository
-
 from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
 from controlroom.store.rows import ROW_KEYS, event_values
 from controlroom.store.writer import FeedWriter
 

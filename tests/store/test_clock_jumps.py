@@ -15,7 +15,8 @@ OPERATOR_KINDS = (ev.SHOW_STARTED, ev.SEGMENT_STARTED, ev.INCIDENT_OPENED, ev.IN
 
 
 def log(repo, show_id):
-    return [(e.ts, e.kind, e.value, e.qty, e.text) for e in repo.events(show_id)]
+    """The log's events with their times (events of one instant may be stored in either order)."""
+    return sorted(((e.ts, e.kind, e.value or 0.0, e.qty or 0, e.text or "") for e in repo.events(show_id)))
 
 
 def comparable(status):
@@ -33,7 +34,7 @@ class Twin:
         self.repo, self.anchor, self.jumps = repo, anchor, jumps
         self.machine = Machine()
         self.show_id = create_show(repo, "跳钟 Clock jumps", 60, sample_products(), START)
-        self.writer = FeedWriter(repo.engine, max_delay_s=0.05)
+        self.writer = FeedWriter(repo.engine)
         self.service = ShowService(repo, self.writer, self.show_id, self.machine.clock(anchor))
         self.sim = RoomSimulator(seed=7)
 
@@ -58,7 +59,7 @@ class Twin:
         """The process ends and a new one opens the show on a new clock (same anchor file)."""
         self.writer.close()
         self.service.close()
-        self.writer = FeedWriter(self.repo.engine, max_delay_s=0.05)
+        self.writer = FeedWriter(self.repo.engine)
         self.service = ShowService(self.repo, self.writer, self.show_id, self.machine.clock(self.anchor))
 
     def close(self):
