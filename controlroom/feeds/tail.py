@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, parse_event
@@ -33,7 +33,7 @@ from controlroom.feeds.tail_source import FollowedFile, Line, Problem
 from controlroom.services.intake import Intake, Receipt
 from controlroom.store.errors import StoreUnavailable
 
-READS_PER_POLL = 8  # a backlog is read over several polls, so a stop is never kept waiting long
+READS_PER_POLL = 4  # of READ_BYTES each: a backlog is read over several polls, so a stop never waits long
 DEFAULT_RETRY_S = 2.0  # when the database gives no usable retry_after_s
 MAX_RETRY_S = 5.0  # never wait longer than this to try a database that said "later"
 
@@ -49,8 +49,7 @@ class TailStats:
     outages: int = 0  # times the database could not write
 
 
-@dataclass(frozen=True)
-class Held:
+class Held(NamedTuple):
     """A good line decoded, not yet in the log."""
 
     number: int
@@ -91,12 +90,13 @@ class TailReader:
     def close(self) -> None:
         self.source.close()
 
-    def poll(self) -> int:
-        """Deliver what is held, then read and submit what is new; returns how many lines were read."""
+    def poll(self, reads: int = READS_PER_POLL) -> int:
+        """Deliver what is held, then read and submit what is new (at most `reads` reads);
+        returns how many lines were read."""
         if self._held and (self._monotonic() < self._retry_at or not self._deliver()):
             return 0
         read = 0
-        for _ in range(READS_PER_POLL):
+        for _ in range(reads):
             lines = self.source.read()
             self.stats.reopened = self.source.reopened
             read += len(lines)
@@ -187,7 +187,8 @@ class TailReader:
 def decode_line(raw: bytes, now: float) -> Event:
     """One line → one Event. Raises whatever the line makes the decoder raise."""
     value = json.loads(raw.decode("utf-8-sig"))
-    _refuse_lone_surrogates(value)
+    if b"\\u" in raw:  # strict UTF-8 decoding refuses encoded surrogates: only an escape makes one
+        _refuse_lone_surrogates(value)
     return parse_event(value, now)
 
 
@@ -247,12 +248,12 @@ class FileTail:
             while not self._stop.is_set():
                 self._poll()
                 self._stop.wait(self.poll_s)
-            self._poll()  # what was written before the stop
+            self._poll(reads=1)  # what was written just before the stop (one read: stop is prompt)
         finally:
             self.reader.close()
 
-    def _poll(self) -> None:
+    def _poll(self, reads: int = READS_PER_POLL) -> None:
         try:
-            self.reader.poll()
+            self.reader.poll(reads)
         except Exception as exc:  # noqa: BLE001 - a tail must outlive any one failure
             self.reader.on_problem(f"{self.reader.path.name}: {exc.__class__.__name__}: {exc}")

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 Problem = Callable[[str], None]
 MAX_LINE_BYTES = 1024 * 1024  # a line longer than this is garbage, not an event
@@ -31,8 +30,7 @@ HEAD_BYTES = 4096
 TAIL_BYTES = 512
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: one is made per line, and a frozen dataclass costs thrice as much
     number: int  # 1-based, in its file
     raw: bytes  # without the newline
     start: int  # byte offset in its file
@@ -179,27 +177,24 @@ class FollowedFile:
         data = self._buffer + chunk
         self._remember(chunk)
         *complete, rest = data.split(b"\n")
+        if complete and self._dropping:  # the end of an over-long line, already reported
+            start += len(complete[0]) + 1
+            del complete[0]
+            self._dropping = False
         out: list[Line] = []
-        for raw in complete:
-            if self._dropping:  # the end of an over-long line, already reported
-                self._dropping = False
-            else:
-                self._line_no += 1
-                out.append(self._line(raw, start))
+        number = self._line_no
+        for raw in complete:  # the hot loop of a backlog: kept to the bare minimum
+            number += 1
+            out.append(Line(number, raw, start) if len(raw) <= MAX_LINE_BYTES else _too_long(number, start))
             start += len(raw) + 1
         if self._dropping:
             rest = b""
         elif len(rest) > MAX_LINE_BYTES:
-            self._line_no += 1
-            out.append(self._line(rest, start))
+            number += 1
+            out.append(_too_long(number, start))
             self._dropping, rest = True, b""
-        self._buffer = rest
+        self._line_no, self._buffer = number, rest
         return out
-
-    def _line(self, raw: bytes, start: int) -> Line:
-        if len(raw) > MAX_LINE_BYTES:
-            return Line(self._line_no, b"", start, f"a line longer than {MAX_LINE_BYTES} bytes")
-        return Line(self._line_no, raw, start)
 
     def _remember(self, chunk: bytes) -> None:
         """Move our position past `chunk`, keeping the bytes a rewrite check compares."""
@@ -207,3 +202,7 @@ class FollowedFile:
             self._head += chunk[: HEAD_BYTES - len(self._head)]
         self._tail = chunk[-TAIL_BYTES:] if len(chunk) >= TAIL_BYTES else (self._tail + chunk)[-TAIL_BYTES:]
         self._offset += len(chunk)
+
+
+def _too_long(number: int, start: int) -> Line:
+    return Line(number, b"", start, f"a line longer than {MAX_LINE_BYTES} bytes")

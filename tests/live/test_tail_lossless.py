@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
 from controlroom.core import events as ev
-from controlroom.feeds.tail import TailReader
+from controlroom.feeds.tail import FileTail, TailReader
 from controlroom.services.intake import Intake
 from controlroom.store.errors import StoreUnavailable
 
@@ -218,3 +219,18 @@ def test_an_overlong_line_is_one_bad_line(tmp_path, intake, service):
     assert "line 2" in problems[0] and "longer than" in problems[0]
     assert "line 4" in problems[1] and "broken JSON" in problems[1]
     reader.close()
+
+
+def test_stopping_takes_what_was_written_before_the_stop(tmp_path, intake, service):
+    """SIGTERM (or Stop following) right after a line was written: it is read, not left behind."""
+    path = tmp_path / "feed.jsonl"
+    append(path, comment("first"))
+    tail = FileTail(TailReader(path, intake, from_start=True), poll_s=3600)
+    tail.start()
+    deadline = time.monotonic() + 30
+    while tail.reader.stats.accepted < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    append(path, comment("just before the stop"))
+    tail.stop()
+    assert not tail.running
+    assert comments(service) == ["first", "just before the stop"]
