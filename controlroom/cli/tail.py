@@ -1,10 +1,14 @@
-"""`controlroom tail FILE`: follow a JSON-lines event file into a show until Ctrl-C."""
+"""`controlroom tail FILE`: follow a JSON-lines event file into a show until Ctrl-C.
+
+It fails (exit status 2, a line on stderr) when rows were lost: events the feed writer
+could not write, or lines still held at the stop because the database could not write.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from controlroom.cli.common import say, warn
+from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake, wait_for_interrupt
 from controlroom.feeds.tail import FileTail, TailReader
 
@@ -31,4 +35,8 @@ def run(args: argparse.Namespace) -> int:
     s = reader.stats
     say(f"stopped: {s.lines} lines, {s.accepted} events taken, {s.duplicates} duplicate orders, "
         f"{s.bad} bad lines skipped")
+    held = reader.held_lines()
+    if held is not None:
+        raise CliError(f"{s.held} lines of {args.file} are not in the log (the database could not write): "
+                       f"lines {held[0]}-{held[1]}; they are still in the file")
     return 0

@@ -1,33 +1,41 @@
 """Follow a JSON-lines file another tool writes (one event per line, docs/events.md).
 
-`TailReader.poll()` does one step: read what was appended, hand complete lines on.
-It notices a rotated file (same path, new file: reopened from its start, after the
-old one is drained, its last line taken even without a newline) and a truncated one
-(size below our position: read again from the start). A half-written last line waits
-for its newline. `FileTail` runs polls on
-a thread. A bad line is reported through `on_problem` and skipped; it never stops the
-tail. Each line is its own all-or-nothing unit; good lines of one poll are submitted
-together, and if that batch is refused (an incident closed twice ...) the lines are
-retried one by one so only the bad one is lost.
+`TailReader.poll()` does one step: take the lines completed since the last poll
+(tail_source.FollowedFile: rotation, truncation and rewrites), decode and validate each
+on its own, and submit the good ones together. Nothing one line does costs another:
+- any error while decoding or validating a line (broken JSON, nesting deep enough to
+  raise RecursionError, text SQLite cannot store) makes that line bad: reported through
+  `on_problem` with its line number, counted, skipped;
+- a batch refused for one event (an incident closed twice ...) loses that event only:
+  the refusal names it, it is reported, the rest is submitted again;
+- while the database cannot write (StoreUnavailable: nothing was stored) the lines are
+  held, with our position before them, and sent again after `retry_after_s` (bounded),
+  with one message per outage; nothing more is read meanwhile, so they go in, in order,
+  exactly once when it writes again.
+`FileTail` runs polls on a thread, and one more when stopped.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import math
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import Any, NamedTuple
 
 from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, parse_event
 from controlroom.feeds.config import ApiSettings
-from controlroom.services.intake import Intake
+from controlroom.feeds.tail_source import FollowedFile, Line, Problem
+from controlroom.services.intake import Intake, Receipt
+from controlroom.store.errors import StoreUnavailable
 
-Problem = Callable[[str], None]
-MAX_LINE_BYTES = 1024 * 1024  # a line longer than this is garbage, not an event
+READS_PER_POLL = 4  # of READ_BYTES each: a backlog is read over several polls, so a stop never waits long
+DEFAULT_RETRY_S = 2.0  # when the database gives no usable retry_after_s
+MAX_RETRY_S = 5.0  # never wait longer than this to try a database that said "later"
 
 
 @dataclass
@@ -37,124 +45,137 @@ class TailStats:
     duplicates: int = 0
     bad: int = 0
     reopened: int = 0
+    held: int = 0  # good lines waiting for the database to write again
+    outages: int = 0  # times the database could not write
+
+
+class Held(NamedTuple):
+    """A good line decoded, not yet in the log."""
+
+    number: int
+    start: int
+    event: Event
 
 
 class TailReader:
-    """Attributes: path, stats, position (bytes read from the current file)."""
+    """Attributes: path, stats, position (bytes of the current file handled: in the log or reported)."""
 
     def __init__(
-        self, path: str | Path, intake: Intake, on_problem: Problem | None = None, from_start: bool = False
+        self,
+        path: str | Path,
+        intake: Intake,
+        on_problem: Problem | None = None,
+        from_start: bool = False,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.path = Path(path)
         self.intake = intake
         self.on_problem = on_problem or (lambda _msg: None)
         self.stats = TailStats()
-        self._from_start = from_start
-        self._was_missing = False
-        self._file: IO[bytes] | None = None
-        self._ino: tuple[int, int] | None = None
-        self._buffer = b""
-        self._line_no = 0
-        self.position = 0
+        self.source = FollowedFile(self.path, self.on_problem, from_start)
+        self._monotonic = monotonic
+        self._held: list[Held] = []
+        self._one_by_one = False  # a refusal that names no event: find it line by line
+        self._retry_at = 0.0
+        self._outage_since: float | None = None
+
+    @property
+    def position(self) -> int:
+        return self._held[0].start if self._held else self.source.position
+
+    def held_lines(self) -> tuple[int, int] | None:
+        """The first and last line numbers still waiting for the database, if any."""
+        return (self._held[0].number, self._held[-1].number) if self._held else None
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        self.source.close()
 
-    def poll(self) -> int:
-        """Read and submit what is new; returns how many lines were handled."""
-        if self._file is None:
-            # A file that exists when the tail starts is followed from its end (like
-            # tail -f) unless from_start; one that appears later is read whole.
-            opened = self._open(at_end=not (self._from_start or self._was_missing))
-            self._was_missing = not opened
-            if not opened:
-                return 0
-        handled = self._drain()
-        current = self._stat()
-        if current is None:
-            return handled
-        if current[0] != self._ino:  # rotated: finish the old file (drained above), start the new one
-            if self._buffer.strip():  # the old file is complete: its unterminated last line is an event
-                handled += 1
-                last, self._buffer = self._buffer, b""
-                self._submit([last])
-            self.close()
-            self.stats.reopened += 1
-            if self._open(at_end=False):
-                handled += self._drain()
-        elif current[1] < self.position:  # truncated in place
-            self.on_problem(f"{self.path.name} was truncated: reading it again from the start")
-            self.stats.reopened += 1
-            assert self._file is not None
-            self._file.seek(0)
-            self.position, self._buffer, self._line_no = 0, b"", 0
-            handled += self._drain()
-        return handled
-
-    def _stat(self) -> tuple[tuple[int, int], int] | None:
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return None
-        return (st.st_dev, st.st_ino), st.st_size
-
-    def _open(self, at_end: bool) -> bool:
-        try:
-            f = open(self.path, "rb")  # noqa: SIM115 - kept open across polls, closed in close()
-        except OSError:
-            return False
-        st = os.fstat(f.fileno())
-        self._file, self._ino = f, (st.st_dev, st.st_ino)
-        self._buffer, self._line_no = b"", 0
-        self.position = f.seek(0, os.SEEK_END) if at_end else 0
-        return True
-
-    def _drain(self) -> int:
-        assert self._file is not None
-        chunk = self._file.read()
-        if not chunk:
+    def poll(self, reads: int = READS_PER_POLL) -> int:
+        """Deliver what is held, then read and submit what is new (at most `reads` reads);
+        returns how many lines were read."""
+        if self._held and (self._monotonic() < self._retry_at or not self._deliver()):
             return 0
-        self.position += len(chunk)
-        data = self._buffer + chunk
-        *lines, self._buffer = data.split(b"\n")
-        if len(self._buffer) > MAX_LINE_BYTES:
-            self._bad(self._line_no + len(lines) + 1, f"a line longer than {MAX_LINE_BYTES} bytes: skipped")
-            self._buffer = b""
-        self._submit(lines)
-        return len(lines)
+        read = 0
+        for _ in range(reads):
+            lines = self.source.read()
+            self.stats.reopened = self.source.reopened
+            read += len(lines)
+            self._take(lines)
+            if self._held or self.source.caught_up:
+                break
+        return read
 
-    def _submit(self, lines: list[bytes]) -> None:
-        good: list[tuple[int, Event]] = []
+    # -- one line at a time --------------------------------------------------
+    def _take(self, lines: list[Line]) -> None:
         now = self.intake.service.now()
-        for raw in lines:
-            self._line_no += 1
+        for line in lines:
             self.stats.lines += 1
-            if not raw.strip():
+            if line.problem is not None:
+                self._bad(line.number, line.problem)
+                continue
+            if not line.raw.strip():
                 continue
             try:
-                good.append((self._line_no, parse_event(json.loads(raw.decode("utf-8-sig")), now)))
-            except (ValueError, FeedError) as exc:  # FeedError is a ValueError; so is JSON's
-                self._bad(self._line_no, _why(exc))
-        if good:
-            self._ingest(good)
+                event = decode_line(line.raw, now)
+            except Exception as exc:  # noqa: BLE001 - whatever one line does costs only that line
+                self._bad(line.number, _why(exc))
+                continue
+            self._held.append(Held(line.number, line.start, event))
+        if self._held:
+            self._deliver()
 
-    def _ingest(self, good: list[tuple[int, Event]]) -> None:
-        try:
-            self._count(self.intake.submit([e for _, e in good]))
-            return
-        except FeedError as exc:
-            if len(good) == 1:
-                self._bad(good[0][0], str(exc.at(None)))
-                return
-        for line_no, e in good:
+    def _deliver(self) -> bool:
+        """Submit the held events, oldest first; False if the database cannot write now."""
+        while self._held:
+            size = 1 if self._one_by_one else len(self._held)
+            group = self._held[:size]
             try:
-                self._count(self.intake.submit([e]))
-            except FeedError as exc:
-                self._bad(line_no, str(exc.at(None)))
+                receipt = self.intake.submit([h.event for h in group])
+            except StoreUnavailable as exc:
+                self._wait(exc)
+                return False
+            except FeedError as exc:  # nothing of the batch was stored; the refusal names the event
+                at = 0 if size == 1 else exc.index
+                if at is None or not 0 <= at < size:
+                    self._one_by_one = True
+                    continue
+                self._bad(self._held.pop(at).number, str(exc.at(None)))
+                continue
+            except Exception as exc:  # noqa: BLE001 - an unforeseen refusal: find its line alone
+                if size > 1:
+                    self._one_by_one = True
+                    continue
+                self._bad(self._held.pop(0).number, f"{exc.__class__.__name__}: {exc}")
+                continue
+            del self._held[:size]
+            self._count(receipt)
+        self._one_by_one = False
+        self.stats.held = 0
+        self._writes_again()
+        return True
 
-    def _count(self, receipt) -> None:
+    def _wait(self, exc: StoreUnavailable) -> None:
+        wait = exc.retry_after_s if isinstance(exc.retry_after_s, (int, float)) else DEFAULT_RETRY_S
+        wait = DEFAULT_RETRY_S if not math.isfinite(wait) else min(max(wait, 0.0), MAX_RETRY_S)
+        now = self._monotonic()
+        self._retry_at = now + wait
+        self.stats.held = len(self._held)
+        if self._outage_since is None:
+            self._outage_since = now
+            self.stats.outages += 1
+            first, last = self._held[0].number, self._held[-1].number
+            self.on_problem(
+                f"{self.path.name}: the database cannot write ({exc.reason}): holding lines {first}-{last} "
+                f"and reading no further; trying again in {wait:g} s"
+            )
+
+    def _writes_again(self) -> None:
+        if self._outage_since is not None:
+            took = self._monotonic() - self._outage_since
+            self._outage_since = None
+            self.on_problem(f"{self.path.name}: the database writes again after {took:.0f} s: the held lines are in")
+
+    def _count(self, receipt: Receipt) -> None:
         self.stats.accepted += receipt.accepted
         self.stats.duplicates += receipt.duplicates
 
@@ -163,12 +184,39 @@ class TailReader:
         self.on_problem(f"{self.path.name} line {line_no}: {why} (skipped)")
 
 
+def decode_line(raw: bytes, now: float) -> Event:
+    """One line → one Event. Raises whatever the line makes the decoder raise."""
+    value = json.loads(raw.decode("utf-8-sig"))
+    if b"\\u" in raw:  # strict UTF-8 decoding refuses encoded surrogates: only an escape makes one
+        _refuse_lone_surrogates(value)
+    return parse_event(value, now)
+
+
+def _refuse_lone_surrogates(value: Any) -> None:
+    """"\\ud800" is valid JSON, but no UTF-8 text: SQLite would refuse the row, and with
+    it the writer's whole batch. (The schema refuses any value that is not flat.)"""
+    if not isinstance(value, dict):
+        return
+    for name, field in value.items():
+        for text in (name, field):
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = name.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                    raise FeedError("holds a lone surrogate (\\ud800-\\udfff), which is not text", shown) from None
+
+
 def _why(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"broken JSON at column {exc.colno}: {exc.msg}"
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
-    return str(exc)
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply to be an event"
+    if isinstance(exc, ValueError):  # FeedError included
+        return str(exc)
+    return f"{exc.__class__.__name__}: {exc}"
 
 
 class FileTail:
@@ -198,10 +246,14 @@ class FileTail:
     def _run(self) -> None:
         try:
             while not self._stop.is_set():
-                try:
-                    self.reader.poll()
-                except Exception as exc:  # noqa: BLE001 - a tail must outlive any one failure
-                    self.reader.on_problem(f"{self.reader.path.name}: {exc.__class__.__name__}: {exc}")
+                self._poll()
                 self._stop.wait(self.poll_s)
+            self._poll(reads=1)  # what was written just before the stop (one read: stop is prompt)
         finally:
             self.reader.close()
+
+    def _poll(self, reads: int = READS_PER_POLL) -> None:
+        try:
+            self.reader.poll(reads)
+        except Exception as exc:  # noqa: BLE001 - a tail must outlive any one failure
+            self.reader.on_problem(f"{self.reader.path.name}: {exc.__class__.__name__}: {exc}")
