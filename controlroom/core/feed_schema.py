@@ -161,7 +161,7 @@ def parse_ts(value: Any, now: float, window: Window | None = None) -> float:
             raise FeedError(f"{shown(value)} is not a time between 2000 and 2100", "ts")
     elif not (math.isfinite(ts) and window[0] <= ts <= window[1]):
         lo, hi = _iso(window[0]), _iso(window[1])
-        raise FeedError(f"{shown(value)} is outside this show's times, {lo} to {hi} (milliseconds?)", "ts")
+        raise FeedError(f"{shown(value)} is outside this show's times, {lo} to {hi}", "ts")
     return ts
 
 
@@ -268,6 +268,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "incident": frozenset({"action", "incident_id", "text"}),
 }
 TYPES = tuple(_PARSERS)
+_ACCEPTED = {kind: names | {"type", "ts"} for kind, names in FIELDS.items()}
 
 
 def parse_event(raw: Any, now: float, window: Window | None = None) -> Event:
@@ -281,10 +282,11 @@ def parse_event(raw: Any, now: float, window: Window | None = None) -> Event:
     parser = _PARSERS.get(kind) if isinstance(kind, str) else None
     if parser is None:
         raise FeedError(f"{shown(kind)} is not one of {', '.join(TYPES)}", "type")
-    allowed = FIELDS[kind]
+    accepted = _ACCEPTED[kind]
     for name in raw:
-        if name not in allowed and name not in ("type", "ts"):
-            raise FeedError(f"is not a field of a {kind} event (use {', '.join(sorted(allowed))})", _shown_name(name))
+        if name not in accepted:
+            use = ", ".join(sorted(FIELDS[kind]))
+            raise FeedError(f"is not a field of a {kind} event (use {use})", _shown_name(name))
     fields = _Fields(raw)
     event = parser(fields, parse_ts(raw.get("ts"), now, window))
     if fields.cut:

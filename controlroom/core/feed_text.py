@@ -30,6 +30,7 @@ SHOWN = 40  # at most this many characters of a bad value go back in an error
 
 FREE, NAME, IDENT = "free", "name", "id"
 
+_SUSPECT = re.compile("[\x00-\x1f\ud800-\udfff]")  # one scan tells the common, clean case
 _NUL_OR_SURROGATE = re.compile("[\x00\ud800-\udfff]")
 _CONTROL_FREE = re.compile("[\x00-\x08\x0b-\x1f]")
 _CONTROL_NAME = re.compile("[\x00-\x1f]")
@@ -43,7 +44,7 @@ class TextRefused(ValueError):
 
 def clean(value: str, kind: str) -> str:
     """The value made storable for its kind (see the module's rules), or TextRefused."""
-    if not value.isascii() or _CONTROL_NAME.search(value):
+    if _SUSPECT.search(value) is not None:
         _refuse_broken(value)
         if kind == IDENT:
             bad = _CONTROL_NAME.search(value)
