@@ -1,11 +1,14 @@
 """The live-data event schema (docs/events.md): JSON values in, core Events out, or a
 refusal naming the event's index and the field at fault.
 
-Pure and strict on purpose: an unknown field is refused (a typo such as "quantiy"
-would otherwise silently become the default), a `ts` without a zone is refused
-(ambiguity is worse than a refusal), and NaN/Infinity (which Python's json accepts)
-are never numbers. Operator-like kinds (note, incident) come out as NOTE /
-INCIDENT_OPENED / INCIDENT_CLOSED events for the caller to commit as commands.
+Strict about structure on purpose: an unknown field is refused (a typo such as
+"quantiy" would otherwise silently become the default), a `ts` without a zone or
+outside the show's reach is refused (ambiguity is worse than a refusal), and
+NaN/Infinity (which Python's json accepts) are never numbers. Lenient about length:
+over-long free text and names are kept cut to their limit and the event is marked
+`data={"cut": [field, ...]}`, so one long comment never costs the orders beside it
+(text rules: core/feed_text.py). Operator-like kinds (note, incident) come out as
+NOTE / INCIDENT_OPENED / INCIDENT_CLOSED events for the caller to commit as commands.
 """
 
 from __future__ import annotations
@@ -17,17 +20,20 @@ from typing import Any
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
+from controlroom.core.feed_json import OversizedNumber
+from controlroom.core.feed_text import FREE, IDENT, MAX_ID, MAX_NAME, MAX_TEXT, NAME, TextRefused, clean, shown
+from controlroom.core.feed_text import shown_name as _shown_name
 
 # Limits of the schema; generous for real rooms, tight enough to catch garbage.
-MAX_TEXT = 2000
-MAX_NAME = 200
 MAX_COUNT = 1_000_000_000
 MAX_AMOUNT = 1_000_000_000.0
-# A ts outside these years is a unit mistake (milliseconds, a local offset), not a show.
+# Without a window, a ts outside these years is a unit mistake (milliseconds, a local offset).
 EARLIEST_TS = dt.datetime(2000, 1, 1, tzinfo=dt.UTC).timestamp()
 LATEST_TS = dt.datetime(2100, 1, 1, tzinfo=dt.UTC).timestamp()
+_LIMITS = {FREE: MAX_TEXT, NAME: MAX_NAME, IDENT: MAX_ID}
 
 OPERATOR_TYPES = frozenset({"note", "incident"})
+Window = tuple[float, float]
 
 
 class FeedError(ValueError):
@@ -56,72 +62,106 @@ class FeedError(ValueError):
 
 
 # -- field readers -------------------------------------------------------------
-def _count(raw: dict[str, Any], name: str, *, default: int | None = None, minimum: int = 0) -> int | None:
-    if name not in raw or raw[name] is None:
-        if default is None and name in raw:
+class _Fields:
+    """One raw event's fields, read by name; remembers the text fields it cut."""
+
+    __slots__ = ("raw", "cut")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        self.cut: list[str] = []
+
+    def count(self, name: str, *, default: int | None = None, minimum: int = 0) -> int | None:
+        value = self.raw.get(name)
+        if value is None:
+            return default
+        if isinstance(value, OversizedNumber):
+            raise FeedError(f"{value!r} is out of range: at most {MAX_COUNT}", name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise FeedError(f"{shown(value)} is not a whole number", name)
+        if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+            raise FeedError(f"{shown(value)} is not a whole number", name)
+        if not minimum <= value <= MAX_COUNT:
+            raise FeedError(f"{shown(value)} must be between {minimum} and {MAX_COUNT}", name)
+        return int(value)
+
+    def required_count(self, name: str, minimum: int = 0) -> int:
+        if self.raw.get(name) is None:
+            raise FeedError("is required", name)
+        value = self.count(name, minimum=minimum)
+        assert value is not None
+        return value
+
+    def amount(self, name: str, *, required: bool) -> float | None:
+        value = self.raw.get(name)
+        if value is None:
+            if required:
+                raise FeedError("is required", name)
             return None
-        return default
-    value = raw[name]
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise FeedError(f"{value!r} is not a whole number", name)
-    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
-        raise FeedError(f"{value!r} is not a whole number", name)
-    if not minimum <= value <= MAX_COUNT:
-        raise FeedError(f"{int(value)} must be between {minimum} and {MAX_COUNT}", name)
-    return int(value)
+        if isinstance(value, OversizedNumber):
+            raise FeedError(f"{value!r} is out of range: at most {MAX_AMOUNT:.0f}", name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
+            raise FeedError(f"{shown(value)} is not a number", name)
+        if not 0 <= value <= MAX_AMOUNT:
+            raise FeedError(f"{shown(value)} must be between 0 and {MAX_AMOUNT:.0f}", name)
+        return round(float(value), 2)
+
+    def text(self, name: str, *, required: bool = False) -> str | None:
+        return self._text(name, FREE, required)
+
+    def name(self, name: str) -> str | None:
+        return self._text(name, NAME, False)
+
+    def ident(self, name: str, *, required: bool = False) -> str | None:
+        return self._text(name, IDENT, required)
+
+    def _text(self, name: str, kind: str, required: bool) -> str | None:
+        value = self.raw.get(name)
+        if value is None:
+            if required:
+                raise FeedError("is required", name)
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise FeedError(f"{_json_type(value)} is not text", name)
+        try:
+            text = clean(value if isinstance(value, str) else str(value), kind)
+        except TextRefused as exc:
+            raise FeedError(str(exc), name) from None
+        if required and not text:
+            raise FeedError("must not be empty", name)
+        limit = _LIMITS[kind]
+        if len(text) > limit:
+            if kind == IDENT:
+                raise FeedError(f"{len(text)} characters, at most {limit} (an id is never cut)", name)
+            text = text[:limit]
+            self.cut.append(name)
+        return text or None
 
 
-def _required_count(raw: dict[str, Any], name: str, minimum: int = 0) -> int:
-    if raw.get(name) is None:
-        raise FeedError("is required", name)
-    value = _count(raw, name, minimum=minimum)
-    assert value is not None
-    return value
+def _finite(value: int | float) -> bool:
+    return isinstance(value, int) or math.isfinite(value)
 
 
-def _amount(raw: dict[str, Any], name: str, *, required: bool) -> float | None:
-    value = raw.get(name)
-    if value is None:
-        if required:
-            raise FeedError("is required", name)
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FeedError(f"{value!r} is not a number", name)
-    if not 0 <= value <= MAX_AMOUNT:
-        raise FeedError(f"{value!r} must be between 0 and {MAX_AMOUNT:.0f}", name)
-    return round(float(value), 2)
-
-
-def _text(raw: dict[str, Any], name: str, *, required: bool, limit: int = MAX_NAME) -> str | None:
-    value = raw.get(name)
-    if value is None:
-        if required:
-            raise FeedError("is required", name)
-        return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise FeedError(f"{type(value).__name__} is not text", name)
-    text = str(value).strip()
-    if required and not text:
-        raise FeedError("must not be empty", name)
-    if len(text) > limit:
-        raise FeedError(f"{len(text)} characters, at most {limit}", name)
-    return text or None
-
-
-def parse_ts(value: Any, now: float) -> float:
-    """ISO 8601 with `Z` or an offset (or UTC epoch seconds) → UTC epoch seconds."""
+def parse_ts(value: Any, now: float, window: Window | None = None) -> float:
+    """ISO 8601 with `Z` or an offset (or UTC epoch seconds) → UTC epoch seconds.
+    A missing ts is `now`; a given one must fall in `window` (or 2000–2100 without one)."""
     if value is None:
         return now
-    if isinstance(value, bool):
-        raise FeedError(f"{value!r} is not a time", "ts")
-    if isinstance(value, (int, float)):
-        ts = float(value)
-    elif isinstance(value, str):
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise FeedError(f"{_json_type(value)} is not a time", "ts")
+    if isinstance(value, str):
         ts = _iso_ts(value)
     else:
-        raise FeedError(f"{type(value).__name__} is not a time", "ts")
-    if not (math.isfinite(ts) and EARLIEST_TS <= ts < LATEST_TS):
-        raise FeedError(f"{value!r} is not a time between 2000 and 2100", "ts")
+        try:
+            ts = float(value)
+        except OverflowError:
+            ts = math.inf
+    if window is None:
+        if not (math.isfinite(ts) and EARLIEST_TS <= ts < LATEST_TS):
+            raise FeedError(f"{shown(value)} is not a time between 2000 and 2100", "ts")
+    elif not (math.isfinite(ts) and window[0] <= ts <= window[1]):
+        lo, hi = _iso(window[0]), _iso(window[1])
+        raise FeedError(f"{shown(value)} is outside this show's times, {lo} to {hi}", "ts")
     return ts
 
 
@@ -129,73 +169,80 @@ def _iso_ts(text: str) -> float:
     try:
         when = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise FeedError(f"{text[:40]!r} is not an ISO 8601 time", "ts") from None
+        raise FeedError(f"{shown(text)} is not an ISO 8601 time", "ts") from None
     if when.tzinfo is None or when.utcoffset() is None:
-        raise FeedError(f"{text[:40]!r} has no zone: add Z or an offset such as +08:00", "ts")
-    return when.timestamp()
+        raise FeedError(f"{shown(text)} has no zone: add Z or an offset such as +08:00", "ts")
+    try:
+        return when.timestamp()
+    except (OverflowError, ValueError):
+        raise FeedError(f"{shown(text)} is not a time between 2000 and 2100", "ts") from None
+
+
+def _iso(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 # -- one kind each ---------------------------------------------------------------
-def _viewers(raw: dict[str, Any], ts: float) -> Event:
-    online = _required_count(raw, "online")
-    return Event(ev.VIEWERS, ts, value=float(online), qty=_count(raw, "entries_total"))
+def _viewers(f: _Fields, ts: float) -> Event:
+    online = f.required_count("online")
+    return Event(ev.VIEWERS, ts, value=float(online), qty=f.count("entries_total"), ref=f.ident("event_id"))
 
 
-def _comment(raw: dict[str, Any], ts: float) -> Event:
-    return Event(
-        ev.COMMENT, ts, user=_text(raw, "user", required=False), text=_text(raw, "text", required=True, limit=MAX_TEXT)
-    )
+def _comment(f: _Fields, ts: float) -> Event:
+    return Event(ev.COMMENT, ts, user=f.name("user"), text=f.text("text", required=True), ref=f.ident("event_id"))
 
 
-def _like(raw: dict[str, Any], ts: float) -> Event:
-    return Event(ev.LIKE, ts, user=_text(raw, "user", required=False), qty=_count(raw, "count", default=1, minimum=1))
+def _like(f: _Fields, ts: float) -> Event:
+    qty = f.count("count", default=1, minimum=1)
+    return Event(ev.LIKE, ts, user=f.name("user"), qty=qty, ref=f.ident("event_id"))
 
 
-def _simple(kind: str) -> Callable[[dict[str, Any], float], Event]:
-    def parse(raw: dict[str, Any], ts: float) -> Event:
-        return Event(kind, ts, user=_text(raw, "user", required=False))
+def _simple(kind: str) -> Callable[[_Fields, float], Event]:
+    def parse(f: _Fields, ts: float) -> Event:
+        return Event(kind, ts, user=f.name("user"), ref=f.ident("event_id"))
 
     return parse
 
 
-def _gift(raw: dict[str, Any], ts: float) -> Event:
+def _gift(f: _Fields, ts: float) -> Event:
     return Event(
         ev.GIFT,
         ts,
-        user=_text(raw, "user", required=False),
-        text=_text(raw, "gift", required=False),
-        qty=_count(raw, "count", default=1, minimum=1),
-        value=_amount(raw, "value", required=False),
+        user=f.name("user"),
+        text=f.name("gift"),
+        qty=f.count("count", default=1, minimum=1),
+        value=f.amount("value", required=False),
+        ref=f.ident("event_id"),
     )
 
 
-def _order(raw: dict[str, Any], ts: float) -> Event:
+def _order(f: _Fields, ts: float) -> Event:
     return Event(
         ev.ORDER,
         ts,
-        ref=_text(raw, "order_id", required=True),
-        product=_text(raw, "product", required=False),
-        qty=_count(raw, "quantity", default=1, minimum=1),
-        value=_amount(raw, "amount", required=True),
-        user=_text(raw, "buyer", required=False),
+        ref=f.ident("order_id", required=True),
+        product=f.name("product"),
+        qty=f.count("quantity", default=1, minimum=1),
+        value=f.amount("amount", required=True),
+        user=f.name("buyer"),
     )
 
 
-def _note(raw: dict[str, Any], ts: float) -> Event:
-    return Event(ev.NOTE, ts, text=_text(raw, "text", required=True, limit=MAX_TEXT))
+def _note(f: _Fields, ts: float) -> Event:
+    return Event(ev.NOTE, ts, text=f.text("text", required=True))
 
 
-def _incident(raw: dict[str, Any], ts: float) -> Event:
-    action = raw.get("action", "open")
+def _incident(f: _Fields, ts: float) -> Event:
+    action = f.raw.get("action", "open")
     if action not in ("open", "close"):
-        raise FeedError(f"{action!r} is neither 'open' nor 'close'", "action")
+        raise FeedError(f"{shown(action)} is neither 'open' nor 'close'", "action")
     if action == "close":
-        return Event(ev.INCIDENT_CLOSED, ts, ref=_text(raw, "incident_id", required=True))
-    ref = _text(raw, "incident_id", required=False) or f"api-{ts:.3f}"
-    return Event(ev.INCIDENT_OPENED, ts, ref=ref, text=_text(raw, "text", required=True, limit=MAX_TEXT))
+        return Event(ev.INCIDENT_CLOSED, ts, ref=f.ident("incident_id", required=True))
+    ref = f.ident("incident_id") or f"api-{ts:.3f}"
+    return Event(ev.INCIDENT_OPENED, ts, ref=ref, text=f.text("text", required=True))
 
 
-_PARSERS: dict[str, Callable[[dict[str, Any], float], Event]] = {
+_PARSERS: dict[str, Callable[[_Fields, float], Event]] = {
     "viewers": _viewers,
     "comment": _comment,
     "like": _like,
@@ -209,22 +256,24 @@ _PARSERS: dict[str, Callable[[dict[str, Any], float], Event]] = {
 }
 # The fields each type may carry besides "type" and "ts".
 FIELDS: dict[str, frozenset[str]] = {
-    "viewers": frozenset({"online", "entries_total"}),
-    "comment": frozenset({"user", "text"}),
-    "like": frozenset({"user", "count"}),
-    "share": frozenset({"user"}),
-    "follow": frozenset({"user"}),
-    "join": frozenset({"user"}),
-    "gift": frozenset({"user", "gift", "count", "value"}),
+    "viewers": frozenset({"online", "entries_total", "event_id"}),
+    "comment": frozenset({"user", "text", "event_id"}),
+    "like": frozenset({"user", "count", "event_id"}),
+    "share": frozenset({"user", "event_id"}),
+    "follow": frozenset({"user", "event_id"}),
+    "join": frozenset({"user", "event_id"}),
+    "gift": frozenset({"user", "gift", "count", "value", "event_id"}),
     "order": frozenset({"order_id", "product", "quantity", "amount", "buyer"}),
     "note": frozenset({"text"}),
     "incident": frozenset({"action", "incident_id", "text"}),
 }
 TYPES = tuple(_PARSERS)
+_ACCEPTED = {kind: names | {"type", "ts"} for kind, names in FIELDS.items()}
 
 
-def parse_event(raw: Any, now: float) -> Event:
-    """One JSON object → one Event; FeedError (index None) if it is not a valid event."""
+def parse_event(raw: Any, now: float, window: Window | None = None) -> Event:
+    """One JSON object → one Event; FeedError (index None) if it is not a valid event.
+    `window` (lo, hi) in epoch seconds bounds a given `ts` (see parse_ts)."""
     if not isinstance(raw, dict):
         raise FeedError(f"an event is a JSON object, not {_json_type(raw)}")
     kind = raw.get("type")
@@ -232,25 +281,37 @@ def parse_event(raw: Any, now: float) -> Event:
         raise FeedError("is required", "type")
     parser = _PARSERS.get(kind) if isinstance(kind, str) else None
     if parser is None:
-        raise FeedError(f"{kind!r} is not one of {', '.join(TYPES)}", "type")
-    allowed = FIELDS[kind]
+        raise FeedError(f"{shown(kind)} is not one of {', '.join(TYPES)}", "type")
+    accepted = _ACCEPTED[kind]
     for name in raw:
-        if name not in allowed and name not in ("type", "ts"):
-            raise FeedError(f"is not a field of a {kind} event (use {', '.join(sorted(allowed))})", str(name))
-    return parser(raw, parse_ts(raw.get("ts"), now))
+        if name not in accepted:
+            use = ", ".join(sorted(FIELDS[kind]))
+            raise FeedError(f"is not a field of a {kind} event (use {use})", _shown_name(name))
+    fields = _Fields(raw)
+    event = parser(fields, parse_ts(raw.get("ts"), now, window))
+    if fields.cut:
+        _mark_cut(event, fields.cut)
+    return event
 
 
-def parse_batch(payload: Any, now: float) -> list[Event]:
+def _mark_cut(event: Event, names: list[str]) -> None:
+    data = dict(event.data or {})
+    cut = list(data.get("cut", ()))
+    data["cut"] = cut + [n for n in names if n not in cut]
+    event.data = data
+
+
+def parse_batch(payload: Any, now: float, window: Window | None = None) -> list[Event]:
     """A JSON object or array → Events, all or none: the first bad event raises
     FeedError with its index (None when the payload was a single object)."""
     if isinstance(payload, dict):
-        return [parse_event(payload, now)]
+        return [parse_event(payload, now, window)]
     if not isinstance(payload, list):
         raise FeedError(f"send a JSON object or an array of them, not {_json_type(payload)}")
     out = []
     for i, raw in enumerate(payload):
         try:
-            out.append(parse_event(raw, now))
+            out.append(parse_event(raw, now, window))
         except FeedError as exc:
             raise exc.at(i) from None
     return out
@@ -265,4 +326,6 @@ def _json_type(value: Any) -> str:
     for t, name in names.items():
         if isinstance(value, t):
             return name
+    if isinstance(value, OversizedNumber):
+        return repr(value)
     return "a number" if isinstance(value, (int, float)) else type(value).__name__

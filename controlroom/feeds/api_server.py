@@ -3,8 +3,14 @@
 aiohttp gives HTTP and WebSocket in one small server. `ApiServer` runs it on its own
 thread with its own event loop, so the window and `controlroom serve` share it. It
 binds 127.0.0.1 unless told another host, and every request must carry
-`Authorization: Bearer <token>`. Handlers call the (thread-safe) intake directly:
-validating and folding a batch is a few milliseconds, cheaper than a thread hop.
+`Authorization: Bearer <token>`.
+
+The event loop only moves bytes. Decoding, validating and submitting a batch run on
+the server's own bounded thread pool: `Intake.submit_json` blocks until the batch is
+committed, and a 4 MB batch is a second of CPU — on the loop either would stall every
+other client. Every answer is JSON, failures included: 400 unreadable JSON, 404/405,
+408 a body slower than `read_timeout_s`, 413, 422 a refused event, 503 the database
+cannot write (with Retry-After), 500 anything unexpected (logged).
 """
 
 from __future__ import annotations
@@ -13,20 +19,44 @@ import asyncio
 import hmac
 import json
 import logging
+import math
 import threading
 import weakref
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from controlroom.core.feed_json import JsonError, loads
 from controlroom.core.feed_schema import FeedError
+from controlroom.core.feed_text import shown
 from controlroom.feeds.config import ApiSettings
 from controlroom.services.intake import Intake
+from controlroom.store.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/api/v1/events"
 STATE_PATH = "/api/v1/state"
 WS_PATH = "/api/v1/ws"
+# Threads that decode and submit batches: enough to overlap a few clients' commits,
+# few enough that a flood queues instead of multiplying memory and lock contention.
+INTAKE_THREADS = 4
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer to one batch, the same for HTTP and the WebSocket."""
+
+    status: int
+    body: dict[str, Any]
+    retry_after_s: int | None = None
+
+    def response(self) -> web.Response:
+        resp = web.json_response(self.body, status=self.status, dumps=_dumps)
+        if self.retry_after_s is not None:
+            resp.headers["Retry-After"] = str(self.retry_after_s)
+        return resp
 
 
 def _error(status: int, message: str, **extra: Any) -> web.Response:
@@ -34,67 +64,96 @@ def _error(status: int, message: str, **extra: Any) -> web.Response:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate somewhere: \u-escape what UTF-8 cannot carry
+            return json.dumps(value)
+    return text
 
 
-def _decode(body: bytes | str) -> Any:
-    """JSON or a ValueError whose message says where it broke."""
-    try:
-        return json.loads(body.decode("utf-8-sig") if isinstance(body, bytes) else body)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except UnicodeDecodeError:
-        raise ValueError("the body is not UTF-8 text") from None
+def _whole_seconds(seconds: float) -> int:
+    return max(1, math.ceil(seconds)) if math.isfinite(seconds) else 1
 
 
 class ApiHandlers:
     """The routes, over one intake and one token."""
 
-    def __init__(self, intake: Intake, token: str, max_body: int) -> None:
+    def __init__(self, intake: Intake, token: str, max_body: int, read_timeout_s: float = 10.0) -> None:
         self.intake = intake
         self._token = token.encode()
         self.max_body = max_body
+        self.read_timeout_s = read_timeout_s
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self._intake_pool: ThreadPoolExecutor | None = None
+        self._read_pool: ThreadPoolExecutor | None = None
 
     def app(self) -> web.Application:
-        app = web.Application(client_max_size=self.max_body, middlewares=[self._auth])
+        middlewares = [self._json_errors, self._auth]
+        app = web.Application(client_max_size=self.max_body, middlewares=middlewares)
         app.router.add_post(EVENTS_PATH, self.post_events)
         app.router.add_get(STATE_PATH, self.get_state)
         app.router.add_get(WS_PATH, self.websocket)
         app.on_shutdown.append(self._close_sockets)
         return app
 
+    def start_workers(self) -> None:
+        self._intake_pool = ThreadPoolExecutor(INTAKE_THREADS, thread_name_prefix="api-intake")
+        # State reads get their own thread: a stalled write must not stop the dashboard.
+        self._read_pool = ThreadPoolExecutor(1, thread_name_prefix="api-state")
+
+    def stop_workers(self) -> None:
+        """Queued batches are dropped (their clients were disconnected); a running one finishes."""
+        for pool in (self._intake_pool, self._read_pool):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._intake_pool = self._read_pool = None
+
+    # -- middlewares ---------------------------------------------------------------
+    @web.middleware
+    async def _json_errors(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except web.HTTPException as exc:
+            if exc.status < 400:
+                raise
+            return _http_error(request, exc)
+        except ConnectionError:
+            raise  # the client went away mid-request: aiohttp drops the connection quietly
+        except Exception as exc:  # noqa: BLE001 - the client gets JSON, the log gets the traceback
+            log.exception("the local API failed on %s %s", request.method, request.path)
+            return _error(500, _internal(exc))
+
     @web.middleware
     async def _auth(self, request: web.Request, handler: Any) -> web.StreamResponse:
         scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), self._token):
+        given_bytes = given.strip().encode("utf-8", "surrogateescape")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given_bytes, self._token):
             resp = _error(401, "send Authorization: Bearer <token> (the token is in the window's server settings)")
             resp.headers["WWW-Authenticate"] = 'Bearer realm="controlroom"'
             return resp
         return await handler(request)
 
+    # -- routes ------------------------------------------------------------------
     async def post_events(self, request: web.Request) -> web.Response:
         if request.content_length is not None and request.content_length > self.max_body:
             return _error(413, f"the body is {request.content_length} bytes, at most {self.max_body}")
         try:
-            body = await request.read()
+            async with asyncio.timeout(self.read_timeout_s):
+                body = await request.read()
         except web.HTTPRequestEntityTooLarge:
             return _error(413, f"the body is over {self.max_body} bytes")
-        try:
-            payload = _decode(body)
-        except ValueError as exc:
-            return _error(400, str(exc))
-        return self._submit(payload)
-
-    def _submit(self, payload: Any) -> web.Response:
-        try:
-            receipt = self.intake.submit_json(payload)
-        except FeedError as exc:
-            return web.json_response(exc.as_dict(), status=422, dumps=_dumps)
-        return web.json_response(receipt.as_dict(), dumps=_dumps)
+        except TimeoutError:
+            resp = _error(408, f"the body did not arrive within {self.read_timeout_s:g} s; nothing was stored")
+            resp.force_close()  # the rest of a slow body is not worth waiting for
+            return resp
+        return (await self._answer(body)).response()
 
     async def get_state(self, request: web.Request) -> web.Response:
-        return web.json_response(self.intake.service.status(), dumps=_dumps)
+        loop = asyncio.get_running_loop()
+        state = await loop.run_in_executor(self._read_pool, self.intake.service.status)
+        return web.json_response(state, dumps=_dumps)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=self.max_body, heartbeat=30.0)
@@ -105,27 +164,67 @@ class ApiHandlers:
             if msg.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
                 break
             seq += 1
-            await ws.send_str(_dumps(self._answer(msg.data, seq)))
+            await ws.send_str(_dumps(await self._ws_answer(msg.data, seq)))
         return ws
 
-    def _answer(self, data: str | bytes, seq: int) -> dict[str, Any]:
-        """The WebSocket's reply to one message: an ack with the receipt, or the error."""
+    async def _ws_answer(self, data: str | bytes, seq: int) -> dict[str, Any]:
+        """The WebSocket's reply to one message: an ack with the receipt, or the error
+        with its HTTP status; the connection stays open either way."""
         try:
-            receipt = self.intake.submit_json(_decode(data))
+            reply = await self._answer(data)
+        except Exception as exc:  # noqa: BLE001 - one bad message must not drop the connection
+            log.exception("the local API failed on WebSocket message %d", seq)
+            return {"ok": False, "seq": seq, "status": 500, "error": _internal(exc), "index": None, "field": None}
+        if reply.status == 200:
+            return {"ok": True, "seq": seq, **reply.body}
+        return {"ok": False, "seq": seq, "status": reply.status, **reply.body}
+
+    async def _answer(self, body: bytes | str) -> Reply:
+        return await asyncio.get_running_loop().run_in_executor(self._intake_pool, self.answer, body)
+
+    def answer(self, body: bytes | str) -> Reply:
+        """Decode, validate and submit one batch (blocking: runs on the intake pool)."""
+        try:
+            payload = loads(body)
+        except JsonError as exc:
+            return Reply(400, {"error": str(exc), "index": None, "field": None})
+        try:
+            receipt = self.intake.submit_json(payload)
         except FeedError as exc:
-            return {"ok": False, "seq": seq, **exc.as_dict()}
-        except ValueError as exc:
-            return {"ok": False, "seq": seq, "error": str(exc), "index": None, "field": None}
-        return {"ok": True, "seq": seq, **receipt.as_dict()}
+            return Reply(422, exc.as_dict())
+        except StoreUnavailable as exc:
+            return Reply(503, exc.as_dict(), _whole_seconds(exc.retry_after_s))
+        return Reply(200, receipt.as_dict())
 
     async def _close_sockets(self, _app: web.Application) -> None:
         for ws in list(self.sockets):
             await ws.close(message=b"server shutting down")
 
 
+def _http_error(request: web.Request, exc: web.HTTPException) -> web.Response:
+    """aiohttp's own refusals (no such path, wrong method …) as JSON, their headers kept."""
+    if exc.status == 404:
+        message = f"no such path {shown(request.path)}: the API is POST {EVENTS_PATH}, GET {STATE_PATH}, GET {WS_PATH}"
+    elif exc.status == 405:
+        allowed = ", ".join(sorted(getattr(exc, "allowed_methods", ()) or ()))
+        message = f"{shown(request.method)} is not allowed on {request.path}; use {allowed or 'another method'}"
+    else:
+        message = exc.reason
+    resp = _error(exc.status, message)
+    for name in ("Allow", "WWW-Authenticate", "Retry-After"):
+        if name in exc.headers:
+            resp.headers[name] = exc.headers[name]
+    return resp
+
+
+def _internal(exc: BaseException) -> str:
+    return (f"the server failed unexpectedly ({type(exc).__name__}; it is in the log). The request may or "
+            "may not have been stored: send it again with event_id/order_id set to be safe")
+
+
 class ApiServer:
     """The API on a thread of its own. `start()` returns the bound port (pass port 0 for
-    any free one); `stop()` closes connections and joins the thread."""
+    any free one); `stop()` closes connections, stops the worker threads and joins the thread."""
 
     def __init__(
         self,
@@ -138,7 +237,8 @@ class ApiServer:
         s = settings or ApiSettings()
         self.host = host or s.host
         self.port = s.port if port is None else port
-        self.handlers = ApiHandlers(intake, token, s.max_body_bytes)
+        self.read_timeout_s = s.read_timeout_s
+        self.handlers = ApiHandlers(intake, token, s.max_body_bytes, s.read_timeout_s)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
@@ -174,9 +274,20 @@ class ApiServer:
             thread.join(timeout)
         self._thread = None
 
+    def _runner(self) -> web.AppRunner:
+        # keepalive_timeout is also aiohttp's only bound on a request's headers: it is armed
+        # when a connection opens (and after each answer) and closes a connection whose next
+        # request has not fully arrived by then, so a client trickling headers is cut off.
+        # lingering_time bounds how long the unread rest of a refused body (408, 413) is drained.
+        t = self.read_timeout_s
+        return web.AppRunner(
+            self.handlers.app(), access_log=None, shutdown_timeout=2.0, keepalive_timeout=t, lingering_time=t
+        )
+
     def _serve(self) -> None:
         loop = self._loop = asyncio.new_event_loop()
-        runner = web.AppRunner(self.handlers.app(), access_log=None, shutdown_timeout=2.0)
+        self.handlers.start_workers()
+        runner = self._runner()
         try:
             loop.run_until_complete(runner.setup())
             site = web.TCPSite(runner, self.host, self.port)
@@ -184,13 +295,18 @@ class ApiServer:
             self.port = runner.addresses[0][1]
         except BaseException as exc:  # noqa: BLE001 - reported to start()'s caller
             self._failure = exc
-            loop.run_until_complete(runner.cleanup())
-            loop.close()
+            self._shut(loop, runner)
             self._ready.set()
             return
         self._ready.set()
         try:
             loop.run_forever()
         finally:
+            self._shut(loop, runner)
+
+    def _shut(self, loop: asyncio.AbstractEventLoop, runner: web.AppRunner) -> None:
+        try:
             loop.run_until_complete(runner.cleanup())
+        finally:
+            self.handlers.stop_workers()
             loop.close()

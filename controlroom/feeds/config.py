@@ -30,6 +30,8 @@ class ApiSettings:
     host: str = "127.0.0.1"
     port: int = 8765
     max_body_bytes: int = 4 * 1024 * 1024  # a 4 MB array holds ~40,000 events
+    # A request's headers (and an idle keep-alive connection) and its body each get this long.
+    read_timeout_s: float = 10.0
     tail_poll_s: float = 0.2
 
 
