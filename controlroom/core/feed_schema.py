@@ -165,6 +165,15 @@ def parse_ts(value: Any, now: float, window: Window | None = None) -> float:
     return ts
 
 
+def check_reach(events: list[Event], window: Window) -> None:
+    """Every event's ts within `window`, whatever source parsed it; else FeedError on ts."""
+    for i, e in enumerate(events):
+        if not window[0] <= e.ts <= window[1]:
+            lo, hi = _iso(window[0]), _iso(window[1])
+            raise FeedError(f"{_iso(e.ts)} is outside this show's times, {lo} to {hi}", "ts",
+                            i if len(events) > 1 else None)
+
+
 def _iso_ts(text: str) -> float:
     try:
         when = dt.datetime.fromisoformat(text.strip())

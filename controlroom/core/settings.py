@@ -26,6 +26,10 @@ class ShowSettings:
     viewer_drop_window_minutes: float = 5.0
     negative_spike_per_minute: int = 5
     low_conversion_percent: float = 0.5
+    # The reach of a feed event's ts: from this long before the show (its creation, planned
+    # start or start, whichever is first) to this far after now. Outside: refused, naming ts.
+    feed_before_show_hours: float = 24.0
+    feed_ahead_minutes: float = 5.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

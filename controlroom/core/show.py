@@ -116,6 +116,11 @@ class ShowState:
             return self.timer.started_at
         return self.info.scheduled_at if self.info.scheduled_at is not None else self.info.created_at
 
+    def feed_reach(self, now: float) -> tuple[float, float]:
+        """The times a feed event may carry (settings feed_before_show_hours, feed_ahead_minutes)."""
+        first = min(t for t in (self.info.created_at, self.info.scheduled_at, self.timer.started_at) if t is not None)
+        return (first - self.settings.feed_before_show_hours * 3600, now + self.settings.feed_ahead_minutes * 60)
+
     def promo_keys(self) -> tuple[str, ...]:
         return tuple(sku for sku in self.queue.order if self.queue.products[sku].promo)
 

@@ -152,7 +152,7 @@ class ApiHandlers:
 
     async def get_state(self, request: web.Request) -> web.Response:
         loop = asyncio.get_running_loop()
-        state = await loop.run_in_executor(self._read_pool, self.intake.service.status)
+        state = await loop.run_in_executor(self._read_pool, self.intake.service.report)
         return web.json_response(state, dumps=_dumps)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:

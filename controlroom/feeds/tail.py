@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from controlroom.core import feed_json
 from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, parse_event
 from controlroom.feeds.config import ApiSettings
@@ -186,7 +187,7 @@ class TailReader:
 
 def decode_line(raw: bytes, now: float) -> Event:
     """One line → one Event. Raises whatever the line makes the decoder raise."""
-    value = json.loads(raw.decode("utf-8-sig"))
+    value = feed_json.loads(raw)
     if b"\\u" in raw:  # strict UTF-8 decoding refuses encoded surrogates: only an escape makes one
         _refuse_lone_surrogates(value)
     return parse_event(value, now)

@@ -18,7 +18,7 @@ from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.commands import CommandError
 from controlroom.core.events import Event
-from controlroom.core.feed_schema import FeedError, is_operator, parse_batch
+from controlroom.core.feed_schema import FeedError, check_reach, is_operator, parse_batch
 from controlroom.core.show import ShowState
 from controlroom.services.show_service import ShowService
 
@@ -48,12 +48,17 @@ class Intake:
 
     def submit_json(self, payload: Any) -> Receipt:
         """A decoded JSON object or array. Raises FeedError; then nothing was stored."""
-        return self.submit(parse_batch(payload, self.service.now()))
+        now = self.service.now()
+        with self.service.lock:
+            reach = self.service.state.feed_reach(now)
+        return self.submit(parse_batch(payload, now, window=reach))
 
     def submit(self, events: list[Event]) -> Receipt:
+        """Parsed events from any source; all or nothing, acknowledged once committed."""
         operator = [(i, e) for i, e in enumerate(events) if is_operator(e)]
         feed = [e for e in events if not is_operator(e)]
         with self.service.lock:  # the batch's check and admission are one step; the wait is not
+            check_reach(events, self.service.state.feed_reach(self.service.now()))
             self.service.check_writable(len(events))
             done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []
             taken, ticket = self.service.queue_feed(feed) if feed else (0, None)

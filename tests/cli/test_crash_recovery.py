@@ -34,7 +34,9 @@ def status(db, show_id):
     return json.loads(done.stdout)
 
 
-def kill_once(db, seed, speed, wait):
+def kill_once(db, seed, speed, wait, after_segments=0):
+    """Kill `wait` s after the rehearsal acknowledged `after_segments` segment changes (so a
+    loaded machine's slow start-up cannot make every kill land in the same segment)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "controlroom", "rehearse", "--db", str(db), "--minutes", "20",
          "--speed", str(speed), "--seed", str(seed)],
@@ -42,6 +44,10 @@ def kill_once(db, seed, speed, wait):
     lines: list = []
     reader = threading.Thread(target=read_lines, args=(proc, lines))
     reader.start()
+    deadline = time.time() + 60
+    while sum("kind=segment_started" in line for _t, line in list(lines)) < max(1, after_segments):
+        assert time.time() < deadline and proc.poll() is None, "the rehearsal did not get going"
+        time.sleep(0.01)
     time.sleep(wait)
     proc.kill()
     proc.wait(timeout=30)
@@ -56,7 +62,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path):
     checked_segments = set()
     for i in range(KILLS):
         speed = 1 if i % 2 == 0 else 150
-        lines = kill_once(db, seed=i, speed=speed, wait=rng.uniform(1.5, 4.0))
+        lines = kill_once(db, seed=i, speed=speed, wait=rng.uniform(0.0, 2.5), after_segments=i % 4)
         show_id = int(next(line.split()[1] for _t, line in lines if line.startswith("show ")))
         acked = acks(lines)
         assert acked, "the rehearsal acknowledged nothing before it was killed"
