@@ -12,9 +12,10 @@ The lock is a byte-range lock (byte `show_id`) on `<database>-locks` next to the
 file (symlinks and `..` resolved), so every name of the database meets the same lock;
 the OS drops it when the process dies, so a crash never leaves a show locked. Within
 one process the lock is counted, not exclusive (the window may reopen a show), and
-keyed by the file's (st_dev, st_ino). A database with more than one hard link is
-refused for writing: SQLite names its -wal and -shm after the name it was opened by,
-so two names are two logs of one file, and writing through both corrupts it.
+keyed by the lock file's (st_dev, st_ino), which a bind mount's other path shares.
+A database with more than one hard link is refused for writing: SQLite names its -wal
+and -shm after the name it was opened by, so two names are two logs of one file, and
+writing through both corrupts it.
 Databases that are not SQLite files (a server URL, `:memory:`) are not locked here.
 """
 
