@@ -9,8 +9,9 @@ from pathlib import Path
 
 from controlroom.core.products import Product
 from controlroom.feeds.catalogue import sample_products
-from controlroom.store.db import open_engine
+from controlroom.store.db import db_url, open_engine, open_reader
 from controlroom.store.repository import ShowRepository
+from controlroom.store.show_lock import database_file, refuse_hard_links
 
 
 class CliError(RuntimeError):
@@ -23,7 +24,17 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def repository(args: argparse.Namespace, *, create: bool = True) -> ShowRepository:
-    return ShowRepository(open_engine(args.db, create=create))
+    """The store for a command that writes: refused when the file has a second name
+    (a hard link), whose separate write-ahead log would hide and then corrupt the show."""
+    url = db_url(args.db)
+    refuse_hard_links(database_file(url))
+    return ShowRepository(open_engine(url, create=create))
+
+
+def reader(args: argparse.Namespace) -> ShowRepository:
+    """The store for a command that only reads (status, shows, recap, export): opened
+    read-only when the file or its folder cannot be written."""
+    return ShowRepository(open_reader(args.db))
 
 
 def show_id(repo: ShowRepository, wanted: int | None) -> int:

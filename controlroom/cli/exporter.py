@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from controlroom.cli.common import add_db, repository, say, show_id
+from controlroom.cli.common import add_db, reader, say, show_id
 from controlroom.sheets.plan_io import write_plan
 from controlroom.sheets.product_template import write_product_template
 
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     if args.what == "product-template":
         say(f"product template written to {write_product_template(args.file)}")
         return 0
-    repo = repository(args, create=False)
+    repo = reader(args)
     try:
         sid = show_id(repo, args.show)
         plan = repo.load_plan(sid)

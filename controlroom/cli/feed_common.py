@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from controlroom.cli.common import add_db, check_writer, repository, show_id
+from controlroom.cli.sigterm import sigterm_stops, terminated
 from controlroom.core.clock import SystemClock
 from controlroom.feeds.config import load_watch
 from controlroom.services.intake import Intake
@@ -27,18 +26,10 @@ def add_show_options(parser: argparse.ArgumentParser) -> None:
 def feed_intake(args: argparse.Namespace) -> Iterator[Intake]:
     """An intake over the chosen show; the writer is flushed and closed on the way out.
     From here on SIGTERM asks `wait_for_interrupt` to return (even if it comes before
-    the wait starts) instead of killing the process with events still queued."""
-    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's
-        with _intake(args) as intake:
-            yield intake
-        return
-    _terminated.clear()
-    previous = signal.signal(signal.SIGTERM, _on_term)
-    try:
-        with _intake(args) as intake:
-            yield intake
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    the wait starts) instead of killing the process with events still queued
+    (cli/sigterm.py)."""
+    with sigterm_stops(), _intake(args) as intake:
+        yield intake
 
 
 @contextmanager
@@ -58,20 +49,10 @@ def _intake(args: argparse.Namespace) -> Iterator[Intake]:
     check_writer(writer)
 
 
-_terminated = threading.Event()
-
-
-def _on_term(_sig: int, _frame: object) -> None:
-    _terminated.set()
-
-
 def wait_for_interrupt() -> None:
     """Block until Ctrl-C or SIGTERM (both end the command normally)."""
-    previous = signal.signal(signal.SIGTERM, _on_term)
     try:
-        while not _terminated.is_set():
+        while not terminated():
             time.sleep(0.2)
     except KeyboardInterrupt:
         pass
-    finally:
-        signal.signal(signal.SIGTERM, previous)

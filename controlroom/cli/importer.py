@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from controlroom.cli.common import CliError, say
+from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake
+from controlroom.cli.sigterm import EXIT_STATUS, Terminated, abortable, terminated
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformSpec
 from controlroom.services.intake import import_mapped
 from controlroom.sheets.plan_io import read_plan
@@ -18,7 +20,9 @@ NAME = "import"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(NAME, help="import a product sheet, a plan, or a post-show platform export into a show")
+    p = sub.add_parser(NAME, help="import a product sheet, a plan, or a post-show platform export into a show",
+                       epilog="SIGTERM while the file is read changes nothing (exit status "
+                              f"{EXIT_STATUS}); once the import is being written it is finished first (exit 0).")
     p.add_argument("what", choices=["products", "plan", "platform"])
     p.add_argument("file", help=".xlsx or .csv")
     add_show_options(p)
@@ -49,22 +53,45 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Read and check the file (a SIGTERM stops it, nothing written), then write it
+    (a SIGTERM waits for the write to finish)."""
     with feed_intake(args) as intake:
-        service = intake.service
-        if args.what == "products":
-            products = read_products(args.file)
-            service.update_products(products)
-            say(f"show {service.show_id}: {len(products)} products imported")
-        elif args.what == "plan":
-            plan = read_plan(args.file, list(service.state.queue.products.values()))
-            service.update_plan(plan)
-            say(f"show {service.show_id}: plan of {len(plan.segments)} segments imported")
-        else:
-            _platform(args, service)
+        try:
+            with abortable():
+                write = _prepare(args, intake.service)
+            if terminated():  # it came after the reading, still before the writing
+                raise Terminated()
+            write()
+        except Terminated:
+            warn(f"controlroom: stopped by SIGTERM before importing {args.file}: nothing was changed")
+            return EXIT_STATUS
+    if terminated():
+        warn("controlroom: SIGTERM came while the import was being written; it was finished first")
     return 0
 
 
-def _platform(args: argparse.Namespace, service) -> None:
+def _prepare(args: argparse.Namespace, service) -> Callable[[], None]:
+    """Everything before the first write; returns the write."""
+    if args.what == "products":
+        products = read_products(args.file)
+
+        def write_products() -> None:
+            service.update_products(products)
+            say(f"show {service.show_id}: {len(products)} products imported")
+
+        return write_products
+    if args.what == "plan":
+        plan = read_plan(args.file, list(service.state.queue.products.values()))
+
+        def write_plan() -> None:
+            service.update_plan(plan)
+            say(f"show {service.show_id}: plan of {len(plan.segments)} segments imported")
+
+        return write_plan
+    return _platform(args, service)
+
+
+def _platform(args: argparse.Namespace, service) -> Callable[[], None]:
     export = read_export(args.file)
     spec = _spec(args, export, service.state.show_time())
     say(f"{export.path.name}: {spec.kind} export, {len(export.rows)} rows")
@@ -74,9 +101,17 @@ def _platform(args: argparse.Namespace, service) -> None:
     if args.dry_run:
         result = map_export(service.state, export, spec)
         say(f"would import {result.summary()} (dry run: nothing changed)")
-        return
-    result = import_mapped(service, lambda state: map_export(state, export, spec))
-    say(f"show {service.show_id}: imported {result.summary()}")
+        return lambda: None
+
+    def mapped(state):  # mapped under the show's lock, just before the write: still abortable
+        with abortable():
+            return map_export(state, export, spec)
+
+    def write_export() -> None:
+        result = import_mapped(service, mapped)
+        say(f"show {service.show_id}: imported {result.summary()}")
+
+    return write_export
 
 
 def _spec(args: argparse.Namespace, export: PlatformExport, show_time: float) -> PlatformSpec:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from controlroom.cli.common import CliError, add_db, repository, say, show_id
+from controlroom.cli.common import CliError, add_db, reader, say, show_id
 from controlroom.recap.runner import done_line, progress_line
 from controlroom.recap.texts import DEFAULT_LANG, LANGS
 
@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from controlroom.recap.workbook import export_recap  # openpyxl only when exporting
 
-    repo = repository(args, create=False)
+    repo = reader(args)
     sid = show_id(repo, args.show)
     out = Path(args.output).expanduser()
     offset = None if args.utc_offset is None else args.utc_offset * 3600

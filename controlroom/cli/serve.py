@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake, wait_for_interrupt
-from controlroom.feeds.config import TOKEN_FILE, ApiSettings, config_dir, is_loopback, load_or_create_token
+from controlroom.feeds.config import (
+    TOKEN_ENV,
+    TOKEN_FILE,
+    ApiSettings,
+    check_token,
+    config_dir,
+    is_loopback,
+    load_or_create_token,
+    read_token_file,
+)
 
 NAME = "serve"
 
@@ -19,15 +29,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--host", default=defaults.host, help=f"address to bind (default {defaults.host}, this machine only)"
     )
     p.add_argument("--port", type=int, default=defaults.port, help=f"default {defaults.port}; 0 picks a free port")
-    p.add_argument("--token", help="the bearer token clients must send (default: the one kept in the user's config)")
+    g = p.add_argument_group(
+        "the token", f"Clients send `Authorization: Bearer TOKEN`. The token is, in this order: --token or "
+        f"--token-file, ${TOKEN_ENV}, the one kept in the user's config folder (made on first use).")
+    given = g.add_mutually_exclusive_group()
+    given.add_argument("--token", help="the token itself; VISIBLE TO OTHER USERS of this computer (ps, /proc): "
+                                       f"prefer --token-file or ${TOKEN_ENV}")
+    given.add_argument("--token-file", metavar="PATH", help="read the token from the first line of this file")
 
 
 def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise CliError(f"port {args.port} is not between 0 and 65535")
-    token = args.token or load_or_create_token()
-    if args.token is not None and len(args.token) < 8:
-        raise CliError("a token needs at least 8 characters")
+    token, source = _token(args)
     from controlroom.feeds.api_server import EVENTS_PATH, ApiServer  # aiohttp only when serving
 
     with feed_intake(args) as intake:
@@ -39,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if not is_loopback(args.host):
             warn(f"controlroom: serving on {args.host}, reachable from other machines; keep the token secret")
         say(f"show {intake.service.show_id}: POST {server.url}{EVENTS_PATH}")
-        if args.token is None:
-            say(f"token: in {config_dir() / TOKEN_FILE}")
+        say(f"token: {source}")
         say(f"listening on {server.url} (Ctrl-C to stop)")
         try:
             wait_for_interrupt()
@@ -48,3 +61,17 @@ def run(args: argparse.Namespace) -> int:
             server.stop()
     say("stopped")
     return 0
+
+
+def _token(args: argparse.Namespace) -> tuple[str, str]:
+    """The token clients must send, and where it came from (said, never the token)."""
+    try:
+        if args.token is not None:
+            return check_token(args.token, "--token"), "from --token"
+        if args.token_file is not None:
+            return read_token_file(args.token_file), f"from {args.token_file}"
+        if os.environ.get(TOKEN_ENV, "").strip():
+            return check_token(os.environ[TOKEN_ENV].strip(), f"${TOKEN_ENV}"), f"from ${TOKEN_ENV}"
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return load_or_create_token(), f"in {config_dir() / TOKEN_FILE}"

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 
-from controlroom.cli.common import add_db, repository, say, show_id
+from controlroom.cli.common import add_db, reader, say, show_id
 from controlroom.core.clock import SystemClock
 from controlroom.core.show import status_dict
 from controlroom.store.clock_anchor import clock_anchor_path
@@ -23,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = repository(args, create=False)
+    repo = reader(args)
     if args.command == "shows":
         return _shows(repo)
     state = repo.load_show(show_id(repo, args.show))

@@ -2,13 +2,17 @@
 
 The folder is platformdirs' user_config_dir("ControlRoom"), or $CONTROLROOM_CONFIG_DIR
 when set (tests point it at a temporary folder so they never touch the real one).
+The token file is kept readable by its owner only: found looser, it is tightened to
+0600 with a warning (once per process), since anyone who read it could send events.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +23,13 @@ from controlroom.core.comment_watch import CommentWatch
 
 APP_NAME = "ControlRoom"
 CONFIG_ENV = "CONTROLROOM_CONFIG_DIR"
+TOKEN_ENV = "CONTROLROOM_TOKEN"
 TOKEN_FILE = "api_token"
 WATCH_FILE = "comment_watch.json"
+MIN_TOKEN_CHARS = 8
+
+log = logging.getLogger(__name__)
+_warned: set[str] = set()  # token files already warned about in this process
 
 
 @dataclass(frozen=True)
@@ -44,12 +53,57 @@ def load_or_create_token(folder: Path | None = None) -> str:
     """The API token kept in the config folder; made on first use, readable by the user only."""
     path = (folder or config_dir()) / TOKEN_FILE
     if path.is_file():
+        _tighten(path)
         token = path.read_text(encoding="utf-8").strip()
         if token:
             return token
     token = secrets.token_urlsafe(24)
     _write_private(path, token + "\n")
     return token
+
+
+def _tighten(path: Path) -> None:
+    """Our own token file, readable by others: made 0600 (POSIX file modes only)."""
+    if os.name == "nt":
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & 0o077:
+        return
+    try:
+        os.chmod(path, 0o600)
+        outcome = "made it readable by you only (0600); anyone who read it could send events: delete it for a new token"
+    except OSError as exc:
+        outcome = f"cannot change that ({exc.strerror}): anyone who can read it can send events"
+    _warn_once(path, f"the API token file {path} was readable by other users (mode {mode:04o}); {outcome}")
+
+
+def _warn_once(path: Path, message: str) -> None:
+    if str(path) not in _warned:
+        _warned.add(str(path))
+        log.warning("%s", message)
+
+
+def check_token(token: str, source: str) -> str:
+    """A token given by the user (option, environment, file): 8 or more visible ASCII
+    characters, as an `Authorization: Bearer` header can carry them. Raises ValueError."""
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(f"{source}: a token needs at least {MIN_TOKEN_CHARS} characters")
+    if not all("!" <= c <= "~" for c in token):
+        raise ValueError(f"{source}: a token is visible ASCII characters only (no spaces)")
+    return token
+
+
+def read_token_file(path: str | Path) -> str:
+    """The token in a file the user names (its first line); warns once when other users
+    may read the file, but leaves its mode to its owner. Raises ValueError."""
+    p = Path(path).expanduser()
+    try:
+        lines = p.read_text(encoding="utf-8").strip().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"--token-file {p}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    if os.name != "nt" and stat.S_IMODE(p.stat().st_mode) & 0o077:
+        _warn_once(p, f"the token file {p} can be read by other users: chmod 600 {p}")
+    return check_token(lines[0].strip() if lines else "", f"--token-file {p}")
 
 
 def _write_private(path: Path, text: str) -> None:

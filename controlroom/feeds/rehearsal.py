@@ -3,6 +3,8 @@
 The loop steps simulated time one second at a time (so a seed gives the same show at
 any speed) and sleeps so that simulated time runs `speed` times faster than real time.
 Every acknowledged operator action is reported through `say` after it was committed.
+A `stop()` that turns true (SIGTERM, cli/sigterm.py) ends the loop between two simulated
+seconds: the writer is flushed and the last report printed, as at the show's end.
 """
 
 from __future__ import annotations
@@ -87,27 +89,41 @@ class AutoController:
             self._say(f"ack id={e.id} kind={e.kind} ref={e.ref or e.product or ''}")
 
 
-def run_rehearsal(service: ShowService, clock: FakeClock, speed: float, seed: int, say: Say) -> None:
-    """Play the whole show. `clock` is the service's clock; this loop moves it."""
+def _never() -> bool:
+    return False
+
+
+def run_rehearsal(service: ShowService, clock: FakeClock, speed: float, seed: int, say: Say,
+                  stop: Callable[[], bool] = _never) -> bool:
+    """Play the whole show, or until `stop()`; True if it played to the end.
+    `clock` is the service's clock; this loop moves it."""
     sim = RoomSimulator(seed=seed)
     controller = AutoController(service, seed, say)
     sim_start, real_start = clock.now(), time.monotonic()
     report_every = 300
-    while controller.act(clock.now()):
+    ended = False
+    while not stop():
+        if not controller.act(clock.now()):
+            ended = True
+            break
         clock.advance(1.0)
-        _pace(real_start + (clock.now() - sim_start) / speed)
+        _pace(real_start + (clock.now() - sim_start) / speed, stop)
         events = sim.step(clock.now(), room_context(service.state, clock.now()))
         service.ingest(events)
         if int(clock.now() - sim_start) % report_every == 0:
             _report(service, say)
     service.writer.flush()
     _report(service, say)
+    return ended
 
 
-def _pace(real_deadline: float) -> None:
-    delay = real_deadline - time.monotonic()
-    if delay > 0:
-        time.sleep(delay)
+def _pace(real_deadline: float, stop: Callable[[], bool]) -> None:
+    """Sleep until the deadline, in short naps, so that a stop is seen within 0.2 s at any speed."""
+    while not stop():
+        delay = real_deadline - time.monotonic()
+        if delay <= 0:
+            return
+        time.sleep(min(delay, 0.2))
 
 
 def _report(service: ShowService, say: Say) -> None:

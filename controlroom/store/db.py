@@ -1,12 +1,14 @@
-"""Engine set-up: SQLite in WAL mode in the user's data folder unless told otherwise."""
+"""Engine set-up: SQLite in WAL mode in the user's data folder unless told otherwise;
+read-only for a reader when the file or its folder cannot be written."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, create_engine, event, inspect, select
 from sqlalchemy.orm import Session
 
 from controlroom.models import Base, Meta
@@ -72,8 +74,7 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
         raise
     except Exception as exc:  # any driver error here means "not usable"
         engine.dispose()
-        first_line = str(exc).splitlines()[0] if str(exc) else ""
-        raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {first_line}") from exc
+        raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
     return engine
 
 
@@ -96,3 +97,87 @@ def migrate(engine: Engine) -> None:
             for statement in MIGRATIONS[step]:
                 session.connection().exec_driver_sql(statement)
         row.value = str(SCHEMA_VERSION)
+
+
+def open_reader(db: str | Path | None = None) -> Engine:
+    """An existing database, to read: as `open_engine(create=False)` when this process
+    may write to the file and its folder, else opened read-only (nothing to migrate;
+    an older schema is refused)."""
+    url = db_url(db)
+    path = sqlite_file(url)
+    if path is None or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return open_engine(url, create=False)
+    if not path.is_file():
+        raise StoreError(f"no database at {path}")
+    try:
+        return _read_only(path, "mode=ro")
+    except StoreError:
+        if not _unread_log(path):
+            # No -wal: the file holds the whole log. SQLite could not make the -shm
+            # beside it (a read-only folder), which immutable=1 does without.
+            return _read_only(path, "immutable=1")
+        raise StoreError(
+            f"cannot read {path}: the folder is read-only and the show's last writes are in {path.name}-wal, "
+            f"which SQLite reads only with a {path.name}-shm it cannot make there; copy the database and its "
+            "-wal file into a writable folder"
+        ) from None
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a `sqlite:///PATH` URL (not `:memory:`, not a `file:` URI)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    rest = url.removeprefix("sqlite:///")
+    if rest in ("", ":memory:") or rest.startswith("file:"):
+        return None
+    return Path(rest)
+
+
+def _unread_log(path: Path) -> bool:
+    """A -wal with frames in it: committed writes not yet copied into the file."""
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
+
+
+def _read_only(path: Path, mode: str) -> Engine:
+    key, _, value = mode.partition("=")
+    url = URL.create("sqlite", database=path.absolute().as_uri(), query={key: value, "uri": "true"})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+    event.listen(engine, "connect", _read_only_pragmas)
+    try:
+        _check_schema(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # the driver's "unable to open database file" and kin
+        engine.dispose()
+        raise StoreError(f"cannot read {path} read-only ({mode}): {exc.__class__.__name__}: {_first_line(exc)}") from exc
+    return engine
+
+
+def _read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")  # a reader never writes, even by mistake
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _check_schema(engine: Engine) -> None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(Meta.__tablename__):
+            raise StoreError(f"{engine.url.database} is not a ControlRoom database")
+        value = conn.scalar(select(Meta.value).where(Meta.key == "schema_version"))
+    version = int(value) if value is not None else 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"the database has schema {version}, newer than this version of ControlRoom ({SCHEMA_VERSION})")
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema {version} from an older ControlRoom and is read-only here, so it cannot be "
+            "brought up to date: open it once where it can be written"
+        )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else ""

@@ -8,9 +8,14 @@ process put on shelf would be flagged off shelf. So a process that opens a show 
 writing takes a lock on it, and a second process is refused with a sentence. Readers
 (status, recap, shows) take no lock.
 
-The lock is a byte-range lock (byte `show_id`) on `<database>-locks` in the database's
-folder: the OS drops it when the process dies, so a crash never leaves a show locked.
-Within one process the lock is counted, not exclusive (the window may reopen a show).
+The lock is a byte-range lock (byte `show_id`) on `<database>-locks` next to the real
+file (symlinks and `..` resolved), so every name of the database meets the same lock;
+the OS drops it when the process dies, so a crash never leaves a show locked. Within
+one process the lock is counted, not exclusive (the window may reopen a show), and
+keyed by the lock file's (st_dev, st_ino), which a bind mount's other path shares.
+A database with more than one hard link is refused for writing: SQLite names its -wal
+and -shm after the name it was opened by, so two names are two logs of one file, and
+writing through both corrupts it.
 Databases that are not SQLite files (a server URL, `:memory:`) are not locked here.
 """
 
@@ -21,29 +26,57 @@ import os
 import threading
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import URL, Engine, make_url
 
 from controlroom.store.db import StoreError
 
 log = logging.getLogger(__name__)
 
 _guard = threading.Lock()
-# lock file path -> (open file descriptor, {show_id: how many holders in this process})
-_held: dict[str, tuple[int, dict[int, int]]] = {}
+# the lock file's (st_dev, st_ino) -> (its open descriptor, {show_id: how many holders in
+# this process}). POSIX locks belong to the process and the file, and closing any
+# descriptor of the file drops them all, so one process keeps one descriptor per file.
+Key = tuple[int, int]
+_held: dict[Key, tuple[int, dict[int, int]]] = {}
 
 
 class ShowLockError(StoreError):
     """Another process is writing to the show."""
 
 
-def lock_path(engine: Engine) -> Path | None:
-    url = engine.url
+def database_file(engine_or_url: Engine | URL | str) -> Path | None:
+    """The real file behind a SQLite engine or URL (symlinks and `..` resolved), else None."""
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
     if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
         return None
     if str(url.database).startswith("file:"):
         return None
-    db = Path(str(url.database)).absolute()
-    return db.with_name(db.name + "-locks")
+    return Path(os.path.realpath(Path(str(url.database)).expanduser()))
+
+
+def lock_path(engine: Engine) -> Path | None:
+    db = database_file(engine)
+    return None if db is None else db.with_name(db.name + "-locks")
+
+
+def refuse_hard_links(db: Path | None) -> None:
+    """Before writing: a database file must have one name (see the module's docstring)."""
+    if db is None:
+        return
+    try:
+        links = os.stat(db).st_nlink
+    except OSError:  # not made yet
+        return
+    if links > 1:
+        raise ShowLockError(
+            f"the database {db} has {links} names (hard links): SQLite keeps a separate "
+            "write-ahead log for each name, so writing through two of them corrupts the show. "
+            "Keep one name (remove the other links), or copy the file instead of linking it."
+        )
+
+
+def _file_key(st: os.stat_result) -> Key:
+    return (st.st_dev, st.st_ino)
 
 
 class ShowLock:
@@ -51,41 +84,57 @@ class ShowLock:
 
     def __init__(self, engine: Engine, show_id: int) -> None:
         self.show_id = show_id
-        self.path = lock_path(engine)
-        self._released = self.path is None
-        if self.path is not None:
-            self._acquire(str(self.path))
+        db = database_file(engine)
+        self.path = None if db is None else db.with_name(db.name + "-locks")
+        self._released = True
+        self._key: Key = (0, 0)
+        if db is not None and self.path is not None:
+            refuse_hard_links(db)
+            self._acquire(self.path)
 
-    def _acquire(self, key: str) -> None:
+    def _acquire(self, path: Path) -> None:
         with _guard:
-            entry = _held.get(key)
+            entry = self._held_entry(path)
             if entry is None:
-                try:
-                    fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o644)
-                except OSError as exc:  # a read-only folder: the database cannot be written either
-                    log.warning("cannot create the show lock %s: %s", key, exc)
-                    self._released = True
-                    return
-                entry = _held[key] = (fd, {})
+                return
             fd, counts = entry
             if counts.get(self.show_id, 0) == 0 and not _os_lock(fd, self.show_id):
                 if not counts:
                     os.close(fd)
-                    del _held[key]
+                    del _held[self._key]
                 raise ShowLockError(
                     f"show {self.show_id} is open in another ControlRoom process (the window, serve, tail, "
                     "rehearse or import): close it there first, or feed the show through that process. "
                     "Reading it (status, recap) is fine."
                 )
             counts[self.show_id] = counts.get(self.show_id, 0) + 1
+            self._released = False
+
+    def _held_entry(self, path: Path) -> tuple[int, dict[int, int]] | None:
+        """This process's descriptor of the lock file (opened now if it has none), or
+        None when the file cannot be made."""
+        try:
+            self._key = _file_key(os.stat(path))
+        except OSError:
+            pass
+        else:
+            if self._key in _held:
+                return _held[self._key]
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # a read-only folder: the database cannot be written either
+            log.warning("cannot create the show lock %s: %s", path, exc)
+            return None
+        self._key = _file_key(os.fstat(fd))
+        entry = _held[self._key] = (fd, {})
+        return entry
 
     def release(self) -> None:
         if self._released:
             return
         self._released = True
-        key = str(self.path)
         with _guard:
-            entry = _held.get(key)
+            entry = _held.get(self._key)
             if entry is None:
                 return
             fd, counts = entry
@@ -95,7 +144,7 @@ class ShowLock:
                 _os_unlock(fd, self.show_id)
             if not counts:
                 os.close(fd)
-                del _held[key]
+                del _held[self._key]
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
