@@ -1,6 +1,6 @@
 """Read a .csv's rows one by one: UTF-8 or GB18030, its separator guessed, bounded lines.
 
-Lines are split only at \\n, \\r and \\r\\n (U+2028 inside a product name is text, not a
+Lines are split only at \\n and \\r\\n (U+2028 inside a product name is text, not a
 new row) and a quoted cell keeps its line breaks. A cell that `csv_text.escape_cell`
 quoted on export comes back as it was.
 """
@@ -11,9 +11,9 @@ import codecs
 import csv
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
-from controlroom.core.sheet_limits import CSV_SNIFF_CHARS, MAX_CSV_LINE_CHARS
+from controlroom.core.sheet_limits import CSV_SNIFF_CHARS, MAX_CSV_LINE_BYTES
 from controlroom.sheets.csv_text import unescape_cell
 from controlroom.sheets.errors import SheetError
 
@@ -30,10 +30,10 @@ def csv_rows(p: Path) -> Iterator[tuple[int, list[str]]]:
         raise SheetError([f"the file is {size / 2**20:,.0f} MB; a CSV may be at most "
                           f"{MAX_CSV_BYTES / 2**20:,.0f} MB"])
     encoding = _encoding(p)
-    with open(p, encoding=encoding, newline="") as f:
-        separator = _separator(f.read(CSV_SNIFF_CHARS))
-        f.seek(0)
-        reader = csv.reader(_lines(f), delimiter=separator)
+    with open(p, encoding=encoding, errors="replace", newline="") as f:
+        separator = _separator(f.read(CSV_SNIFF_CHARS))  # a bad byte there is named below, by row
+    with open(p, "rb") as f:
+        reader = csv.reader(_lines(f, encoding), delimiter=separator)
         row_no = 0
         try:
             for row_no, cells in enumerate(reader, start=1):
@@ -43,8 +43,7 @@ def csv_rows(p: Path) -> Iterator[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             raise SheetError([f"row {row_no + 1}: not UTF-8 or GB18030 text"]) from None
         except _LineTooLong:
-            raise SheetError([f"row {row_no + 1}: a line longer than {MAX_CSV_LINE_CHARS:,} characters"]
-                             ) from None
+            raise SheetError([f"row {row_no + 1}: a line longer than {MAX_CSV_LINE_BYTES:,} bytes"]) from None
 
 
 def separator_name(separator: str) -> str:
@@ -80,12 +79,14 @@ class _LineTooLong(Exception):
     pass
 
 
-def _lines(f: TextIO) -> Iterator[str]:
-    """The file's physical lines, with their line ends (csv needs them inside quoted cells)."""
-    while line := f.readline(MAX_CSV_LINE_CHARS + 1):
-        if len(line) > MAX_CSV_LINE_CHARS:
+def _lines(f: BinaryIO, encoding: str) -> Iterator[str]:
+    """The file's physical lines with their line ends (csv needs them inside quoted cells),
+    each decoded alone so that a bad byte is named by its row: in UTF-8 and GB18030 a
+    newline byte is never part of a character."""
+    while line := f.readline(MAX_CSV_LINE_BYTES + 1):
+        if len(line) > MAX_CSV_LINE_BYTES:
             raise _LineTooLong()
-        yield line
+        yield line.decode(encoding)
 
 
 def _csv_problem(exc: csv.Error) -> str:

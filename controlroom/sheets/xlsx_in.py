@@ -168,7 +168,7 @@ def _place(values: list[Any], el: Any, cells: _CellReader, row_no: int) -> None:
     try:
         column, value = cells.read(el, row_no)
     except (ValueError, IndexError, KeyError, TypeError) as exc:
-        where = el.get("r") or f"{column_letter(cells.column)}{row_no}"
+        where = el.get("r") or f"{column_letter(max(cells.column - 1, 0))}{row_no}"
         raise SheetError([f"row {row_no}: cell {where[:20]} cannot be read ({exc.__class__.__name__}: {exc})"]
                          ) from None
     if value is None:
