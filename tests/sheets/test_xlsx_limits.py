@@ -19,6 +19,11 @@ from controlroom.sheets.table import SheetError, pad_rows, read_rows
 from tests.sheets.bombs import HEAD, TAIL, with_sheet_xml, zip_bomb
 
 PRODUCT_HEADERS = ["商品名称", "SKU", "类型", "价格", "库存"]
+# A billion laughs: 10 characters expanded 10⁸ times by nested entities.
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a0 "xxxxxxxxxx">'
+          + b"".join(b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 9))
+          + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+          + b'<row><c t="inlineStr"><is><t>&a8;</t></is></c></row>' + TAIL)
 NS = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 
 # The child imports the reader, then reads; it reports its peak memory before and after.
@@ -158,6 +163,7 @@ def test_a_value_past_the_column_limit_is_refused(tmp_path):
     (HEAD + b"<row><c><is>" + b"<r><t>x</t></r>" * 600 + b"</is></c></row>" + TAIL, "a cell made of more than 1,000"),
     (NS + b"<row>" + b"<x>" * 70 + b"</x>" * 70 + b"</row>" + TAIL, "nests deeper than 64"),
     (HEAD + b'<row><c t="s"><v>7</v></c></row>' + TAIL, "row 2: cell A2 cannot be read"),
+    (LAUGHS, "limit on input amplification factor"),  # expat's own guard against entity expansion
 ])
 def test_malformed_sheets_are_refused_with_the_row(tmp_path, xml, why):
     with pytest.raises(SheetError, match=why):
