@@ -41,7 +41,8 @@ CSV_SNIFF_CHARS = 1024
 @dataclass(frozen=True)
 class SheetLimits:
     """The bounds of one kind of sheet. Rows are data rows (the header not counted);
-    cells and text count filled cells only."""
+    cells and text count filled cells only; area counts every cell a row holds, blank
+    ones too (each row is as wide as the header, or as its last filled cell)."""
 
     kind: str
     what: str
@@ -50,6 +51,7 @@ class SheetLimits:
     max_columns: int
     max_cells: int
     max_text_chars: int
+    max_area: int
 
 
 PRODUCT_SHEET = SheetLimits(
@@ -60,6 +62,7 @@ PRODUCT_SHEET = SheetLimits(
     max_columns=50,
     max_cells=MAX_PRODUCTS * 50,
     max_text_chars=10_000_000,
+    max_area=MAX_PRODUCTS * 50,
 )
 PLAN_SHEET = SheetLimits(
     "plan",
@@ -69,9 +72,11 @@ PLAN_SHEET = SheetLimits(
     max_columns=50,
     max_cells=MAX_SEGMENTS * 50,
     max_text_chars=5_000_000,
+    max_area=MAX_SEGMENTS * 50,
 )
-# 100,000 orders is a very big show; a million filled cells is about 150 MB of Python
-# objects, which the window receives from the child that reads the file.
+# 100,000 orders is a very big show; a million filled cells is about 80 MB of Python
+# objects, which the window receives from the child that reads the file; 5 million
+# cells of area (blank ones are a pointer each) 40 MB more.
 PLATFORM_EXPORT = SheetLimits(
     "platform",
     "platform export",
@@ -80,6 +85,7 @@ PLATFORM_EXPORT = SheetLimits(
     max_columns=200,
     max_cells=1_000_000,
     max_text_chars=32_000_000,
+    max_area=5_000_000,
 )
 KINDS: dict[str, SheetLimits] = {limits.kind: limits for limits in (PRODUCT_SHEET, PLAN_SHEET, PLATFORM_EXPORT)}
 

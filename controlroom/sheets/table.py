@@ -15,7 +15,7 @@ from controlroom.core.sheet_limits import SheetLimits, column_letter
 from controlroom.sheets.errors import SheetError
 from controlroom.sheets.xlsx_in import FORMULA_WITHOUT_VALUE
 
-__all__ = ["SheetError", "iter_rows", "pad_rows", "read_rows"]
+__all__ = ["SheetError", "iter_rows", "read_rows"]
 
 # Formula cells without a value are all named, up to this many.
 MAX_LISTED_PROBLEMS = 20
@@ -23,21 +23,16 @@ FORMULA_PROBLEM = "a formula without a saved value; save the sheet in Excel (or 
 
 
 def read_rows(path: str | Path, limits: SheetLimits) -> tuple[list[str], list[list[Any]]]:
-    """(headers, rows), every row as wide as the widest. Row numbers the user sees are
-    index + 2 (row 1 is the header)."""
+    """(headers, rows). Row numbers the user sees are index + 2 (row 1 is the header)."""
     rows = iter_rows(path, limits)
     headers = next(rows)
-    return pad_rows(headers, list(rows))
-
-
-def pad_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
-    width = max([len(headers), *(len(r) for r in rows)])
-    return headers + [""] * (width - len(headers)), [r + [None] * (width - len(r)) for r in rows]
+    return headers, list(rows)
 
 
 def iter_rows(path: str | Path, limits: SheetLimits) -> Iterator[list[Any]]:
-    """The header (texts) first, then each data row. A refusal can come after rows were
-    yielded (a formula further down): use none of them until the iterator is done."""
+    """The header (texts) first, then each data row, at least as wide as the header (wider
+    when it has cells past it). A refusal can come after rows were yielded (a formula
+    further down): use none of them until the iterator is done."""
     p = Path(path)
     if not p.is_file():
         raise SheetError([f"{p}: no such file"])
@@ -74,7 +69,7 @@ class _Budget:
     def __init__(self, limits: SheetLimits) -> None:
         self.limits = limits
         self.headers: list[str] | None = None
-        self.data_rows = self.cells = self.text = 0
+        self.data_rows = self.cells = self.text = self.area = 0
         self.problems: list[str] = []
 
     def column(self, i: int) -> str:
@@ -112,6 +107,10 @@ class _Budget:
         if self.cells > lim.max_cells:
             raise SheetError([f"row {row_no}: more than {lim.max_cells:,} filled cells; "
                               f"a {lim.what} has at most {lim.max_cells:,}"])
+        self.area += len(values)
+        if self.area > lim.max_area:
+            raise SheetError([f"row {row_no}: more than {lim.max_area:,} cells, blank ones included; a {lim.what} "
+                              f"holds at most {lim.max_area:,} (delete the columns you do not need)"])
         if len(self.problems) >= MAX_LISTED_PROBLEMS:
             raise SheetError(self.problems)
 
@@ -132,6 +131,8 @@ def _checked(source: Iterator[tuple[int, list[Any]]], limits: SheetLimits) -> It
         values = budget.fit(row_no, raw)
         if all(_blank(c) for c in values):
             continue
+        if budget.headers is not None and len(values) < len(budget.headers):
+            values.extend([None] * (len(budget.headers) - len(values)))
         budget.take(row_no, values)
         if budget.headers is None:
             budget.headers = [str(h).strip() if h is not None else "" for h in values]

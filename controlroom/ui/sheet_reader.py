@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.sheet_limits import PLAN_SHEET, PLATFORM_EXPORT, PRODUCT_SHEET, SheetLimits
-from controlroom.sheets.table import SheetError, pad_rows
+from controlroom.sheets.table import SheetError
 from controlroom.sheets.transfer import FrameReader
 
 
@@ -92,4 +92,4 @@ def _result(
         raise SheetError(reader.refused)
     if not reader.done or reader.headers is None:
         raise SheetError([err.splitlines()[-1] if err else tr("%1: reading was cancelled").replace("%1", p.name)])
-    return pad_rows(reader.headers, reader.rows)
+    return reader.headers, reader.rows

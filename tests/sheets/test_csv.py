@@ -78,7 +78,8 @@ def test_a_line_longer_than_the_limit_is_refused_while_reading(tmp_path):
         read_rows(path, PLATFORM_EXPORT)
 
 
-TINY = SheetLimits("test", "test sheet", max_rows=3, max_cell_chars=5, max_columns=3, max_cells=10, max_text_chars=24)
+TINY = SheetLimits("test", "test sheet", max_rows=3, max_cell_chars=5, max_columns=3, max_cells=10, max_text_chars=24,
+                   max_area=11)
 
 
 @pytest.mark.parametrize("rows, problem", [
@@ -87,6 +88,8 @@ TINY = SheetLimits("test", "test sheet", max_rows=3, max_cell_chars=5, max_colum
     (["a,b", "1,2,3,4"], "row 2, column D: more than 3 columns; a test sheet has at most 3"),
     (["a,b,c", "1,2,3", "4,5,6", "7,8,9"], "row 4: more than 10 filled cells; a test sheet has at most 10"),
     (["aaaaa,bbbbb", "ccccc,ddddd", "eeeee,fffff"], "row 3: more than 24 characters of text; a test sheet holds at most 24"),
+    (["a,b,c", "1", "2", "3"], "row 4: more than 11 cells, blank ones included; a test sheet holds at most 11 "
+                               "(delete the columns you do not need)"),
 ])
 def test_each_limit_stops_the_reading_at_the_first_excess(tmp_path, rows, problem):
     path = write(tmp_path / "t.csv", "\n".join(rows) + "\n" + "\xff,never read\n" * 3)
@@ -96,7 +99,8 @@ def test_each_limit_stops_the_reading_at_the_first_excess(tmp_path, rows, proble
 
 
 def test_blank_cells_past_the_column_limit_are_dropped(tmp_path):
-    assert read_rows(write(tmp_path / "t.csv", "a,b,,,,\n1,2,,,,,,\n"), TINY) == (["a", "b", ""], [["1", "2", ""]])
+    assert read_rows(write(tmp_path / "t.csv", "a,b,,,,\n1,2,,,,,,\n3\n"), TINY) == (
+        ["a", "b", ""], [["1", "2", ""], ["3", None, None]])
 
 
 # -- out -----------------------------------------------------------------------------

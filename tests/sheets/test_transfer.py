@@ -15,7 +15,7 @@ from controlroom.sheets.table import SheetError
 from controlroom.sheets.transfer import FrameReader, RowFramer, transfer_bound, write_frame
 
 LIMITS = SheetLimits("test", "test sheet", max_rows=5, max_cell_chars=10, max_columns=3, max_cells=20,
-                     max_text_chars=100)
+                     max_text_chars=100, max_area=30)
 
 
 def frames(*items) -> bytes:
