@@ -20,7 +20,6 @@ from controlroom.sheets.errors import SheetError
 # Bigger than any CSV the row and text limits let through (checked before reading).
 MAX_CSV_BYTES = 200 * 1024 * 1024
 SEPARATORS = ",;\t|"
-_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 
 def csv_rows(p: Path) -> Iterator[tuple[int, list[str]]]:
@@ -44,10 +43,6 @@ def csv_rows(p: Path) -> Iterator[tuple[int, list[str]]]:
             raise SheetError([f"row {row_no + 1}: not UTF-8 or GB18030 text"]) from None
         except _LineTooLong:
             raise SheetError([f"row {row_no + 1}: a line longer than {MAX_CSV_LINE_BYTES:,} bytes"]) from None
-
-
-def separator_name(separator: str) -> str:
-    return _SEPARATOR_NAMES.get(separator, repr(separator))
 
 
 def _encoding(p: Path) -> str:

@@ -57,9 +57,10 @@ class RowFramer:
 
 
 def transfer_bound(limits: SheetLimits) -> int:
-    """The most bytes a sheet within `limits` takes as frames (3 bytes a character in
-    UTF-8, at most 16 a cell or row of pickle opcodes and numbers, generous overhead)."""
-    return limits.max_text_chars * 3 + (limits.max_cells + limits.max_rows) * 16 + 4 * MAX_FRAME_BYTES
+    """The most bytes a sheet within `limits` takes as frames, generously: 3 a character
+    (UTF-8), 24 a filled cell (a pickled date), 2 a blank one, 8 a row, and 4 frames more."""
+    return (limits.max_text_chars * 3 + limits.max_cells * 24 + limits.max_area * 2 + limits.max_rows * 8
+            + 4 * MAX_FRAME_BYTES)
 
 
 class _ValuesOnly(pickle.Unpickler):
