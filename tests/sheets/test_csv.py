@@ -136,3 +136,22 @@ def test_the_product_template_csv_reads_back(tmp_path):
     with open(path, "a", encoding="utf-8") as f:
         f.write("=袖套,S1,引流款,9.9,100,,\n")
     assert read_products(path)[0].name == "=袖套"
+
+
+def test_a_refused_sheet_changes_nothing_in_the_show(tmp_path, db_path, capsys):
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    def products() -> list[str]:
+        repo = ShowRepository(open_engine(db_path))
+        try:
+            return [p.sku for p in repo.load_products(1)]
+        finally:
+            repo.engine.dispose()
+
+    assert main(["new-show", "--db", str(db_path), "--title", "t", "--minutes", "60"]) == 0
+    before = products()
+    path = write(tmp_path / "p.csv", HEADER + "袖套,S1,引流款,9.9,100,\n面膜,S2,利润款,59,20,\n" + '"面\n膜",S3,利润款,59,20,\n')
+    assert main(["import", "products", str(path), "--db", str(db_path)]) == 2
+    assert "p.csv: row 4, column 商品名称: the name has a line break" in capsys.readouterr().err
+    assert products() == before and "S1" not in before
