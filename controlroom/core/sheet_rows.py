@@ -21,6 +21,11 @@ PRODUCT_COLUMNS: dict[str, tuple[str, ...]] = {
 T = TypeVar("T")
 REQUIRED = ("name", "sku", "role", "price", "stock")
 MAX_PRODUCTS = 5000
+# The longest text a product sheet may give each field (characters).
+MAX_NAME_CHARS = 200
+MAX_SKU_CHARS = 64
+MAX_SELLING_POINTS_CHARS = 2000
+MAX_PROMO_CHARS = 500
 
 
 class RowProblems(ValueError):
@@ -91,11 +96,8 @@ def _product(row: list[Any], cols: dict[str, int], headers: list[str]) -> Produc
     def fail(field: str, why: str) -> ValueError:
         return ValueError(f"column {headers[cols[field]]}: {why}")
 
-    name, sku = _text(cell("name")), _text(cell("sku"))
-    if not name:
-        raise fail("name", "the name is empty")
-    if not sku:
-        raise fail("sku", "the SKU is empty")
+    name = _line(cell("name"), "name", MAX_NAME_CHARS, fail)
+    sku = _line(cell("sku"), "SKU", MAX_SKU_CHARS, fail)
     try:
         role = parse_role(_text(cell("role")))
     except ValueError as exc:
@@ -106,7 +108,30 @@ def _product(row: list[Any], cols: dict[str, int], headers: list[str]) -> Produc
     stock = _number(cell("stock"))
     if stock is None or stock < 0 or not float(stock).is_integer():
         raise fail("stock", f"{cell('stock')!r} is not a whole number ≥ 0")
-    return Product(sku, name, role, round(price, 2), int(stock), _text(cell("selling_points")), _text(cell("promo")))
+    selling_points = _long_text(cell("selling_points"), "selling_points", MAX_SELLING_POINTS_CHARS, fail)
+    promo = _long_text(cell("promo"), "promo", MAX_PROMO_CHARS, fail)
+    return Product(sku, name, role, round(price, 2), int(stock), selling_points, promo)
+
+
+def _line(value: Any, label: str, limit: int, fail: Callable[[str, str], ValueError]) -> str:
+    """A one-line field (name, SKU): not empty, no line break, at most `limit` long."""
+    field = label.lower()
+    text = _text(value)
+    if not text:
+        raise fail(field, f"the {label} is empty")
+    if len(text.splitlines()) > 1:
+        raise fail(field, f"the {label} has a line break; a {label} is one line")
+    if len(text) > limit:
+        raise fail(field, f"the {label} is {len(text):,} characters long; at most {limit:,}")
+    return text
+
+
+def _long_text(value: Any, field: str, limit: int, fail: Callable[[str, str], ValueError]) -> str:
+    """A free-text field (selling points, promo): line breaks kept, at most `limit` long."""
+    text = _text(value)
+    if len(text) > limit:
+        raise fail(field, f"the text is {len(text):,} characters long; at most {limit:,}")
+    return text
 
 
 def _text(value: Any) -> str:

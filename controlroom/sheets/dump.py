@@ -1,29 +1,39 @@
-"""`python -m controlroom.sheets.dump FILE`: read a sheet's rows in a child process.
+"""`python -m controlroom.sheets.dump --kind products|plan|platform FILE`: read a sheet's rows in a child process.
 
-The window runs this for .xlsx files: openpyxl is pure Python and holds the GIL, so
-reading a large workbook in the UI process (even on a thread) would freeze the window.
-Prints the pickled (headers, rows) to stdout, or the problem on stderr with exit status 2.
+The window runs this for every sheet: openpyxl is pure Python and holds the GIL, so
+reading a workbook in the UI process (even on a thread) would freeze the window.
+Rows are read within the kind's limits and written to stdout as frames
+(`sheets.transfer`) while they are read; a refusal is a ("refused", problems) frame
+and exit status 2.
 """
 
 from __future__ import annotations
 
-import pickle
+import argparse
 import sys
 
-from controlroom.sheets.table import SheetError, read_rows
+from controlroom.core.sheet_limits import KINDS
+from controlroom.sheets.table import SheetError, iter_rows
+from controlroom.sheets.transfer import RowFramer, write_frame
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m controlroom.sheets.dump FILE", file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(prog="python -m controlroom.sheets.dump")
+    parser.add_argument("--kind", choices=sorted(KINDS), required=True)
+    parser.add_argument("file")
+    args = parser.parse_args(argv)
+    out = sys.stdout.buffer
+    framer = RowFramer(out)
     try:
-        headers, rows = read_rows(argv[0])
+        rows = iter_rows(args.file, KINDS[args.kind])
+        write_frame(out, ("header", next(rows)))
+        for row in rows:
+            framer.add(row)
+        framer.flush()
     except SheetError as exc:
-        print(str(exc), file=sys.stderr)
+        write_frame(out, ("refused", exc.problems))
         return 2
-    sys.stdout.buffer.write(pickle.dumps((headers, rows), protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
+    write_frame(out, ("done", framer.sent))
     return 0
 
 

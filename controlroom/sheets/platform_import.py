@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from controlroom.core.platform_rows import PlatformImport, PlatformSpec, platform_events, propose
+from controlroom.core.sheet_limits import PLATFORM_EXPORT
 from controlroom.core.sheet_rows import RowProblems
 from controlroom.core.show import ShowState
 from controlroom.sheets.table import SheetError, read_rows
@@ -26,7 +27,7 @@ class PlatformExport:
 
 
 def read_export(path: str | Path) -> PlatformExport:
-    headers, rows = read_rows(Path(path))
+    headers, rows = read_rows(Path(path), PLATFORM_EXPORT)
     return export_from_rows(path, headers, rows)
 
 
@@ -36,7 +37,8 @@ def export_from_rows(path: str | Path, headers: list[str], rows: list[list[Any]]
     p = Path(path)
     kind, mapping = propose(headers)
     # The file's content names it: the same export imported twice has the same key.
-    key = hashlib.sha1(p.read_bytes()).hexdigest()[:12]
+    with open(p, "rb") as f:
+        key = hashlib.file_digest(f, "sha1").hexdigest()[:12]
     return PlatformExport(p, headers, rows, key, kind, mapping)
 
 

@@ -1,68 +1,145 @@
-"""Read the first sheet of an .xlsx or a .csv file as a header row and data rows."""
+"""Read the first sheet of an .xlsx or a .csv as a header row and data rows, within limits.
+
+Rows are streamed (xlsx_in, csv_in) and checked as they are read against the kind's
+`SheetLimits`: the first row, column or cell past a limit stops the reading with a
+SheetError naming it. Blank rows are skipped; the first other row is the header.
+"""
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from controlroom.core.sheet_limits import SheetLimits, column_letter
+from controlroom.sheets.errors import SheetError
+from controlroom.sheets.xlsx_in import FORMULA_WITHOUT_VALUE
 
-class SheetError(ValueError):
-    """A sheet that cannot be imported. `problems` lists every row/column at fault."""
+__all__ = ["SheetError", "iter_rows", "read_rows"]
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(problems[0] + more if problems else "the sheet is empty")
+# Formula cells without a value are all named, up to this many.
+MAX_LISTED_PROBLEMS = 20
+FORMULA_PROBLEM = "a formula without a saved value; save the sheet in Excel (or paste values)"
 
 
-def read_rows(path: str | Path) -> tuple[list[str], list[list[Any]]]:
+def read_rows(path: str | Path, limits: SheetLimits) -> tuple[list[str], list[list[Any]]]:
     """(headers, rows). Row numbers the user sees are index + 2 (row 1 is the header)."""
+    rows = iter_rows(path, limits)
+    headers = next(rows)
+    return headers, list(rows)
+
+
+def iter_rows(path: str | Path, limits: SheetLimits) -> Iterator[list[Any]]:
+    """The header (texts) first, then each data row, at least as wide as the header (wider
+    when it has cells past it). A refusal can come after rows were yielded (a formula
+    further down): use none of them until the iterator is done."""
     p = Path(path)
     if not p.is_file():
         raise SheetError([f"{p}: no such file"])
-    suffix = p.suffix.lower()
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            rows = _xlsx_rows(p)
-        elif suffix in (".csv", ".txt"):
-            rows = _csv_rows(p)
-        else:
-            raise SheetError([f"{p.name}: use an .xlsx or .csv file"])
-    except SheetError:
-        raise
+        yield from _checked(_source(p), limits)
+    except SheetError as exc:
+        raise SheetError([f"{p.name}: {problem}" for problem in exc.problems]) from None
     except Exception as exc:
         raise SheetError([f"{p.name}: cannot be read ({exc.__class__.__name__}: {exc})"]) from exc
-    rows = [r for r in rows if any(_blank(c) is False for c in r)]
-    if not rows:
-        raise SheetError([f"{p.name}: the sheet is empty"])
-    headers = [str(h).strip() if h is not None else "" for h in rows[0]]
-    return headers, [list(r) + [None] * (len(headers) - len(r)) for r in rows[1:]]
+
+
+def _source(p: Path) -> Iterator[tuple[int, list[Any]]]:
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from controlroom.sheets.xlsx_in import xlsx_rows
+
+        return xlsx_rows(p)
+    if suffix in (".csv", ".txt"):
+        from controlroom.sheets.csv_in import csv_rows
+
+        return csv_rows(p)
+    if suffix == ".xls":
+        raise SheetError(["an Excel 97–2003 (.xls) file: save it as .xlsx (or .csv) and import that"])
+    raise SheetError(["use an .xlsx or .csv file"])
 
 
 def _blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _xlsx_rows(p: Path) -> list[tuple[Any, ...]]:
-    from openpyxl import load_workbook
+class _Budget:
+    """What has been read so far, against the limits; refuses at the first excess."""
 
-    wb = load_workbook(p, read_only=True, data_only=True)
-    try:
-        ws = wb.worksheets[0]
-        return [tuple(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
+    def __init__(self, limits: SheetLimits) -> None:
+        self.limits = limits
+        self.headers: list[str] | None = None
+        self.data_rows = self.cells = self.text = self.area = 0
+        self.problems: list[str] = []
+
+    def column(self, i: int) -> str:
+        name = self.headers[i] if self.headers is not None and i < len(self.headers) else ""
+        return f"column {name or column_letter(i)}"
+
+    def fit(self, row_no: int, values: list[Any]) -> list[Any]:
+        """The row cut to the column limit (blank cells past it are dropped, others refused)."""
+        limit = self.limits.max_columns
+        if len(values) > limit:
+            extra = next((i for i in range(limit, len(values)) if not _blank(values[i])), None)
+            if extra is not None:
+                raise SheetError([f"row {row_no}, column {column_letter(extra)}: more than {limit} columns; "
+                                  f"a {self.limits.what} has at most {limit}"])
+            del values[limit:]
+        return values
+
+    def take(self, row_no: int, values: list[Any]) -> None:
+        """Count one non-blank row and its cells; note formulas without a value."""
+        lim = self.limits
+        if self.headers is not None:
+            self.data_rows += 1
+            if self.data_rows > lim.max_rows:
+                raise SheetError([f"row {row_no}: more than {lim.max_rows:,} rows of data; "
+                                  f"a {lim.what} has at most {lim.max_rows:,}"])
+        for i, value in enumerate(values):
+            if _blank(value):
+                continue
+            self.cells += 1
+            if value is FORMULA_WITHOUT_VALUE:
+                values[i] = None
+                self.problems.append(f"row {row_no}, {self.column(i)}: {FORMULA_PROBLEM}")
+            elif isinstance(value, str):
+                self._text(row_no, i, value)
+        if self.cells > lim.max_cells:
+            raise SheetError([f"row {row_no}: more than {lim.max_cells:,} filled cells; "
+                              f"a {lim.what} has at most {lim.max_cells:,}"])
+        self.area += len(values)
+        if self.area > lim.max_area:
+            raise SheetError([f"row {row_no}: more than {lim.max_area:,} cells, blank ones included; a {lim.what} "
+                              f"holds at most {lim.max_area:,} (delete the columns you do not need)"])
+        if len(self.problems) >= MAX_LISTED_PROBLEMS:
+            raise SheetError(self.problems)
+
+    def _text(self, row_no: int, i: int, value: str) -> None:
+        lim = self.limits
+        if len(value) > lim.max_cell_chars:
+            raise SheetError([f"row {row_no}, {self.column(i)}: the text is {len(value):,} characters long; "
+                              f"a {lim.what} cell holds at most {lim.max_cell_chars:,}"])
+        self.text += len(value)
+        if self.text > lim.max_text_chars:
+            raise SheetError([f"row {row_no}: more than {lim.max_text_chars:,} characters of text; "
+                              f"a {lim.what} holds at most {lim.max_text_chars:,}"])
 
 
-def _csv_rows(p: Path) -> list[list[str]]:
-    raw = p.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
+def _checked(source: Iterator[tuple[int, list[Any]]], limits: SheetLimits) -> Iterator[list[Any]]:
+    budget = _Budget(limits)
+    for row_no, raw in source:
+        values = budget.fit(row_no, raw)
+        if all(_blank(c) for c in values):
             continue
-    else:
-        raise SheetError([f"{p.name}: not UTF-8 or GB18030 text"])
-    return list(csv.reader(text.splitlines()))
+        if budget.headers is not None and len(values) < len(budget.headers):
+            values.extend([None] * (len(budget.headers) - len(values)))
+        budget.take(row_no, values)
+        if budget.headers is None:
+            budget.headers = [str(h).strip() if h is not None else "" for h in values]
+            yield budget.headers
+        else:
+            yield values
+    if budget.problems:
+        raise SheetError(budget.problems)
+    if budget.headers is None:
+        raise SheetError(["the sheet is empty"])

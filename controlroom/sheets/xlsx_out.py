@@ -1,4 +1,8 @@
-"""Writing small sheets (plan export, templates): text stays text, never a formula."""
+"""Writing small sheets (plan export, templates): text stays text, never a formula.
+
+In an .xlsx a text cell is typed as text; a CSV has no types, so text a spreadsheet
+would run as a formula gets a leading apostrophe (csv_text, undone on import).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from controlroom.sheets.csv_text import escape_cell
+
+# Control characters (not tab, newline, CR), lone surrogates and the non-characters XML forbids.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(value: Any) -> Any:
@@ -21,8 +28,8 @@ def write_table(path: str | Path, sheets: list[tuple[str, list[str], list[list[A
         _, headers, rows = sheets[0]
         with open(p, "w", newline="", encoding="utf-8-sig") as f:
             writer = csv.writer(f)
-            writer.writerow(headers)
-            writer.writerows([[clean(c) for c in r] for r in rows])
+            for r in [headers, *rows]:
+                writer.writerow([escape_cell(clean(c)) for c in r])
         return p
     from openpyxl import Workbook
 

@@ -1,9 +1,11 @@
-"""Read a spreadsheet without freezing the window: .xlsx in a child process, with a
-cancellable busy dialog while the event loop keeps running (timer, charts, feeds)."""
+"""Read a spreadsheet without freezing the window: every sheet (.xlsx and .csv) is read in
+a child process, with a cancellable busy dialog while the event loop keeps running
+(timer, charts, feeds). The child refuses a sheet past its kind's limits as it reads;
+the window takes its rows in small frames as they arrive and stops the child if it
+sends more than those limits allow."""
 
 from __future__ import annotations
 
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,40 +13,83 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from controlroom.sheets.table import SheetError, read_rows
+from controlroom.core.plan import Plan
+from controlroom.core.products import Product
+from controlroom.core.sheet_limits import PLAN_SHEET, PLATFORM_EXPORT, PRODUCT_SHEET, SheetLimits
+from controlroom.sheets.table import SheetError
+from controlroom.sheets.transfer import FrameReader
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SheetReader", text)
 
 
-def read_rows_responsive(path: str | Path, parent: QWidget | None) -> tuple[list[str], list[list[Any]]]:
+def read_rows_responsive(
+    path: str | Path, parent: QWidget | None, limits: SheetLimits = PLATFORM_EXPORT
+) -> tuple[list[str], list[list[Any]]]:
     """(headers, rows) as `sheets.table.read_rows` gives them; SheetError when refused or cancelled."""
     p = Path(path)
-    if p.suffix.lower() not in (".xlsx", ".xlsm"):
-        return read_rows(p)  # csv is read by C code in a blink
+    if not p.is_file():
+        raise SheetError([f"{p}: no such file"])
     proc = QProcess(parent)
     proc.setProgram(sys.executable)
-    proc.setArguments(["-m", "controlroom.sheets.dump", str(p)])
+    proc.setArguments(["-m", "controlroom.sheets.dump", "--kind", limits.kind, str(p)])
+    reader = FrameReader(limits, p.name)
+    overflow: list[SheetError] = []
+
+    def take_output() -> None:
+        if overflow:
+            proc.readAllStandardOutput()  # already refused: drop the rest
+            return
+        try:
+            reader.feed(bytes(proc.readAllStandardOutput().data()))
+        except SheetError as exc:
+            overflow.append(exc)
+            proc.kill()
+
+    proc.readyReadStandardOutput.connect(take_output)
+    _run(proc, p, parent)
+    take_output()
+    return _result(proc, p, reader, overflow)
+
+
+def read_products_responsive(path: str | Path, parent: QWidget | None) -> list[Product]:
+    from controlroom.sheets.products import products_in
+
+    return products_in(path, *read_rows_responsive(path, parent, PRODUCT_SHEET))
+
+
+def read_plan_responsive(path: str | Path, parent: QWidget | None, products: list[Product]) -> Plan:
+    from controlroom.sheets.plan_io import plan_in
+
+    return plan_in(path, *read_rows_responsive(path, parent, PLAN_SHEET), products)
+
+
+def _run(proc: QProcess, p: Path, parent: QWidget | None) -> None:
+    """Start the child and run the event loop (with a busy dialog) until it has ended."""
     dialog = QProgressDialog(tr("Reading %1…").replace("%1", p.name), tr("Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     loop = QEventLoop()
-    proc.finished.connect(loop.quit)
-    proc.errorOccurred.connect(loop.quit)
+    proc.finished.connect(loop.quit)  # also after a crash or a kill
+    proc.errorOccurred.connect(lambda e: loop.quit() if e == QProcess.ProcessError.FailedToStart else None)
     dialog.canceled.connect(proc.kill)
     proc.start()
-    loop.exec()
+    if proc.state() != QProcess.ProcessState.NotRunning:
+        loop.exec()
     dialog.close()
     dialog.deleteLater()
-    return _result(proc, p)
 
 
-def _result(proc: QProcess, p: Path) -> tuple[list[str], list[list[Any]]]:
-    out = bytes(proc.readAllStandardOutput().data())
+def _result(
+    proc: QProcess, p: Path, reader: FrameReader, overflow: list[SheetError]
+) -> tuple[list[str], list[list[Any]]]:
     err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace").strip()
-    ok = proc.exitStatus() == QProcess.ExitStatus.NormalExit and proc.exitCode() == 0
     proc.deleteLater()
-    if not ok:
+    if overflow:
+        raise overflow[0]
+    if reader.refused is not None:
+        raise SheetError(reader.refused)
+    if not reader.done or reader.headers is None:
         raise SheetError([err.splitlines()[-1] if err else tr("%1: reading was cancelled").replace("%1", p.name)])
-    return pickle.loads(out)  # our own child's output
+    return reader.headers, reader.rows

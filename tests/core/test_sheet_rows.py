@@ -65,3 +65,22 @@ def test_any_rows_give_products_or_named_problems_never_a_crash(rows):
         assert len(ps) == len(rows)
         for p in ps:
             p.validate()
+
+
+@pytest.mark.parametrize("row, problem", [
+    (["名" * 201, "P1", "利润款", 1, 1], "row 2, column 商品名称: the name is 201 characters long; at most 200"),
+    (["a", "P" * 65, "利润款", 1, 1], "row 2, column SKU: the SKU is 65 characters long; at most 64"),
+    (["冰丝\n袖套", "P1", "利润款", 1, 1], "row 2, column 商品名称: the name has a line break; a name is one line"),
+    (["袖套", "P\u20281", "利润款", 1, 1], "row 2, column SKU: the SKU has a line break; a SKU is one line"),
+    (["a", "P1", "利润款", 1, 1, "点" * 2001], "row 2, column 卖点: the text is 2,001 characters long; at most 2,000"),
+    (["a", "P1", "利润款", 1, 1, "", "惠" * 501], "row 2, column 优惠: the text is 501 characters long; at most 500"),
+])
+def test_text_past_its_field_limit_or_a_broken_line_is_named(row, problem):
+    with pytest.raises(RowProblems) as info:
+        products_from_rows(ZH, [row])
+    assert info.value.problems == [problem]
+
+
+def test_selling_points_keep_their_line_breaks():
+    (p,) = products_from_rows(ZH, [["袖套", "P1", "利润款", 1, 1, "凉感\nUPF50+", "第一行\r\n第二行"]])
+    assert (p.selling_points, p.promo) == ("凉感\nUPF50+", "第一行\r\n第二行")

@@ -5,8 +5,10 @@ from openpyxl import Workbook
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from controlroom.core.sheet_limits import PLATFORM_EXPORT
+from controlroom.sheets import csv_in
 from controlroom.sheets.table import SheetError, read_rows
-from controlroom.ui.sheet_reader import read_rows_responsive
+from controlroom.ui.sheet_reader import read_plan_responsive, read_products_responsive, read_rows_responsive
 
 
 def workbook(path, n):
@@ -32,7 +34,7 @@ def test_an_xlsx_is_read_in_a_child_while_the_event_loop_runs(qtbot, tmp_path):
         headers, rows = read_rows_responsive(path, parent)
     finally:
         timer.stop()
-    assert (headers, rows) == read_rows(path)
+    assert (headers, rows) == read_rows(path, PLATFORM_EXPORT)
     assert len(rows) == 20_000
     assert ticks, "the UI's timers did not run while the workbook was read"
 
@@ -44,7 +46,48 @@ def test_a_broken_workbook_is_refused_with_its_name(qtbot, tmp_path):
         read_rows_responsive(bad, None)
 
 
-def test_csv_is_read_in_process(tmp_path):
+def test_csv_is_read_in_the_child_too(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "t.csv"
-    path.write_text("时间,在线人数\n20:00,5\n", encoding="utf-8")
-    assert read_rows_responsive(path, None) == (["时间", "在线人数"], [["20:00", "5"]])
+    path.write_text("时间,在线人数\n20:00,5\n20:01,\"6\n备注\"\n", encoding="utf-8")
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the window read the CSV itself")
+
+    monkeypatch.setattr(csv_in, "csv_rows", not_here)  # a tripwire in this process only
+    assert read_rows_responsive(path, None) == (["时间", "在线人数"], [["20:00", "5"], ["20:01", "6\n备注"]])
+
+
+def test_the_child_refuses_past_the_row_limit(qtbot, tmp_path):
+    path = tmp_path / "orders.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("订单号,下单时间,实付金额\n")
+        f.writelines(f"O{i},2026-01-01 20:00,9.9\n" for i in range(100_001))
+    with pytest.raises(SheetError) as info:
+        read_rows_responsive(path, None)
+    assert info.value.problems == ["orders.csv: row 100002: more than 100,000 rows of data; "
+                                   "a platform export has at most 100,000"]
+
+
+def test_every_problem_of_a_refusal_reaches_the_window(qtbot, tmp_path):
+    wb = Workbook()
+    wb.active.append(["商品名称", "SKU", "类型", "价格", "库存"])
+    wb.active.append(["=A1", "S1", "利润款", "=1+1", 1])
+    wb.save(tmp_path / "f.xlsx")
+    with pytest.raises(SheetError) as info:
+        read_products_responsive(tmp_path / "f.xlsx", None)
+    assert [p.split(": ", 1)[1] for p in info.value.problems] == [
+        "row 2, column 商品名称: a formula without a saved value; save the sheet in Excel (or paste values)",
+        "row 2, column 价格: a formula without a saved value; save the sheet in Excel (or paste values)",
+    ]
+
+
+def test_products_and_plans_read_in_the_child(qtbot, tmp_path):
+    from controlroom.feeds.catalogue import sample_products
+
+    path = tmp_path / "plan.csv"
+    path.write_text("类型,标题,时长,商品\n开场,欢迎,5,\n产品讲解,,4,无线降噪耳机\n", encoding="utf-8")
+    plan = read_plan_responsive(path, None, sample_products())
+    assert [s.product_sku for s in plan.segments] == [None, "SKU-2002"]
+    path = tmp_path / "p.csv"
+    path.write_text("商品名称,SKU,类型,价格,库存\n袖套,S1,引流款,9.9,100\n", encoding="utf-8")
+    assert [p.sku for p in read_products_responsive(path, None)] == ["S1"]
