@@ -1,4 +1,8 @@
-"""`controlroom import products|plan|platform FILE`: sheets into a show, all or nothing."""
+"""`controlroom import products|plan|platform FILE`: sheets into a show, all or nothing.
+
+A product sheet or a plan is merged into the show by the editing rules (nothing in use
+removed, no sales history rewritten, the segment on air kept): the command prints what
+would change per SKU or segment, and changes it only with --yes."""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from controlroom.cli.common import CliError, say
 from controlroom.cli.feed_common import add_show_options, feed_intake
+from controlroom.core.commands import CommandError
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformSpec
+from controlroom.services import editing
 from controlroom.services.intake import import_mapped
 from controlroom.sheets.plan_io import read_plan
 from controlroom.sheets.platform_import import PlatformExport, map_export, read_export
@@ -22,6 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("what", choices=["products", "plan", "platform"])
     p.add_argument("file", help=".xlsx or .csv")
     add_show_options(p)
+    p.add_argument("--yes", action="store_true",
+                   help="products/plan: apply the changes (without it: print what would change, change nothing)")
     g = p.add_argument_group("platform exports")
     g.add_argument("--kind", choices=[TREND, ORDERS], help="per-minute trend or order list (default: guessed)")
     g.add_argument(
@@ -52,16 +60,36 @@ def run(args: argparse.Namespace) -> int:
     with feed_intake(args) as intake:
         service = intake.service
         if args.what == "products":
-            products = read_products(args.file)
-            service.update_products(products)
-            say(f"show {service.show_id}: {len(products)} products imported")
+            sheet = read_products(args.file)
+            _merge(args, service, "products", lambda: editing.preview_products(service, sheet),
+                   lambda: editing.import_products(service, sheet))
         elif args.what == "plan":
-            plan = read_plan(args.file, list(service.state.queue.products.values()))
-            service.update_plan(plan)
-            say(f"show {service.show_id}: plan of {len(plan.segments)} segments imported")
+            with service.lock:
+                products = list(service.state.queue.products.values())
+            plan = read_plan(args.file, products)
+            _merge(args, service, "plan", lambda: editing.preview_plan(service, plan),
+                   lambda: editing.import_plan(service, plan))
         else:
             _platform(args, service)
     return 0
+
+
+def _merge(args: argparse.Namespace, service, what: str, preview, apply) -> None:
+    """Print what the import changes (per SKU or segment); apply it only with --yes,
+    judged again then (and print what was done)."""
+    try:
+        shown = preview() if not args.yes else apply()
+    except CommandError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    for line in shown.lines():
+        say(f"  {line}")
+    if not args.yes:
+        say(f"show {service.show_id}: importing {what} would give {shown.summary()}")
+        say("preview only: nothing changed (run again with --yes to apply)")
+    elif shown.changed:
+        say(f"show {service.show_id}: {what} imported: {shown.summary()}")
+    else:
+        say(f"show {service.show_id}: {what} unchanged: the show already has what the file says")
 
 
 def _platform(args: argparse.Namespace, service) -> None:

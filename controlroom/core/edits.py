@@ -40,7 +40,8 @@ class Change:
     why: str = ""
 
     def line(self) -> str:
-        detail = "; ".join(f"{f} {_show(old)} → {_show(new)}" for f, old, new in self.fields)
+        """One line for the command line: action, key, name, what changes, and why."""
+        detail = "; ".join(_field(f, old, new) for f, old, new in self.fields)
         why = f" ({self.why})" if self.why else ""
         return f"{self.action:8} {self.key}  {self.name}" + (f": {detail}" if detail else "") + why
 
@@ -167,19 +168,44 @@ def row_problems(wanted: list[Product]) -> list[str]:
 
 def product_problems(state: ShowState, wanted: list[Product], plan: Plan | None = None) -> list[str]:
     """Every reason the show cannot take exactly `wanted` as its products (with `plan`)."""
-    usage, q = Usage.of(state), state.queue
+    q = state.queue
+    return check_products(Usage.of(state), [q.products[s] for s in q.order], wanted,
+                          plan if plan is not None else state.plan)
+
+
+def check_products(usage: Usage, before: list[Product], wanted: list[Product], plan: Plan) -> list[str]:
+    """Every reason `before` (judged by `usage`) cannot become `wanted` with `plan`."""
     out = row_problems(wanted)
+    old = {p.sku: p for p in before}
     for p in wanted:
-        old = q.products.get(p.sku)
-        if old is not None and p.stock != old.stock and usage.stock_refusal(p.sku):
-            out.append(usage.stock_refusal(p.sku) or "")
+        why = usage.stock_refusal(p.sku)
+        if why and p.sku in old and p.stock != old[p.sku].stock:
+            out.append(why)
     kept = {p.sku for p in wanted}
-    for sku in q.order:
-        if sku not in kept:
-            why = usage.removal_refusal(sku, plan if plan is not None else state.plan)
-            if why:
-                out.append(why)
+    for sku in old:
+        why = None if sku in kept else usage.removal_refusal(sku, plan)
+        if why:
+            out.append(why)
     return out
+
+
+def sheet_into(before: list[Product], sheet: list[Product], usage: Usage, plan: Plan, started: bool) -> list[Product]:
+    """The product list a sheet makes of `before` by the import rules, for a draft that is
+    saved later as a whole (the plan editor): new products added, changed ones updated,
+    but a product in use keeps its name and role, one with a stock history its stock
+    (that is set in the queue), and the missing ones are kept as merge_products keeps them."""
+    old = {p.sku: p for p in before}
+    merged: dict[str, Product] = {}
+    for p in sheet:
+        was = old.get(p.sku)
+        if was is not None and usage.live.get(p.sku):
+            p = replace(p, name=was.name, role=was.role)
+        if was is not None and p.sku in usage.stock_history:
+            p = replace(p, stock=was.stock)
+        merged[p.sku] = p
+    if started:  # the queue keeps its order; new products at the end
+        return [merged.get(p.sku, p) for p in before] + [p for sku, p in merged.items() if sku not in old]
+    return list(merged.values()) + [p for p in before if p.sku not in merged and usage.removal_refusal(p.sku, plan)]
 
 
 # -- the edit ------------------------------------------------------------------------
@@ -295,6 +321,14 @@ def _order(state: ShowState, preview: EditPreview, wanted: list[str], now: float
     after = [s for s in state.queue.order if s not in removed] + [s for s in added if s]
     if after != wanted:
         preview.events.append(edit_log.products_ordered(now, wanted))
+
+
+def _field(name: str, old: Any, new: Any) -> str:
+    if name == "planned_s":
+        return f"minutes {_show(old / 60)} → {_show(new / 60)}"
+    if name == "order":
+        return "order"
+    return f"{name} {_show(old)} → {_show(new)}"
 
 
 def _show(value: Any) -> str:

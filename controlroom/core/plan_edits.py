@@ -26,7 +26,12 @@ SEGMENT_FIELDS = ("kind", "title", "planned_s", "product_sku", "notes")
 
 def plan_problems(state: ShowState, plan: Plan, skus: Iterable[str] | None = None) -> list[str]:
     """Every reason the show cannot take `plan` (`skus`: its products; default the show's)."""
-    known = set(state.queue.products if skus is None else skus)
+    return check_plan(plan, state.queue.products if skus is None else skus, state.plan, on_air_uid(state))
+
+
+def check_plan(plan: Plan, skus: Iterable[str], before: Plan, on_air: str | None) -> list[str]:
+    """Every reason `before` (with segment `on_air` on air) cannot become `plan` over `skus`."""
+    known = set(skus)
     out: list[str] = []
     seen: set[str] = set()
     for i, s in enumerate(plan.segments, start=1):
@@ -41,10 +46,9 @@ def plan_problems(state: ShowState, plan: Plan, skus: Iterable[str] | None = Non
         seen.add(s.uid)
     if not plan.segments:
         out.append("the plan needs at least one segment")
-    on_air = on_air_uid(state)
-    i = state.plan.index_of(on_air)
+    i = before.index_of(on_air)
     if i is not None and on_air not in seen:
-        out.append(f"“{state.plan.segments[i].title}” is on air: move on before removing it")
+        out.append(f"“{before.segments[i].title}” is on air: move on before removing it")
     return out
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from controlroom.core import events as ev
+from controlroom.core.commands import CommandError
 from controlroom.core.edit_log import edit_marker
 from controlroom.core.edits import EditPreview, catalogue_adjustments, edit_products, merge_products
 from controlroom.core.events import Event
@@ -68,9 +69,11 @@ def preview_products(service: ShowService, sheet: list[Product]) -> EditPreview:
         return merge_products(service.state, sheet, service.now(), _adjusted(service))
 
 
-def import_products(service: ShowService, sheet: list[Product]) -> EditPreview:
-    """Merge `sheet` into the show; returns what was done (judged again under the lock)."""
-    return _apply(service, lambda s, now: merge_products(s, sheet, now, _adjusted(service)))
+def import_products(service: ShowService, sheet: list[Product], expected: EditPreview | None = None) -> EditPreview:
+    """Merge `sheet` into the show; returns what was done. Judged again under the lock:
+    with `expected` (the preview the user confirmed), StalePreview if that is no longer
+    what it would do (a sale or a shelf change in between), and nothing is changed."""
+    return _apply(service, lambda s, now: merge_products(s, sheet, now, _adjusted(service)), expected)
 
 
 def preview_plan(service: ShowService, plan: Plan) -> EditPreview:
@@ -78,16 +81,30 @@ def preview_plan(service: ShowService, plan: Plan) -> EditPreview:
         return merge_plan(service.state, plan, service.now())
 
 
-def import_plan(service: ShowService, plan: Plan) -> EditPreview:
-    """An imported plan into the show (the segment on air stays, segments keep their uid)."""
-    return _apply(service, lambda s, now: merge_plan(s, plan, now))
+def import_plan(service: ShowService, plan: Plan, expected: EditPreview | None = None) -> EditPreview:
+    """An imported plan into the show (the segment on air stays, segments keep their uid);
+    `expected` as for import_products."""
+    return _apply(service, lambda s, now: merge_plan(s, plan, now), expected)
 
 
-def _apply(service: ShowService, edit: Callable[[ShowState, float], EditPreview]) -> EditPreview:
+class StalePreview(CommandError):
+    """The show changed between the preview and the confirmation: `preview` is what the
+    import would do now (nothing was changed)."""
+
+    def __init__(self, preview: EditPreview) -> None:
+        super().__init__("the show changed since the preview: check it again")
+        self.preview = preview
+
+
+def _apply(
+    service: ShowService, edit: Callable[[ShowState, float], EditPreview], expected: EditPreview | None,
+) -> EditPreview:
     done: list[EditPreview] = []
 
     def command(state: ShowState, now: float) -> list[Event]:
         done.append(edit(state, now))
+        if expected is not None and done[-1].changes != expected.changes:
+            raise StalePreview(done[-1])
         return with_marker(done[-1], now)
 
     service.run(command)
