@@ -198,6 +198,8 @@ def sheet_into(before: list[Product], sheet: list[Product], usage: Usage, plan: 
     merged: dict[str, Product] = {}
     for p in sheet:
         was = old.get(p.sku)
+        if was is not None:
+            p = keep_blanks(was, p)
         if was is not None and usage.live.get(p.sku):
             p = replace(p, name=was.name, role=was.role)
         if was is not None and p.sku in usage.stock_history:
@@ -268,6 +270,8 @@ def _diff(
             preview.events.append(edit_log.product_added(now, p))
             continue
         use = usage.live.get(p.sku) if guard_identity else None
+        if guard_identity:
+            p = keep_blanks(old, p)
         changes, events = _update(state.queue, old, p, now, catalogue_stock(state.queue, p.sku, adjusted), use)
         if changes:
             preview.changes += changes
@@ -275,6 +279,12 @@ def _diff(
         else:
             preview.unchanged += 1
     return preview
+
+
+def keep_blanks(old: Product, new: Product) -> Product:
+    """A sheet's empty selling points or promo (or a sheet without those columns) leaves
+    the product's as they are: a merge changes what the sheet says, not what it omits."""
+    return replace(new, selling_points=new.selling_points or old.selling_points, promo=new.promo or old.promo)
 
 
 def _update(

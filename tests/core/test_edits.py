@@ -178,6 +178,7 @@ def test_before_the_start_a_sheet_replaces_what_no_segment_uses_and_sets_the_ord
     edit(d, lambda s, now: merge_products(s, sheet, now))
     assert d.state.queue.order == ["N1", "P1", "T1"]
     assert d.state.queue.stock("P1") == 30
+    assert d.state.queue.products["P1"].promo == "满99减20"  # the sheet's empty promo changes nothing
     same_show(d)
 
 
