@@ -57,7 +57,8 @@ class EditPreview:
     events: list[Event] = field(default_factory=list)
 
     def count(self, action: str) -> int:
-        return sum(1 for c in self.changes if c.action == action)
+        """How many products (or segments) this action applies to."""
+        return len({c.key for c in self.changes if c.action == action})
 
     def summary(self) -> str:
         parts = [f"{self.count(a)} {a}" for a in ACTIONS if self.count(a)]

@@ -94,6 +94,7 @@ def test_what_is_in_use_cannot_be_removed():
     d.do(commands.set_shelf, "T1", False)
     with pytest.raises(CommandError, match="T1 has sales: it cannot be removed"):
         edit(d, lambda s, now: edit_products(s, [p for p in everything if p.sku != "T1"], now))
+    assert Usage.of(d.state).rename_refusal("T1") == "T1 has sales: its SKU cannot change"
     d.do(commands.set_shelf, "P1", False)
     with pytest.raises(CommandError, match=r"P1 is used by segment\(s\) 4: change them first"):
         edit(d, lambda s, now: edit_products(s, [p for p in everything if p.sku != "P1"], now))
