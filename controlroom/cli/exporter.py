@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     repo = reader(args)
     try:
         sid = show_id(repo, args.show)
-        plan = repo.load_plan(sid)
+        plan = repo.load_show(sid).plan  # the plan as edited (the log), not as created
     finally:
         repo.engine.dispose()
     say(f"show {sid}: plan of {len(plan.segments)} segments written to {write_plan(args.file, plan)}")

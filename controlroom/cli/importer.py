@@ -1,4 +1,8 @@
-"""`controlroom import products|plan|platform FILE`: sheets into a show, all or nothing."""
+"""`controlroom import products|plan|platform FILE`: sheets into a show, all or nothing.
+
+A product sheet or a plan is merged into the show by the editing rules (nothing in use
+removed, no sales history rewritten, the segment on air kept): the command prints what
+would change per SKU or segment, and changes it only with --yes."""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake
 from controlroom.cli.sigterm import EXIT_STATUS, Terminated, abortable, terminated
+from controlroom.core.commands import CommandError
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformSpec
+from controlroom.services import editing
 from controlroom.services.intake import import_mapped
 from controlroom.sheets.plan_io import read_plan
 from controlroom.sheets.platform_import import PlatformExport, map_export, read_export
@@ -26,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("what", choices=["products", "plan", "platform"])
     p.add_argument("file", help=".xlsx or .csv")
     add_show_options(p)
+    p.add_argument("--yes", action="store_true",
+                   help="products/plan: apply the changes (without it: print what would change, change nothing)")
     g = p.add_argument_group("platform exports")
     g.add_argument("--kind", choices=[TREND, ORDERS], help="per-minute trend or order list (default: guessed)")
     g.add_argument(
@@ -71,24 +79,46 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _prepare(args: argparse.Namespace, service) -> Callable[[], None]:
-    """Everything before the first write; returns the write."""
+    """Everything before the first write (reading, checking, the preview); returns the write."""
     if args.what == "products":
-        products = read_products(args.file)
-
-        def write_products() -> None:
-            service.update_products(products)
-            say(f"show {service.show_id}: {len(products)} products imported")
-
-        return write_products
+        sheet = read_products(args.file)
+        return _merge(args, service, "products", lambda: editing.preview_products(service, sheet),
+                      lambda: editing.import_products(service, sheet))
     if args.what == "plan":
-        plan = read_plan(args.file, list(service.state.queue.products.values()))
-
-        def write_plan() -> None:
-            service.update_plan(plan)
-            say(f"show {service.show_id}: plan of {len(plan.segments)} segments imported")
-
-        return write_plan
+        with service.lock:
+            products = list(service.state.queue.products.values())
+        plan = read_plan(args.file, products)
+        return _merge(args, service, "plan", lambda: editing.preview_plan(service, plan),
+                      lambda: editing.import_plan(service, plan))
     return _platform(args, service)
+
+
+def _merge(args: argparse.Namespace, service, what: str, preview, apply) -> Callable[[], None]:
+    """Print what the import changes (per SKU or segment); the write applies it only with
+    --yes, judged again then (and prints what was done)."""
+    shown = _judged(args, preview)
+    for line in shown.lines():
+        say(f"  {line}")
+    if not args.yes:
+        say(f"show {service.show_id}: importing {what} would give {shown.summary()}")
+        say("preview only: nothing changed (run again with --yes to apply)")
+        return lambda: None
+
+    def write() -> None:
+        done = _judged(args, apply)
+        if done.changed:
+            say(f"show {service.show_id}: {what} imported: {done.summary()}")
+        else:
+            say(f"show {service.show_id}: {what} unchanged: the show already has what the file says")
+
+    return write
+
+
+def _judged(args: argparse.Namespace, step):
+    try:
+        return step()
+    except CommandError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
 
 
 def _platform(args: argparse.Namespace, service) -> Callable[[], None]:

@@ -18,6 +18,29 @@ columns) and cheap to write; what each field means depends on the kind:
 | promo_repeated     |        | sku     |                |               |              | promo     |
 | incident_opened/closed |    |         |                |               | incident id  | text      |
 | checklist_ticked   |        |         | 1 ticked/0 not |               | item key     |           |
+| plan_edited        |        |         |                | changes       | what edited  |           |
+| plan_set           |        |         |                | segments      |              |           |
+| product_added/updated |     | sku     |                |               |              |           |
+| product_removed    |        | sku     |                |               |              |           |
+| products_ordered   |        |         |                | products      |              |           |
+| settings_changed   |        |         |                | settings      |              |           |
+
+Edits (core/edit_log.py) carry what changed in `data`, enough to fold the plan, the
+products and the settings forward from what the show was created with (the side
+tables, never rewritten after creation):
+
+| kind             | data                                                                  |
+|------------------|-----------------------------------------------------------------------|
+| plan_set         | {"segments": [{uid, kind, title, planned_s, product, notes}, …]}: the whole new plan |
+| product_added    | {name, role, price, stock, selling_points, promo}: appended to the queue |
+| product_updated  | the same fields (all of them), and "was": {field: old value} for the log |
+| product_removed  | {name}                                                                |
+| products_ordered | {"skus": [sku, …]}: the queue's new order                             |
+| settings_changed | {name: value} of the settings that changed                            |
+| plan_edited      | none: marks the end of one edit ("plan", "products", "settings"); folds to nothing. Older logs hold only this (their side tables hold the latest edit) |
+
+A stock change of a product that has sold or had its stock adjusted is never an edit of
+its starting stock: an import makes it a `stock_adjusted` with the reason "import".
 """
 
 from __future__ import annotations
@@ -56,12 +79,21 @@ INCIDENT_CLOSED = "incident_closed"
 CHECKLIST_TICKED = "checklist_ticked"
 HOST_MESSAGE = "host_message"
 PLAN_EDITED = "plan_edited"
+PLAN_SET = "plan_set"
+PRODUCT_ADDED = "product_added"
+PRODUCT_UPDATED = "product_updated"
+PRODUCT_REMOVED = "product_removed"
+PRODUCTS_ORDERED = "products_ordered"
+SETTINGS_CHANGED = "settings_changed"
+EDIT_KINDS = frozenset({
+    PLAN_SET, PRODUCT_ADDED, PRODUCT_UPDATED, PRODUCT_REMOVED, PRODUCTS_ORDERED, SETTINGS_CHANGED,
+})
 OPERATOR_KINDS = frozenset({
     SHOW_STARTED, SHOW_PAUSED, SHOW_RESUMED, SHOW_ENDED, SEGMENT_STARTED, SEGMENT_EXTENDED,
     INTERACTION_MARKED, PROMO_REPEATED, PRODUCT_ON_SHELF, PRODUCT_OFF_SHELF,
     EXPLAINING_STARTED, STOCK_ADJUSTED, NOTE, INCIDENT_OPENED, INCIDENT_CLOSED,
     CHECKLIST_TICKED, HOST_MESSAGE, PLAN_EDITED,
-})
+}) | EDIT_KINDS
 
 # Flags an order can carry: it is counted all the same, and surfaced as an oversell.
 FLAG_UNKNOWN_PRODUCT = "unknown_product"

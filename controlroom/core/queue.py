@@ -112,14 +112,18 @@ def _stock(q: QueueState, e: Event) -> None:
 
 def _order(q: QueueState, e: Event) -> None:
     sku = e.product
-    sales = q.sales.setdefault(sku, ProductSales()) if sku in q.products else q.unknown_sales
+    # Whose sale it is was decided on arrival (the flag), not by the products at the
+    # order's time: replayed in time order, a late order may come before the edit
+    # that added its product.
+    known = sku in q.products if e.flag == ev.FLAG_MANUAL else e.flag != ev.FLAG_UNKNOWN_PRODUCT
+    sales = q.sales.setdefault(sku, ProductSales()) if known and sku else q.unknown_sales
     sales.orders += 1
     sales.quantity += int(e.qty or 1)
     sales.gmv += float(e.value or 0.0)
     if e.flag and e.flag != ev.FLAG_MANUAL:
         sales.oversells += 1
-    if sku in q.products:
-        _note_sold_out(q, sku, e.ts)
+    if sales is not q.unknown_sales:
+        _note_sold_out(q, sku or "", e.ts)
 
 
 def _note_sold_out(q: QueueState, sku: str, ts: float) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from controlroom.core import events as ev
 from controlroom.core.alerts import Alert, active_alerts
+from controlroom.core.edit_log import EDIT_HANDLERS
 from controlroom.core.events import Event
 from controlroom.core.metrics import Metrics, MinuteBucket, Totals
 from controlroom.core.pacing import PacingState, TimerLog, compute
@@ -181,6 +182,7 @@ _HANDLERS = {
     ev.CHECKLIST_TICKED: _checklist,
     ev.HOST_MESSAGE: _host_message,
     ev.SHOW_ENDED: _ended,
+    **EDIT_HANDLERS,
 }
 
 

@@ -21,6 +21,7 @@ from controlroom.core.plan import Plan, default_plan
 from controlroom.core.products import Product
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState, Snapshot, status_dict
+from controlroom.services import editing
 from controlroom.store.errors import StoreUnavailable, reason
 from controlroom.store.repository import ShowRepository
 from controlroom.store.rows import event_values, row_event
@@ -119,33 +120,18 @@ class ShowService:
             raise StoreUnavailable(why, self.writer.retry_after_s, self.writer.waiting) from exc
 
     def update_plan(self, plan: Plan) -> None:
-        for seg in plan.segments:
-            seg.validate()
-        with self._lock:
-            self.repo.save_plan(self.show_id, plan)
-            self.state.plan = plan
-        self.log_edit("plan", len(plan.segments))
+        """The plan becomes exactly `plan` (services/editing.py). Raises CommandError."""
+        editing.update_plan(self, plan)
 
     def update_products(self, products: list[Product]) -> None:
-        for p in products:
-            p.validate()
-        with self._lock:
-            self.repo.save_products(self.show_id, products)
-            self.state.queue.set_products(products)
-        self.log_edit("products", len(products))
+        """The products become exactly `products` (services/editing.py). Raises CommandError."""
+        editing.update_products(self, products)
 
     def update_settings(self, settings: ShowSettings) -> None:
-        settings.validate()
-        with self._lock:
-            self.repo.save_settings(self.show_id, settings)
-            self.state.settings = settings
-        self.log_edit("settings", 0)
+        editing.update_settings(self, settings)
 
     def log_edit(self, what: str, count: int) -> None:
-        def edited(_s: ShowState, now: float) -> list[Event]:
-            return [Event(ev.PLAN_EDITED, now, ref=what, qty=count)]
-
-        self.run(edited)
+        editing.log_edit(self, what, count)
 
     # -- feed ----------------------------------------------------------------
     def ingest(self, events: list[Event], *, wait: bool = False) -> int:

@@ -1,4 +1,4 @@
-"""Shows in the database: create, list, edit, append to the log, and rebuild by replay."""
+"""Shows in the database: create, list, append to the log, and rebuild by replay."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from controlroom.core import events as ev
@@ -129,30 +129,21 @@ class ShowRepository:
         return show
 
     def load_plan(self, show_id: int) -> Plan:
+        """The plan the show was created with: later edits are events (load_show folds them)."""
         with Session(self.engine) as session:
             rows = session.scalars(select(SegmentRow).where(SegmentRow.show_id == show_id).order_by(SegmentRow.position))
             return Plan([_segment(r) for r in rows])
 
     def load_products(self, show_id: int) -> list[Product]:
+        """The products the show was created with: later edits are events (load_show folds them)."""
         with Session(self.engine) as session:
             rows = session.scalars(select(ProductRow).where(ProductRow.show_id == show_id).order_by(ProductRow.position))
             return [_product(r) for r in rows]
 
-    def save_plan(self, show_id: int, plan: Plan) -> None:
-        with Session(self.engine) as session, session.begin():
-            self.show_row(session, show_id)
-            session.execute(delete(SegmentRow).where(SegmentRow.show_id == show_id))
-            _write_plan(session, show_id, plan)
-
-    def save_products(self, show_id: int, products: list[Product]) -> None:
-        with Session(self.engine) as session, session.begin():
-            self.show_row(session, show_id)
-            session.execute(delete(ProductRow).where(ProductRow.show_id == show_id))
-            _write_products(session, show_id, products)
-
-    def save_settings(self, show_id: int, settings: ShowSettings) -> None:
-        with Session(self.engine) as session, session.begin():
-            self.show_row(session, show_id).settings_json = json.dumps(settings.to_dict())
+    def load_settings(self, show_id: int) -> ShowSettings:
+        """The settings the show was created with: later edits are events (load_show folds them)."""
+        with Session(self.engine) as session:
+            return ShowSettings.from_dict(json.loads(self.show_row(session, show_id).settings_json or "{}"))
 
     # -- the log -----------------------------------------------------------
     def append(self, show_id: int, events: list[Event]) -> list[Event]:
@@ -182,15 +173,15 @@ class ShowRepository:
 
     # -- replay ------------------------------------------------------------
     def load_show(self, show_id: int) -> ShowState:
-        """Rebuild the show from its log with the live fold: the replay cache's closed
-        minutes (store/fold_cache.py), then every event the cache does not hold, in time
-        order — operator events and orders one by one, and the rest of the feed."""
+        """Rebuild the show from its log with the live fold: what it was created with (plan,
+        products, settings), the replay cache's closed minutes (store/fold_cache.py), then every
+        event the cache does not hold, in time order — operator events (edits among them) and
+        orders one by one, and the rest of the feed."""
         with Session(self.engine) as session:
             show = self.show_row(session, show_id)
             info = ShowInfo(show.id, show.title, show.created_at, show.room, show.host, show.controller,
                             show.scheduled_at)
-            settings = ShowSettings.from_dict(json.loads(show.settings_json or "{}"))
-        state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), settings)
+        state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), self.load_settings(show_id))
         with self.engine.connect() as conn:
             mark = fold_cache.usable_mark(conn, show_id)
             fold_cache.load_into(conn, show_id, state.metrics, mark)

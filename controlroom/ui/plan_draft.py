@@ -1,5 +1,7 @@
 """An editable copy of a show's plan and products: what the plan editor changes before
-anything is saved. Every refusal is a sentence naming the row and the field."""
+anything is saved. The rules are the core's (core/edits.py, core/plan_edits.py), judged
+here against what the show was using when the editor opened, and again by the service
+when the draft is saved; every refusal is a sentence naming the row and the field."""
 
 from __future__ import annotations
 
@@ -7,21 +9,47 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from controlroom.core.edits import Usage, check_products, sheet_into
 from controlroom.core.plan import Plan, Segment, SegmentKind, default_plan
+from controlroom.core.plan_edits import check_plan
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
+from controlroom.core.show import ShowState
+from controlroom.ui import texts
 
 translate = QCoreApplication.translate
 
 
-
 class PlanDraft:
-    """Attributes: segments, products (copies), on_air (uid of the segment on air, if any)."""
+    """Attributes: segments, products (copies), on_air (uid of the segment on air, if any),
+    usage (what the show's products were used for when the draft was made)."""
 
-    def __init__(self, plan: Plan, products: list[Product], on_air: str | None = None) -> None:
+    def __init__(
+        self, plan: Plan, products: list[Product], on_air: str | None = None, usage: Usage | None = None,
+        started: bool = False,
+    ) -> None:
         self.segments = [replace(s) for s in plan.segments]
         self.products = [replace(p, extra=dict(p.extra)) for p in products]
-        self.on_air = on_air
+        self.usage = usage or Usage({}, frozenset(), on_air)
+        self.on_air = on_air if on_air is not None else self.usage.on_air
+        self.started = started
+        self._plan_before = Plan(list(self.segments))
+        self._products_before = [replace(p) for p in self.products]
+
+    @classmethod
+    def of(cls, state: ShowState) -> PlanDraft:
+        """A draft of the show's plan and products (hold the service's lock around this)."""
+        q = state.queue
+        return cls(state.plan, [q.products[s] for s in q.order], usage=Usage.of(state),
+                   started=state.timer.started_at is not None)
+
+    def saved(self, state: ShowState) -> None:
+        """The draft was saved: judge further edits against the show as it is now."""
+        self.usage = Usage.of(state)
+        self.on_air = self.usage.on_air
+        self.started = state.timer.started_at is not None
+        self._plan_before = Plan(list(self.segments))
+        self._products_before = [replace(p) for p in self.products]
 
     # -- segments --------------------------------------------------------------
     def add_segment(self, row: int) -> int:
@@ -58,42 +86,40 @@ class PlanDraft:
         return len(self.products) - 1
 
     def remove_product(self, row: int) -> None:
-        sku = self.products[row].sku
-        used = [i + 1 for i, s in enumerate(self.segments) if s.product_sku == sku]
-        if used:
-            raise ValueError(translate("plan", "Row %1: %2 is used by segment(s) %3; change them first.")
-                             .replace("%1", str(row + 1)).replace("%2", sku).replace("%3", ", ".join(map(str, used))))
+        why = self.usage.removal_refusal(self.products[row].sku, self.plan())
+        if why:
+            raise ValueError(texts.error(why))
         del self.products[row]
 
-    def import_sheet(self, path: str) -> int:
-        """Replace the products with a sheet's (all or nothing); returns how many."""
+    def rename_refusal(self, sku: str) -> str | None:
+        """Why the product `sku` cannot take another SKU now (translated), or None."""
+        why = self.usage.rename_refusal(sku)
+        return texts.error(why) if why else None
+
+    def stock_refusal(self, sku: str) -> str | None:
+        """Why the stock of `sku` is not edited here (translated), or None."""
+        why = self.usage.stock_refusal(sku)
+        return texts.error(why) if why else None
+
+    def import_sheet(self, path: str) -> tuple[int, int]:
+        """Merge a product sheet into the draft by the import rules (all or nothing);
+        returns (products added, products updated)."""
         from controlroom.sheets.products import read_products
 
-        products = read_products(path)
-        self.products = products
-        return len(products)
+        sheet = read_products(path)
+        before = {p.sku: p for p in self.products}
+        self.products = sheet_into(self.products, sheet, self.usage, self.plan(), self.started)
+        added = sum(1 for p in self.products if p.sku not in before)
+        updated = sum(1 for p in self.products if p.sku in before and p != before[p.sku])
+        return added, updated
 
     # -- checking ------------------------------------------------------------
     def problems(self) -> list[str]:
-        out: list[str] = []
-        skus = [p.sku for p in self.products]
-        for i, p in enumerate(self.products):
-            try:
-                p.validate()
-            except ValueError as exc:
-                out.append(translate("plan", "Product row %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)))
-            if skus.count(p.sku) > 1:
-                out.append(translate("plan", "Product row %1: SKU %2 appears twice").replace("%1", str(i + 1)).replace("%2", p.sku))
-        for i, s in enumerate(self.segments):
-            try:
-                s.validate()
-            except ValueError as exc:
-                out.append(translate("plan", "Segment row %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)))
-            if s.product_sku and s.product_sku not in skus:
-                out.append(translate("plan", "Segment row %1: product %2 is not in the queue").replace("%1", str(i + 1)).replace("%2", s.product_sku))
-        if not self.segments:
-            out.append(translate("plan", "The plan needs at least one segment."))
-        return out
+        """Every reason the draft cannot be saved, translated (empty when it can)."""
+        plan = self.plan()
+        found = check_products(self.usage, self._products_before, self.products, plan)
+        found += check_plan(plan, [p.sku for p in self.products], self._plan_before, self.on_air)
+        return [texts.error(p) for p in found]
 
     def plan(self) -> Plan:
         return Plan(list(self.segments))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role, parse_role
+from controlroom.services import editing
 from controlroom.services.show_service import ShowService
 from controlroom.ui import texts
 from controlroom.ui.plan_draft import PlanDraft
@@ -160,6 +161,10 @@ class ProductsModel(DraftModel):
             new = self._parse(col, text)
         except ValueError:
             return self.refuse(row, self.headers()[index.column()], value)
+        why = self._refusal(p, col, new)
+        if why:
+            self.problem.emit(why)
+            return False
         if col == "sku" and new != p.sku:
             if any(q.sku == new for q in self.draft.products):
                 return self.refuse(row, self.headers()[0], value)
@@ -169,6 +174,15 @@ class ProductsModel(DraftModel):
         setattr(p, col, new)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         return True
+
+    def _refusal(self, p: object, col: str, new: object) -> str | None:
+        """The core's reason a product in use keeps its SKU or its stock, translated."""
+        sku = p.sku  # type: ignore[attr-defined]
+        if col == "sku" and new != sku:
+            return self.draft.rename_refusal(sku)
+        if col == "stock" and new != p.stock:  # type: ignore[attr-defined]
+            return self.draft.stock_refusal(sku)
+        return None
 
     def _parse(self, col: str, text: str) -> object:
         if col == "role":
@@ -221,9 +235,7 @@ class PlanEditor(QDialog):
         self.resize(1000, 560)
         with service.lock:
             state = service.state
-            run = state.timer.current
-            products = [state.queue.products[s] for s in state.queue.order]
-            self.draft = PlanDraft(state.plan, products, run.uid if run and run.ended_at is None else None)
+            self.draft = PlanDraft.of(state)
             self._minutes = state.plan.total_s() / 60
             self._settings = state.settings
         self.segments = SegmentsModel(self.draft, self)
@@ -327,28 +339,32 @@ class PlanEditor(QDialog):
             self.import_sheet(path)
 
     def import_sheet(self, path: str) -> None:
+        """Merge a product sheet into the draft: products in use keep what the import rules keep."""
         try:
-            n = self.draft.import_sheet(path)
+            added, updated = self.draft.import_sheet(path)
         except ValueError as exc:  # SheetError: names the row and the column
             self.message.setText(str(exc))
             return
         self.products.reset()
         self.segments.reset()
         self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(self.tr("%1 products imported; Apply to save.").replace("%1", str(n)))
+        self.message.setText(self.tr("%1 products added, %2 updated; products in use keep their name, role and "
+                                     "stock history. Apply to save.").replace("%1", str(added)).replace("%2", str(updated)))
 
     def apply(self) -> bool:
-        """Save products then plan, only when every row is valid."""
+        """Save products and plan as one edit, only when every row is valid (the service
+        judges it again: a product may have gone on shelf or sold since the editor opened)."""
         problems = self.draft.problems()
         self.message.setStyleSheet("color: #c62828;")
         if problems:
             self.message.setText("\n".join(problems[:5]))
             return False
         try:
-            self.service.update_products(list(self.draft.products))
-            self.service.update_plan(self.draft.plan())
+            with self.service.lock:
+                editing.update_show(self.service, list(self.draft.products), self.draft.plan())
+                self.draft.saved(self.service.state)
         except ValueError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(texts.error(str(exc)))
             return False
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(self.tr("Saved."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from controlroom.core.settings import ShowSettings
 from controlroom.services.show_service import ShowService
+from controlroom.ui import texts
 
 
 class SettingsDialog(QDialog):
@@ -87,6 +88,6 @@ class SettingsDialog(QDialog):
             settings = ShowSettings.from_dict(self.values())
             self.service.update_settings(settings)
         except ValueError as exc:  # names the setting at fault; nothing was saved
-            self.message.setText(str(exc))
+            self.message.setText(texts.error(str(exc)))
             return
         self.accept()

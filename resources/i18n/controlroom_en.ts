@@ -524,8 +524,8 @@
         <translation>Product sheet</translation>
     </message>
     <message>
-        <source>%1 products imported; Apply to save.</source>
-        <translation>%1 products imported; Apply to save.</translation>
+        <source>%1 products added, %2 updated; products in use keep their name, role and stock history. Apply to save.</source>
+        <translation>%1 products added, %2 updated; products in use keep their name, role and stock history. Apply to save.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -919,30 +919,6 @@
         <source>New product</source>
         <translation>New product</translation>
     </message>
-    <message>
-        <source>Row %1: %2 is used by segment(s) %3; change them first.</source>
-        <translation>Row %1: %2 is used by segment(s) %3; change them first.</translation>
-    </message>
-    <message>
-        <source>Product row %1: %2</source>
-        <translation>Product row %1: %2</translation>
-    </message>
-    <message>
-        <source>Product row %1: SKU %2 appears twice</source>
-        <translation>Product row %1: SKU %2 appears twice</translation>
-    </message>
-    <message>
-        <source>Segment row %1: %2</source>
-        <translation>Segment row %1: %2</translation>
-    </message>
-    <message>
-        <source>Segment row %1: product %2 is not in the queue</source>
-        <translation>Segment row %1: product %2 is not in the queue</translation>
-    </message>
-    <message>
-        <source>The plan needs at least one segment.</source>
-        <translation>The plan needs at least one segment.</translation>
-    </message>
 </context>
 <context>
     <name>texts</name>
@@ -1129,6 +1105,94 @@
     <message>
         <source>No open incident {a}.</source>
         <translation>No open incident {a}.</translation>
+    </message>
+    <message>
+        <source>Product row {a}: SKU {b} appears twice</source>
+        <translation>Product row {a}: SKU {b} appears twice</translation>
+    </message>
+    <message>
+        <source>Product row {a}: {b}</source>
+        <translation>Product row {a}: {b}</translation>
+    </message>
+    <message>
+        <source>Segment row {a}: product {b} is not in the queue</source>
+        <translation>Segment row {a}: product {b} is not in the queue</translation>
+    </message>
+    <message>
+        <source>Segment row {a}: segment id {b} appears twice</source>
+        <translation>Segment row {a}: segment id {b} appears twice</translation>
+    </message>
+    <message>
+        <source>Segment row {a}: {b}</source>
+        <translation>Segment row {a}: {b}</translation>
+    </message>
+    <message>
+        <source>The plan needs at least one segment.</source>
+        <translation>The plan needs at least one segment.</translation>
+    </message>
+    <message>
+        <source>“{a}” is on air; move on before removing it.</source>
+        <translation>“{a}” is on air; move on before removing it.</translation>
+    </message>
+    <message>
+        <source>“{a}” is on air: it stays in the plan.</source>
+        <translation>“{a}” is on air: it stays in the plan.</translation>
+    </message>
+    <message>
+        <source>{a} is on air: it cannot be removed.</source>
+        <translation>{a} is on air: it cannot be removed.</translation>
+    </message>
+    <message>
+        <source>{a} is on shelf: take it off shelf before removing it.</source>
+        <translation>{a} is on shelf: take it off shelf before removing it.</translation>
+    </message>
+    <message>
+        <source>{a} has sales: a product that has sold stays in the show.</source>
+        <translation>{a} has sales: a product that has sold stays in the show.</translation>
+    </message>
+    <message>
+        <source>{a} is used by segment(s) {b}; change them first.</source>
+        <translation>{a} is used by segment(s) {b}; change them first.</translation>
+    </message>
+    <message>
+        <source>{a} is on air: its SKU cannot change.</source>
+        <translation>{a} is on air: its SKU cannot change.</translation>
+    </message>
+    <message>
+        <source>{a} is on shelf: its SKU cannot change.</source>
+        <translation>{a} is on shelf: its SKU cannot change.</translation>
+    </message>
+    <message>
+        <source>{a} has sales: its SKU stays (its orders name it); add a new product instead.</source>
+        <translation>{a} has sales: its SKU stays (its orders name it); add a new product instead.</translation>
+    </message>
+    <message>
+        <source>{a} is on air: its name and role stay as they are.</source>
+        <translation>{a} is on air: its name and role stay as they are.</translation>
+    </message>
+    <message>
+        <source>{a} is on shelf: its name and role stay as they are.</source>
+        <translation>{a} is on shelf: its name and role stay as they are.</translation>
+    </message>
+    <message>
+        <source>{a} has sales: its name and role stay as they are.</source>
+        <translation>{a} has sales: its name and role stay as they are.</translation>
+    </message>
+    <message>
+        <source>{a} has sold or had its stock adjusted: set its stock in the queue.</source>
+        <translation>{a} has sold or had its stock adjusted: set its stock in the queue.</translation>
+    </message>
+    <message>
+        <source>{a}: a stock of {b} would leave {c} after what was sold.</source>
+        <translation>{a}: a stock of {b} would leave {c} after what was sold.</translation>
+    </message>
+    <message>
+        <source>{a} as a stock adjustment: what was sold stays sold ({b} left).</source>
+        <translation>{a} as a stock adjustment: what was sold stays sold ({b} left).</translation>
+    </message>
+    <message>
+        <source>Not in the sheet.</source>
+        <translation>Not in the sheet.</translation>
     </message>
 </context>
 </TS>

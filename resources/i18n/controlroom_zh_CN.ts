@@ -524,8 +524,8 @@
         <translation>商品表</translation>
     </message>
     <message>
-        <source>%1 products imported; Apply to save.</source>
-        <translation>已导入 %1 个商品；点击“应用”保存。</translation>
+        <source>%1 products added, %2 updated; products in use keep their name, role and stock history. Apply to save.</source>
+        <translation>新增 %1 个商品，更新 %2 个；使用中的商品保留名称、类型和库存记录。点击“应用”保存。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -919,30 +919,6 @@
         <source>New product</source>
         <translation>新商品</translation>
     </message>
-    <message>
-        <source>Row %1: %2 is used by segment(s) %3; change them first.</source>
-        <translation>第 %1 行：%2 被环节 %3 使用，请先修改这些环节。</translation>
-    </message>
-    <message>
-        <source>Product row %1: %2</source>
-        <translation>商品第 %1 行：%2</translation>
-    </message>
-    <message>
-        <source>Product row %1: SKU %2 appears twice</source>
-        <translation>商品第 %1 行：SKU %2 重复</translation>
-    </message>
-    <message>
-        <source>Segment row %1: %2</source>
-        <translation>环节第 %1 行：%2</translation>
-    </message>
-    <message>
-        <source>Segment row %1: product %2 is not in the queue</source>
-        <translation>环节第 %1 行：商品 %2 不在队列中</translation>
-    </message>
-    <message>
-        <source>The plan needs at least one segment.</source>
-        <translation>脚本至少需要一个环节。</translation>
-    </message>
 </context>
 <context>
     <name>texts</name>
@@ -1129,6 +1105,94 @@
     <message>
         <source>No open incident {a}.</source>
         <translation>没有进行中的事故 {a}。</translation>
+    </message>
+    <message>
+        <source>Product row {a}: SKU {b} appears twice</source>
+        <translation>商品第 {a} 行：SKU {b} 重复</translation>
+    </message>
+    <message>
+        <source>Product row {a}: {b}</source>
+        <translation>商品第 {a} 行：{b}</translation>
+    </message>
+    <message>
+        <source>Segment row {a}: product {b} is not in the queue</source>
+        <translation>环节第 {a} 行：商品 {b} 不在队列中</translation>
+    </message>
+    <message>
+        <source>Segment row {a}: segment id {b} appears twice</source>
+        <translation>环节第 {a} 行：环节 ID {b} 重复</translation>
+    </message>
+    <message>
+        <source>Segment row {a}: {b}</source>
+        <translation>环节第 {a} 行：{b}</translation>
+    </message>
+    <message>
+        <source>The plan needs at least one segment.</source>
+        <translation>脚本至少需要一个环节。</translation>
+    </message>
+    <message>
+        <source>“{a}” is on air; move on before removing it.</source>
+        <translation>“{a}”正在进行，请先切换到其他环节再删除。</translation>
+    </message>
+    <message>
+        <source>“{a}” is on air: it stays in the plan.</source>
+        <translation>“{a}”正在进行：保留在脚本中。</translation>
+    </message>
+    <message>
+        <source>{a} is on air: it cannot be removed.</source>
+        <translation>{a} 正在讲解：不能删除。</translation>
+    </message>
+    <message>
+        <source>{a} is on shelf: take it off shelf before removing it.</source>
+        <translation>{a} 已上架：请先下架再删除。</translation>
+    </message>
+    <message>
+        <source>{a} has sales: a product that has sold stays in the show.</source>
+        <translation>{a} 已有成交：有成交的商品保留在本场直播中。</translation>
+    </message>
+    <message>
+        <source>{a} is used by segment(s) {b}; change them first.</source>
+        <translation>{a} 被环节 {b} 使用，请先修改这些环节。</translation>
+    </message>
+    <message>
+        <source>{a} is on air: its SKU cannot change.</source>
+        <translation>{a} 正在讲解：不能修改 SKU。</translation>
+    </message>
+    <message>
+        <source>{a} is on shelf: its SKU cannot change.</source>
+        <translation>{a} 已上架：不能修改 SKU。</translation>
+    </message>
+    <message>
+        <source>{a} has sales: its SKU stays (its orders name it); add a new product instead.</source>
+        <translation>{a} 已有成交：SKU 不能修改（订单记录使用该 SKU），请改为新增商品。</translation>
+    </message>
+    <message>
+        <source>{a} is on air: its name and role stay as they are.</source>
+        <translation>{a} 正在讲解：名称和类型保持不变。</translation>
+    </message>
+    <message>
+        <source>{a} is on shelf: its name and role stay as they are.</source>
+        <translation>{a} 已上架：名称和类型保持不变。</translation>
+    </message>
+    <message>
+        <source>{a} has sales: its name and role stay as they are.</source>
+        <translation>{a} 已有成交：名称和类型保持不变。</translation>
+    </message>
+    <message>
+        <source>{a} has sold or had its stock adjusted: set its stock in the queue.</source>
+        <translation>{a} 已有成交或库存调整：请在商品队列中修改库存。</translation>
+    </message>
+    <message>
+        <source>{a}: a stock of {b} would leave {c} after what was sold.</source>
+        <translation>{a}：库存改为 {b} 后，扣除已售将剩 {c}。</translation>
+    </message>
+    <message>
+        <source>{a} as a stock adjustment: what was sold stays sold ({b} left).</source>
+        <translation>作为库存调整 {a}：已售数量不变（剩余 {b}）。</translation>
+    </message>
+    <message>
+        <source>Not in the sheet.</source>
+        <translation>表格中没有此商品。</translation>
     </message>
 </context>
 </TS>

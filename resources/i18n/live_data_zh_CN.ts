@@ -3,32 +3,32 @@
 <context>
     <name>CommentWatchPanel</name>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="75" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="80" />
         <source>Only negative and questions</source>
         <translation>只看负面和提问</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="80" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="85" />
         <source>Click a reply to copy it</source>
         <translation>点击话术即可复制</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="83" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="88" />
         <source>Edit keywords and replies…</source>
         <translation>编辑关键词和话术…</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="91" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="96" />
         <source>Quick replies</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="146" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="157" />
         <source>Negative comments this minute: %1</source>
         <translation>本分钟负面评论：%1</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="157" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="168" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
@@ -36,65 +36,208 @@
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="183" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="191" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="183" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="191" />
         <source>Open a show first.</source>
         <translation>请先打开一场直播。</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="188" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="196" />
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="197" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="207" />
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="211" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="219" />
+        <source>Import product sheet: %1</source>
+        <translation>导入商品表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="228" />
         <source>Plan</source>
         <translation>直播脚本</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="225" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="242" />
+        <source>Import plan: %1</source>
+        <translation>导入脚本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="254" />
         <source>Export plan</source>
         <translation>导出直播脚本</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="238" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="267" />
         <source>Product template</source>
         <translation>商品表模板</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="248" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="277" />
         <source>Platform export</source>
         <translation>平台导出数据</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="48" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="48" />
+        <source>SKU / segment</source>
+        <translation>SKU / 环节</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="48" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="48" />
+        <source>What changes</source>
+        <translation>改动内容</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="48" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="56" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="69" />
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="79" />
+        <source>Nothing to change: the show already has what the file says.</source>
+        <translation>无需修改：本场直播已与文件内容一致。</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="87" />
+        <source>The show changed since this preview (a sale, a product on shelf): check the changes again and Apply.</source>
+        <translation>预览后直播状态已变化（有成交或商品上架）：请重新核对改动后再点击“应用”。</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="96" />
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="96" />
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="96" />
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="97" />
+        <source>removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="97" />
+        <source>refused</source>
+        <translation>不采用</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="104" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="104" />
+        <source>role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="104" />
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="104" />
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="105" />
+        <source>selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="105" />
+        <source>promo</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="105" />
+        <source>kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="106" />
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="106" />
+        <source>minutes</source>
+        <translation>时长(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="106" />
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="107" />
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="107" />
+        <source>order of the segments</source>
+        <translation>环节顺序</translation>
+    </message>
+</context>
+<context>
     <name>KeywordDialog</name>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="179" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="190" />
         <source>Comment watch</source>
         <translation>评论监控</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="184" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="195" />
         <source>Negative words (负面舆情), one a line</source>
         <translation>负面舆情关键词（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="185" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="196" />
         <source>Question words, one a line</source>
         <translation>提问关键词（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="186" />
+        <location filename="../../controlroom/ui/live_data/comment_panel.py" line="197" />
         <source>Quick replies, one a line</source>
         <translation>快捷回复（每行一条）</translation>
     </message>
@@ -140,82 +283,82 @@
 <context>
     <name>PlatformImportDialog</name>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="79" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="86" />
         <source>Import platform export: %1</source>
         <translation>导入平台导出数据：%1</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="81" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="88" />
         <source>Per-minute trend</source>
         <translation>分钟趋势</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="82" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="89" />
         <source>Order list</source>
         <translation>订单列表</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="90" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="98" />
         <source>from the header (累计 = running total)</source>
         <translation>按表头判断（含“累计”即为累计值）</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="91" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="99" />
         <source>running totals</source>
         <translation>累计值</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="92" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="100" />
         <source>per minute</source>
         <translation>每分钟值</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="95" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="103" />
         <source>Only minutes the live feed has no data for (fill gaps)</source>
         <translation>只导入实时数据缺失的分钟（补缺）</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="96" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="104" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="106" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="114" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="107" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="115" />
         <source>Time zone of the file's times</source>
         <translation>文件中时间的时区</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="108" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="116" />
         <source>Date for times without one</source>
         <translation>无日期时间所用日期</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="109" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="117" />
         <source>GMV / order columns</source>
         <translation>成交额/订单数列</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="112" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="120" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="118" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="126" />
         <source>First rows of the file</source>
         <translation>文件前几行</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="140" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="148" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="166" />
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="174" />
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>

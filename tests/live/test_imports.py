@@ -13,10 +13,12 @@ from openpyxl import Workbook, load_workbook
 
 from controlroom.app import main
 from controlroom.core import events as ev
+from controlroom.core.commands import CommandError
 from controlroom.core.plan_rows import plan_from_rows, plan_to_rows
 from controlroom.core.platform_rows import ORDERS, TREND, PlatformSpec, platform_events, propose
 from controlroom.core.sheet_rows import RowProblems
 from controlroom.feeds.catalogue import sample_products
+from controlroom.services import editing
 from controlroom.services.intake import Intake, import_mapped
 from controlroom.sheets.plan_io import read_plan, write_plan
 from controlroom.sheets.platform_import import map_export, read_export
@@ -62,8 +64,11 @@ def test_500_products_import(tmp_path, service):
     rows = [[f"商品{i}", f"SKU-{i:04d}", "利润款", 10 + i, 5] for i in range(500)]
     path = xlsx(tmp_path / "p.xlsx", ["商品名称", "SKU", "类型", "价格", "库存"], rows)
     products = read_products(path)
-    service.update_products(products)
-    assert len(service.repo.load_products(service.show_id)) == 500
+    with pytest.raises(CommandError, match="used by segment"):  # replacing them all would orphan the plan
+        service.update_products(products)
+    done = editing.import_products(service, products)
+    assert done.count("added") == 500 and done.count("kept") == len(sample_products())  # the plan uses them all
+    assert len(service.repo.load_show(service.show_id).queue.order) == 508
 
 
 # -- plans -----------------------------------------------------------------------
@@ -119,7 +124,7 @@ def test_bad_plan_rows_named_and_nothing_imported(tmp_path, service):
         and "row 4, column 时长" in problems[1]
         and "row 5, column 商品" in problems[2]
     )
-    assert [s.uid for s in service.repo.load_plan(service.show_id).segments] == before
+    assert [s.uid for s in service.repo.load_show(service.show_id).plan.segments] == before
 
 
 # -- platform exports --------------------------------------------------------------

@@ -174,8 +174,12 @@ def test_menu_imports_and_template(qtbot, service, tmp_path):
     assert actions.product_template(str(tmp_path / "t.xlsx"))
     assert actions.export_plan(str(tmp_path / "plan.xlsx"))
     write_plan(tmp_path / "plan.xlsx", service.state.plan.__class__(service.state.plan.segments[:3]))
-    assert actions.import_plan(str(tmp_path / "plan.xlsx"))
-    assert len(service.repo.load_plan(service.show_id).segments) == 3
+    dialog = actions.import_plan(str(tmp_path / "plan.xlsx"))
+    qtbot.addWidget(dialog)
+    assert dialog.preview.count("removed") == len(service.state.plan.segments) - 3
+    dialog.apply_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(service.repo.load_show(service.show_id).plan.segments) == 3
 
 
 # -- in the main window --------------------------------------------------------------

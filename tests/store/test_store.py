@@ -85,10 +85,12 @@ def test_missing_database_is_not_created_when_reading(tmp_path):
 
 
 def test_show_listing_and_plan_edits(service, repo):
+    created = [s.uid for s in repo.load_plan(service.show_id).segments]
     plan = repo.load_plan(service.show_id)
     plan.segments.pop(1)
     service.update_plan(plan)
-    assert [s.uid for s in repo.load_plan(service.show_id).segments] == [s.uid for s in plan.segments]
+    assert [s.uid for s in repo.load_show(service.show_id).plan.segments] == [s.uid for s in plan.segments]
+    assert [s.uid for s in repo.load_plan(service.show_id).segments] == created  # the side table stays
     assert [s.title for s in repo.list_shows()] == ["测试场 Test show"]
     assert repo.list_shows()[0].state == "planned"
     service.start()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.plan import SegmentKind
 from controlroom.ui.plan_editor import PlanEditor
@@ -23,7 +24,8 @@ def editor(qtbot, session):
 
 
 def saved_plan(session):
-    return session.repo.load_plan(session.show_id)
+    """The plan as a fresh replay of the log sees it."""
+    return session.repo.load_show(session.show_id).plan
 
 
 def test_edit_add_move_and_apply_a_segment(editor, session):
@@ -94,9 +96,35 @@ def test_product_sheet_import_all_or_nothing(editor, tmp_path):
     good = tmp_path / "good.csv"
     good.write_text("name,sku,role,price,stock\n口红,L1,利润款,89,5\n", encoding="utf-8")
     editor.import_sheet(str(good))
-    assert [p.sku for p in editor.draft.products] == ["L1"]
-    assert not editor.apply()  # the plan still names the old products: refused, named
-    assert "not in the queue" in editor.message.text()
+    # before the start the sheet sets the queue; products the plan uses are kept
+    assert [p.sku for p in editor.draft.products] == ["L1", *before]
+    assert "1 products added" in editor.message.text()
+    assert editor.apply()
+
+
+def test_the_editor_refuses_what_the_service_would(qtbot, session):
+    """A product that has sold keeps its SKU and its stock; one on shelf stays; and the
+    same refusals come from the service for a draft made before the sale."""
+    service = session.service
+    stale = PlanEditor(service)  # opened before the sale
+    qtbot.addWidget(stale)
+    service.start()
+    sku = service.state.queue.order[0]
+    service.run(commands.set_shelf, sku, True)
+    service.ingest([ev.Event(ev.ORDER, service.now(), user="u", product=sku, qty=2, value=10.0, ref="o1")])
+    e = PlanEditor(service)
+    qtbot.addWidget(e)
+    prod = e.products
+    with qtbot.waitSignal(prod.problem) as problem:
+        assert not prod.setData(prod.index(0, 0), "SKU-NEW", EDIT)
+    assert problem.args[0] == f"{sku} is on shelf: its SKU cannot change."
+    with qtbot.waitSignal(prod.problem) as problem:
+        assert not prod.setData(prod.index(0, 4), str(service.state.queue.products[sku].stock + 50), EDIT)
+    assert "set its stock in the queue" in problem.args[0]
+    assert stale.products.setData(stale.products.index(0, 0), "SKU-NEW", EDIT)  # it did not know
+    assert not stale.apply()
+    assert stale.message.text() == f"{sku} is on shelf: take it off shelf before removing it."
+    assert service.state.queue.order[0] == sku and service.state.queue.stock(sku) == service.state.queue.products[sku].stock - 2
 
 
 def test_settings_dialog_saves_every_figure_or_none(qtbot, session):

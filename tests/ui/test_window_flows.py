@@ -53,7 +53,7 @@ def test_reorder_by_keyboard_saves_the_new_queue(window, qtbot):
     view.selectRow(0)
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert window.service.state.queue.order[:2] == [second, first]
-    assert window.service.repo.load_products(window.service.show_id)[1].sku == first
+    assert window.service.repo.load_show(window.service.show_id).queue.order[:2] == [second, first]
     assert view.selected_sku() == first
 
 

@@ -2,13 +2,16 @@
 and the simple imports/exports (products, plan, product template) as menu actions.
 
 Every import is all or nothing: on a refusal the dialog lists every (row, column, why)
-and the show is unchanged. Files are read on the UI thread: post-show exports are a
+and the show is unchanged. A product sheet or a plan is merged into the show (nothing
+in use is removed, no sales history rewritten) after a preview the user confirms
+(import_preview.py). Files are read on the UI thread: post-show exports are a
 few thousand rows, read in well under a second.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QObject
@@ -31,11 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom.core.commands import CommandError
+from controlroom.core.edits import EditPreview
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
+from controlroom.services import editing
 from controlroom.services.intake import import_mapped
 from controlroom.services.show_service import ShowService
 from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
 from controlroom.sheets.table import SheetError
+from controlroom.ui import texts
+from controlroom.ui.live_data.import_preview import ImportPreviewDialog
 from controlroom.ui.sheet_reader import read_rows_responsive
 
 PREVIEW_ROWS = 8
@@ -49,8 +57,6 @@ def local_zone_name() -> str:
     if key:
         return key
     try:
-        from pathlib import Path
-
         return str(Path("/etc/localtime").resolve()).split("zoneinfo/")[1]
     except (IndexError, OSError):
         return local.strftime("%z")
@@ -192,33 +198,54 @@ class ImportActions(QObject):
         box.setDetailedText("\n".join(exc.problems))
         box.exec()
 
-    def import_products(self, path: str | None = None) -> bool:
+    def import_products(self, path: str | None = None) -> ImportPreviewDialog | None:
+        """Read a product sheet, show what importing it would change, merge it on Apply.
+        Opens the preview (not modal, returned for tests); None when the sheet is refused."""
         from controlroom.sheets.products import read_products
 
         service = self._service()
         path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Product sheet"), "", SHEETS)[0]
         if service is None or not path:
-            return False
+            return None
         try:
-            service.update_products(read_products(path))
+            sheet = read_products(path)
+            preview = editing.preview_products(service, sheet)
         except SheetError as exc:
             self._refused(exc)
-            return False
-        return True
+            return None
+        except CommandError as exc:
+            self._refused(SheetError([texts.error(str(exc))]))
+            return None
+        title = self.tr("Import product sheet: %1").replace("%1", Path(path).name)
+        return self._confirm(title, preview, lambda shown: editing.import_products(service, sheet, shown))
 
-    def import_plan(self, path: str | None = None) -> bool:
+    def import_plan(self, path: str | None = None) -> ImportPreviewDialog | None:
+        """Read a plan, show what importing it would change (the segment on air stays),
+        apply it on Apply. Opens the preview (returned for tests); None when refused."""
         from controlroom.sheets.plan_io import read_plan
 
         service = self._service()
         path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Plan"), "", SHEETS)[0]
         if service is None or not path:
-            return False
+            return None
         try:
-            service.update_plan(read_plan(path, list(service.state.queue.products.values())))
+            with service.lock:
+                products = list(service.state.queue.products.values())
+            plan = read_plan(path, products)
+            preview = editing.preview_plan(service, plan)
         except SheetError as exc:
             self._refused(exc)
-            return False
-        return True
+            return None
+        except CommandError as exc:
+            self._refused(SheetError([texts.error(str(exc))]))
+            return None
+        title = self.tr("Import plan: %1").replace("%1", Path(path).name)
+        return self._confirm(title, preview, lambda shown: editing.import_plan(service, plan, shown))
+
+    def _confirm(self, title: str, preview: EditPreview, apply) -> ImportPreviewDialog:
+        dialog = ImportPreviewDialog(title, preview, apply, self.parent_widget)
+        dialog.open()
+        return dialog
 
     def export_plan(self, path: str | None = None) -> bool:
         from controlroom.sheets.plan_io import write_plan
