@@ -62,7 +62,9 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path):
     checked_segments = set()
     for i in range(KILLS):
         speed = 1 if i % 2 == 0 else 150
-        lines = kill_once(db, seed=i, speed=speed, wait=rng.uniform(0.0, 2.5), after_segments=i % 4)
+        fast = speed > 1
+        lines = kill_once(db, seed=i, speed=speed, wait=rng.uniform(0.0, 0.8 if fast else 2.5),
+                          after_segments=1 + (i % 3 if fast else 0))
         show_id = int(next(line.split()[1] for _t, line in lines if line.startswith("show ")))
         acked = acks(lines)
         assert acked, "the rehearsal acknowledged nothing before it was killed"
