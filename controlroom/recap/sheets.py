@@ -120,7 +120,7 @@ class EventRows:
 
 # -- Summary -----------------------------------------------------------------
 def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
-    for col, width in zip("ABCDE", (28, 24, 22, 14, 12), strict=True):
+    for col, width in zip("ABCDE", (44, 24, 22, 14, 12), strict=True):
         ws.column_dimensions[col].width = width
     info = r.state.info
     ws.append([styled(ws, f"{t('summary.heading')} · {info.title}", bold=True)])
@@ -262,7 +262,7 @@ PRODUCT_COLUMNS = (
     ("pr.sku", 12, None), ("pr.name", 24, None), ("pr.role", 10, None), ("pr.price", 10, MONEY),
     ("pr.stock_start", 10, INT), ("pr.stock_end", 10, INT), ("pr.shelf", 11, DURATION),
     ("pr.explained", 11, DURATION), ("pr.orders_explained", 11, INT), ("pr.gmv_explained", 14, MONEY),
-    ("pr.orders", 10, INT), ("pr.quantity", 8, INT), ("pr.gmv", 14, MONEY), ("pr.slot_conversion", 14, PERCENT),
+    ("pr.orders", 10, INT), ("pr.quantity", 8, INT), ("pr.gmv", 14, MONEY), ("pr.slot_conversion", 22, PERCENT),
     ("pr.sold_out", 19, DATETIME), ("pr.oversells", 12, INT),
 )
 
