@@ -126,13 +126,18 @@ def _order(q: QueueState, e: Event) -> None:
         _note_sold_out(q, sku or "", e.ts)
 
 
+def sold_out_since(since: float | None, stock_left: int, ts: float) -> float | None:
+    """The sold-out rule (the queue's and the recap's): sold out from the moment stock
+    reaches 0 until stock is added back; a restock clears it. `since` is the value before
+    this order or adjustment at `ts` left `stock_left` units."""
+    if stock_left > 0:
+        return None
+    return since if since is not None else ts
+
+
 def _note_sold_out(q: QueueState, sku: str, ts: float) -> None:
     sales = q.sales.setdefault(sku, ProductSales())
-    if q.stock(sku) <= 0:
-        if sales.sold_out_at is None:
-            sales.sold_out_at = ts
-    else:
-        sales.sold_out_at = None
+    sales.sold_out_at = sold_out_since(sales.sold_out_at, q.stock(sku), ts)
 
 
 _HANDLERS = {

@@ -138,12 +138,14 @@ def _report(service: ShowService, say: Say) -> None:
 
 class RoomFeed:
     """The simulator as a live feed for a show a person runs (the window's rehearsal):
-    `tick(now)` plays every whole simulated second up to `now` into the service."""
+    `tick(now)` plays every whole simulated second up to `now` into the service, until
+    the first second after the show's end; then `finished` and it plays nothing more."""
 
     def __init__(self, service: ShowService, seed: int = 1) -> None:
         self.service = service
         self.sim = RoomSimulator(seed=seed)
         self._t: float | None = None
+        self.finished = False
 
     def resume(self) -> None:
         """Carry on a show already under way (the window reopened it after a restart): the
@@ -158,9 +160,10 @@ class RoomFeed:
         if self._t is None:
             self._t = now
         taken = 0
-        while self._t + 1.0 <= now:
+        while not self.finished and self._t + 1.0 <= now:
             self._t += 1.0
             with self.service.lock:
                 ctx = room_context(self.service.state, self._t)
+            self.finished = ctx.ended
             taken += self.service.ingest(self.sim.step(self._t, ctx))
         return taken

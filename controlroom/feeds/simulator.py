@@ -3,7 +3,8 @@
 Viewers arrive and leave (online settles where arrivals balance departures), comment,
 like, share, follow and buy on-shelf products at their prices. The room reacts to the
 show: an interaction lifts comments and follows, a traffic driver being explained lifts
-viewers, the final push lifts orders, a sold-out product sells no more.
+viewers, the final push lifts orders, a sold-out product sells no more. Once the show has
+ended (core/show_span.py) the room is gone: no viewers, no chatter, no orders.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from controlroom.core.events import Event
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role
 from controlroom.core.show import ShowState
+from controlroom.core.show_span import is_after_end
 
 COMMENTS = (
     "主播好！", "来了来了", "今天有什么福利", "已拍", "好看", "支持主播", "666", "上链接",
@@ -44,6 +46,7 @@ class RoomContext:
     explaining: ShelfItem | None
     on_shelf: tuple[ShelfItem, ...]
     final_push: bool
+    ended: bool = False
 
 
 def room_context(state: ShowState, now: float) -> RoomContext:
@@ -59,6 +62,7 @@ def room_context(state: ShowState, now: float) -> RoomContext:
         explaining=items.get(q.explaining or ""),
         on_shelf=tuple(items[s] for s in q.order if s in q.on_shelf),
         final_push=p.final_push,
+        ended=is_after_end(now, state.timer.ended_at),
     )
 
 
@@ -79,7 +83,9 @@ class RoomSimulator:
         self._rng = random.Random(self.seed)
 
     def step(self, now: float, ctx: RoomContext) -> list[Event]:
-        """The events of one simulated second ending at `now`."""
+        """The events of one simulated second ending at `now`; none after the show's end."""
+        if ctx.ended:
+            return []
         self._second += 1
         out: list[Event] = []
         self._move_audience(ctx)

@@ -1,4 +1,4 @@
-"""The recap's sheets, one writer each, over the figures of core/recap.py.
+"""The recap's sheets, one writer each, over the figures of core/recap_figures.py.
 
 Every sheet but Events is small and written after the log was streamed; Events is
 written row by row while the log streams (`EventRows`).
@@ -11,15 +11,17 @@ from typing import Any
 from controlroom.core import events as ev
 from controlroom.core.checklist import CHECKLIST_ITEMS
 from controlroom.core.events import Event
-from controlroom.core.recap import (
+from controlroom.core.recap_figures import (
     KPI_FORMATS,
     ROW_MANUAL,
     ROW_PRODUCT,
+    AfterEnd,
     Kpis,
     ProductRecap,
     Recap,
-    ahead_behind,
+    cents,
 )
+from controlroom.core.recap_findings import ahead_behind
 from controlroom.core.show import ShowState
 from controlroom.recap.cells import (
     DATETIME,
@@ -47,7 +49,7 @@ KPI_CELL_FORMATS = {"int": INT, "number": NUMBER, "duration": DURATION, "percent
 EVENT_COLUMNS = (
     ("ev.time", 19, DATETIME), ("ev.elapsed", 10, DURATION), ("ev.kind", 12, None), ("ev.product", 22, None),
     ("ev.user", 14, None), ("ev.value", 12, None), ("ev.qty", 8, None), ("ev.detail", 40, None),
-    ("ev.flag", 12, None), ("ev.duration", 12, DURATION),
+    ("ev.flag", 12, None), ("ev.duration", 12, DURATION), ("ev.after_end", 12, None),
 )
 
 
@@ -60,8 +62,10 @@ EXCEL_MAX_ROWS = 1_048_576
 
 class EventRows:
     """One Events row per log event: names instead of SKUs and segment ids, incidents
-    with their durations (known from the replay before the log streams). A log longer
-    than Excel's row limit goes on in continuation sheets from `more_sheets()`."""
+    with their durations (known from the replay before the log streams), order amounts
+    to the cent as the other sheets sum them, and a mark on each event after the show's
+    end. A log longer than Excel's row limit goes on in continuation sheets from
+    `more_sheets()`."""
 
     def __init__(self, ws: Any, state: ShowState, t: Texts, clock: ExcelTime, more_sheets: Any = None) -> None:
         self._rows = table(ws, t, EVENT_COLUMNS, EVENT_TEXT_COLUMNS)
@@ -74,8 +78,9 @@ class EventRows:
         self._items = dict(CHECKLIST_ITEMS)
         self._incidents = {ref: i.closed_at - i.opened_at for ref, i in state.incidents.items() if i.closed_at}
         self._kinds: dict[str, str] = {}
+        self._after_mark = t("ev.after_end_mark")
 
-    def add(self, e: Event) -> None:
+    def add(self, e: Event, after_end: bool = False) -> None:
         k = e.kind
         kind = self._kinds.get(k)
         if kind is None:
@@ -85,7 +90,7 @@ class EventRows:
         value = e.value
         duration = None
         if k == ev.ORDER:
-            value = None if value is None else round(value, 2)
+            value = None if value is None else cents(value) / 100
         elif k == ev.INCIDENT_OPENED or k == ev.INCIDENT_CLOSED:
             duration = days(self._incidents.get(e.ref or ""))
         if self._rows.rows >= EXCEL_MAX_ROWS - 1 and self._more is not None:
@@ -94,6 +99,7 @@ class EventRows:
         self._rows.append([
             self._clock.serial(ts), since, kind, self._names.get(product, product) if product else None,
             e.user, value, e.qty, e.text if k in _PLAIN_DETAIL else self._detail(e), e.flag, duration,
+            self._after_mark if after_end else None,
         ])
 
     def _detail(self, e: Event) -> str | None:
@@ -114,7 +120,7 @@ class EventRows:
 
 # -- Summary -----------------------------------------------------------------
 def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
-    for col, width in zip("ABCDE", (28, 24, 22, 14, 12), strict=True):
+    for col, width in zip("ABCDE", (44, 24, 22, 14, 12), strict=True):
         ws.column_dimensions[col].width = width
     info = r.state.info
     ws.append([styled(ws, f"{t('summary.heading')} · {info.title}", bold=True)])
@@ -129,6 +135,8 @@ def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
     _schedule(ws, r, t, clock)
     ws.append([])
     _kpis(ws, r, t)
+    ws.append([])
+    _after_end(ws, r, t, clock)
     ws.append([])
     _checklist(ws, r, t, clock)
     ws.append([])
@@ -185,6 +193,23 @@ def _comparison(ws: Any, value: float, before: float, kind: str, fmt: str) -> li
     return [styled(ws, before, fmt), styled(ws, delta, fmt), styled(ws, delta / before if before else None, PERCENT)]
 
 
+def _after_end(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
+    """What the log holds after the show's end, apart from the figures above: orders and
+    GMV always, the audience's figures when there are any."""
+    if r.ended_at is None:
+        ws.append([styled(ws, t("after.heading"), bold=True), t("after.not_ended")])
+        return
+    a: AfterEnd = r.after_end
+    ws.append([styled(ws, t("after.heading"), bold=True), styled(ws, clock.serial(r.ended_at), DATETIME)])
+    ws.append([t("after.orders"), styled(ws, a.orders, INT)])
+    ws.append([t("after.gmv"), styled(ws, money(a.gmv_cents), MONEY)])
+    for key in ("quantity", "entries", "likes", "comments", "shares", "follows"):
+        value = getattr(a, key)
+        if value:
+            ws.append([t(f"after.{key}"), styled(ws, value, INT)])
+    ws.append([t("after.events"), styled(ws, a.events, INT)])
+
+
 def _checklist(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
     ws.append([styled(ws, t(k), bold=True) for k in ("summary.checklist", "summary.ticked", "summary.ticked_at")])
     ticked = r.state.checklist
@@ -237,7 +262,7 @@ PRODUCT_COLUMNS = (
     ("pr.sku", 12, None), ("pr.name", 24, None), ("pr.role", 10, None), ("pr.price", 10, MONEY),
     ("pr.stock_start", 10, INT), ("pr.stock_end", 10, INT), ("pr.shelf", 11, DURATION),
     ("pr.explained", 11, DURATION), ("pr.orders_explained", 11, INT), ("pr.gmv_explained", 14, MONEY),
-    ("pr.orders", 10, INT), ("pr.quantity", 8, INT), ("pr.gmv", 14, MONEY), ("pr.conversion", 12, PERCENT),
+    ("pr.orders", 10, INT), ("pr.quantity", 8, INT), ("pr.gmv", 14, MONEY), ("pr.slot_conversion", 22, PERCENT),
     ("pr.sold_out", 19, DATETIME), ("pr.oversells", 12, INT),
 )
 
@@ -263,7 +288,7 @@ def _product_row(p: ProductRecap, t: Texts, clock: ExcelTime) -> tuple[Any, ...]
     return (
         p.sku, p.name, t(f"role.{p.role}"), p.price, p.stock_start, p.stock_end, days(p.shelf_s),
         days(p.explained_s), p.orders_explained, money(p.gmv_explained_cents), p.orders, p.quantity,
-        money(p.gmv_cents), p.conversion, clock.serial(p.sold_out_at), p.oversells,
+        money(p.gmv_cents), p.slot_conversion, clock.serial(p.sold_out_at), p.oversells,
     )
 
 

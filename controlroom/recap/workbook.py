@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
 from controlroom.core.events import Event
-from controlroom.core.recap import Recap, RecapFold
+from controlroom.core.recap import RecapFold
+from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
 from controlroom.recap import sheets
 from controlroom.recap.cells import ExcelTime
@@ -102,8 +103,7 @@ def _fill(
     rows = sheets.EventRows(ws["events"], state, t, clock, more)
     progress(0.05, "events")
     for n, e in enumerate(repo.events(show_id), 1):
-        fold.add(e)
-        rows.add(e)
+        rows.add(e, after_end=fold.add(e))
         if n % PROGRESS_EVERY == 0:
             progress(0.05 + 0.8 * n / total, "events")
     recap = fold.finish()

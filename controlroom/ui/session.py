@@ -74,7 +74,13 @@ class ShowSession:
         self.charts.add(events)
 
     def tick_feed(self) -> int:
-        return self.feed.tick(self.service.now()) if self.feed is not None else 0
+        """Play the rehearsal's room up to now; once the show has ended the room feed stops."""
+        if self.feed is None:
+            return 0
+        taken = self.feed.tick(self.service.now())
+        if self.feed.finished:
+            self.feed = None
+        return taken
 
     def close(self) -> None:
         """Flush and release (safe to call twice)."""

@@ -63,8 +63,8 @@ def test_summary_kpis(book):
         assert s[EN(key)][0] == pytest.approx(value), key
     assert s[EN("kpi.gmv")][0] == pytest.approx(GMV)
     assert s[EN("kpi.avg_order_value")][0] == pytest.approx(round(GMV / 8, 2))
-    assert s[EN("kpi.conversion")][0] == pytest.approx(4 / 420)
-    assert s[EN("kpi.interaction_rate")][0] == pytest.approx(4 / 420)
+    assert s[EN("kpi.buyers_per_view")][0] == pytest.approx(4 / 420)
+    assert s[EN("kpi.interacting_per_view")][0] == pytest.approx(4 / 420)
     assert secs(s[EN("kpi.dwell_s")][0]) == pytest.approx(900 * 60 / 420, abs=0.01)
     assert s[EN("summary.start")][1] == at(0)
     assert s[EN("summary.end")][1] == at(230)
@@ -106,11 +106,11 @@ def test_products(book):
     assert a[EN("pr.orders_explained")] == 4
     # buyers b1, b2, b4 while explained ÷ mean online then (200 for 10 s, 300 for 120 s, 150 for 10 s)
     online = (200 * 10 + 300 * 120 + 150 * 10) / 140
-    assert a[EN("pr.conversion")] == pytest.approx(3 / online)
+    assert a[EN("pr.slot_conversion")] == pytest.approx(3 / online)
     assert a[EN("pr.sold_out")] == at(180)
     b = pr[SKU_B]
     assert (b[EN("pr.orders")], b[EN("pr.oversells")], b[EN("pr.gmv")]) == (1, 1, 59.0)
-    assert b[EN("pr.conversion")] is None
+    assert b[EN("pr.slot_conversion")] is None
     manual = pr[EN("pr.manual")]
     assert (manual[EN("pr.orders")], manual[EN("pr.gmv")]) == (3, 100.0)
     total = pr[EN("pr.total")]
