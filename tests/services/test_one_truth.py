@@ -17,6 +17,7 @@ from controlroom.core import events as ev
 from controlroom.core.clock import FakeClock
 from controlroom.core.commands import CommandError
 from controlroom.core.events import Event
+from controlroom.core.recap import recap_of
 from controlroom.core.show import status_dict
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import ShowService, create_show
@@ -115,6 +116,18 @@ class OneTruth(RuleBasedStateMachine):
         assert live == replayed
         buckets = self.service.state.metrics.buckets
         assert buckets == self.repo.load_show(self.show_id).metrics.buckets
+        self._recap_agrees(live)
+
+    def _recap_agrees(self, live) -> None:
+        """The recap, folded from the same log, gives the same show totals as the screen."""
+        state = self.repo.load_show(self.show_id)
+        if state.timer.started_at is None:
+            return
+        kpis = recap_of(state, self.repo.events(self.show_id)).kpis
+        t = live["totals"]
+        assert (kpis.orders, round(kpis.gmv, 2), kpis.likes, kpis.comments, kpis.shares, kpis.follows,
+                kpis.buyers, kpis.oversells) == (t["orders"], t["gmv"], t["likes"], t["comments"], t["shares"],
+                                                 t["follows"], t["buyers"], t["oversells"])
 
     def teardown(self) -> None:
         self._close()
