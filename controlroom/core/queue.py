@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
+from controlroom.core.money import cents, yuan
 from controlroom.core.products import Product
 
 
@@ -13,9 +14,13 @@ from controlroom.core.products import Product
 class ProductSales:
     orders: int = 0
     quantity: int = 0
-    gmv: float = 0.0
+    gmv_cents: int = 0
     oversells: int = 0
     sold_out_at: float | None = None
+
+    @property
+    def gmv(self) -> float:
+        return yuan(self.gmv_cents)
 
 
 @dataclass
@@ -119,7 +124,7 @@ def _order(q: QueueState, e: Event) -> None:
     sales = q.sales.setdefault(sku, ProductSales()) if known and sku else q.unknown_sales
     sales.orders += 1
     sales.quantity += int(e.qty or 1)
-    sales.gmv += float(e.value or 0.0)
+    sales.gmv_cents += cents(e.value)
     if e.flag and e.flag != ev.FLAG_MANUAL:
         sales.oversells += 1
     if sales is not q.unknown_sales:

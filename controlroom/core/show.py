@@ -64,6 +64,9 @@ class ShowState:
     checklist: dict[str, bool] = field(default_factory=dict)
     host_message: str = ""
     order_ids: set[str] = field(default_factory=set)
+    # Flagged orders stamped after the end: the queue counts them (stock is real), the
+    # show's oversells do not.
+    after_end_oversells: int = 0
     # Ids that outside sources gave other feed events (event_id): a re-send is a duplicate.
     event_ids: set[str] = field(default_factory=set)
     last_event_id: int = 0
@@ -86,6 +89,8 @@ class ShowState:
         self.timer.apply(e)
         self.queue.apply(e)
         self.metrics.apply(e)
+        if e.kind == ev.ORDER and e.flag and e.flag != ev.FLAG_MANUAL and self.metrics.is_after_end(e.ts):
+            self.after_end_oversells += 1
         if e.ref and e.kind in ev.FEED_KINDS:
             (self.order_ids if e.kind == ev.ORDER else self.event_ids).add(e.ref)
         handler = _HANDLERS.get(e.kind)
@@ -139,7 +144,7 @@ class ShowState:
             alerts=active_alerts(p, self.queue, self.metrics, self.settings, now),
             host_message=self.host_message,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
-            after_end=after_end_summary(self.metrics.after_end),
+            after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
         )
 
 
@@ -232,7 +237,7 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
             "orders": t.orders,
             "gmv": t.gmv,
             "buyers": t.buyers,
-            "oversells": q.total_oversells(),
+            "oversells": q.total_oversells() - int(snap.after_end.get("oversells", 0)),
             "interaction_rate": round(t.interaction_rate, 4),
             "conversion": round(t.conversion, 4),
             "avg_order_value": round(t.avg_order_value, 2),

@@ -1,11 +1,13 @@
 """One truth: after every step of a random show — commands, feed events late, out of order,
-repeated and from repeated users, replay-cache checkpoints and restarts — the live view
-equals the view replayed from the log."""
+repeated and from repeated users, product-sheet imports and settings edits, replay-cache
+checkpoints and restarts — the live view equals the view replayed from the log, and the
+recap folded from the log gives the same show totals."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -20,6 +22,7 @@ from controlroom.core.events import Event
 from controlroom.core.recap import recap_of
 from controlroom.core.show import status_dict
 from controlroom.feeds.catalogue import sample_products
+from controlroom.services import editing
 from controlroom.services.show_service import ShowService, create_show
 from controlroom.store import fold_cache
 from controlroom.store.db import open_engine
@@ -90,6 +93,28 @@ class OneTruth(RuleBasedStateMachine):
         now = self.clock.now()
         events = [data.draw(feed_event(now)) for _ in range(n)]
         self.service.ingest(events, wait=data.draw(st.booleans()))
+
+    @rule(data=st.data())
+    def import_sheet(self, data) -> None:
+        """A product sheet that omits, renames, re-prices and restocks products, and adds one."""
+        sheet = []
+        for p in sample_products():
+            if data.draw(st.booleans()):
+                continue  # omitted from the sheet
+            sheet.append(replace(p, name=data.draw(st.sampled_from([p.name, p.name + " 新"])),
+                                 price=data.draw(st.sampled_from([p.price, p.price + 1])),
+                                 stock=data.draw(st.sampled_from([p.stock, p.stock + 10, 1]))))
+        if data.draw(st.booleans()):
+            sheet.append(replace(sample_products()[0], sku="NEW-1", name="新品 new"))
+        try:
+            editing.import_products(self.service, sheet)
+        except CommandError:
+            pass
+
+    @rule(minutes=st.sampled_from([1.0, 4.0, 8.0]))
+    def edit_settings(self, minutes: float) -> None:
+        self.service.update_settings(self.service.state.settings.replace(slot_warn_minutes=minutes,
+                                                                          slot_max_minutes=max(minutes, 5.0)))
 
     @rule(seconds=st.integers(1, 400))
     def wait(self, seconds: int) -> None:
