@@ -23,6 +23,7 @@ from controlroom.sheets.platform_import import PlatformExport, map_export, read_
 from controlroom.sheets.products import read_products
 
 NAME = "import"
+PREVIEW_LINES = 50  # a 5,000-row sheet's preview is its summary and the first lines
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -97,8 +98,11 @@ def _merge(args: argparse.Namespace, service, what: str, preview, apply) -> Call
     """Print what the import changes (per SKU or segment); the write applies it only with
     --yes, judged again then (and prints what was done)."""
     shown = _judged(args, preview)
-    for line in shown.lines():
+    lines = shown.lines()
+    for line in lines[:PREVIEW_LINES]:
         say(f"  {line}")
+    if len(lines) > PREVIEW_LINES:
+        say(f"  … and {len(lines) - PREVIEW_LINES} more")
     if not args.yes:
         say(f"show {service.show_id}: importing {what} would give {shown.summary()}")
         say("preview only: nothing changed (run again with --yes to apply)")

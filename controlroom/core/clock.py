@@ -43,7 +43,7 @@ def boot_seconds() -> float:
 def read_boot_id() -> str | None:
     """This boot's id (changes on every boot), or None where the system has none."""
     try:
-        return BOOT_ID_FILE.read_text(encoding="ascii").strip() or None
+        return BOOT_ID_FILE.read_bytes().decode("utf-8", "replace").strip() or None
     except (OSError, UnicodeDecodeError):
         return None
 

@@ -331,7 +331,7 @@ class FeedWriter:
         if self.rescue_path is None:
             return
         try:
-            with open(self.rescue_path, "a", encoding="ascii") as f:
+            with open(self.rescue_path, "a", encoding="utf-8") as f:  # json escapes to ASCII
                 for r in rows:
                     f.write(json.dumps({"reason": why, **dict(zip(ROW_KEYS, r))}, ensure_ascii=True) + "\n")
         except OSError as exc:

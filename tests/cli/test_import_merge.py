@@ -24,7 +24,7 @@ def running_show(repo):
     SKU-1001 on air and on shelf with 3 sold."""
     clock = SystemClock()
     show_id = create_show(repo, "周五专场", 60, sample_products(), clock.now())
-    writer = FeedWriter(repo.engine, max_delay_s=0.02)
+    writer = FeedWriter(repo.engine)
     service = ShowService(repo, writer, show_id, clock)
     service.start()
     service.next()

@@ -55,7 +55,7 @@ def test_the_windows_rehearsal_room_stops_when_the_show_ends(tmp_path):
 def test_after_a_rehearsal_ends_the_simulated_room_makes_nothing(repo):
     clock = FakeClock(T0)
     sid = create_show(repo, "彩排", 20, sample_products(), clock.now())
-    writer = FeedWriter(repo.engine, max_delay_s=0.05)
+    writer = FeedWriter(repo.engine)
     service = ShowService(repo, writer, sid, clock)
     try:
         run_rehearsal(service, clock, speed=1e9, seed=2, say=lambda _line: None)

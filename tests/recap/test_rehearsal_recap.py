@@ -44,7 +44,7 @@ def _controlroom(*args: str) -> str:
 def _late_reports(db) -> None:
     """Orders the platform stamps after the end, reported once the rehearsal is over."""
     engine = open_engine(db)
-    writer = FeedWriter(engine, max_delay_s=0.05)
+    writer = FeedWriter(engine)
     try:
         repo = ShowRepository(engine)
         end = ended_at(repo.events(1, kinds=(ev.SHOW_ENDED,)))

@@ -160,7 +160,7 @@ EDITS = ["add", "reprice", "restock", "reorder", "plan", "settings", "shelf", "s
        seed=st.integers(0, 1000))
 def test_any_mix_of_edits_sales_and_commands_replays_exactly(repo, steps, seed):
     clock = FakeClock()
-    writer = FeedWriter(repo.engine, max_delay_s=0.02)
+    writer = FeedWriter(repo.engine)
     service = ShowService(repo, writer, create_show(repo, "edits", 60, sample_products(), clock.now()), clock)
     sim, rng = RoomSimulator(seed=seed), random.Random(seed)
     service.start()
