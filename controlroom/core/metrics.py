@@ -110,6 +110,7 @@ class Metrics:
     buyers: set[str] = field(default_factory=set)
     anonymous_buyers: int = 0
     ended_at: float | None = None  # the show's end, once it has ended
+    origin: float = 0.0  # minute 0 starts here: UTC minutes live, minutes of the show in the recap
     latest_ts: float = 0.0  # the newest feed event folded (an end before it re-folds the show)
     after_end: MinuteBucket = field(default_factory=MinuteBucket)
 
@@ -133,7 +134,7 @@ class Metrics:
         if after:
             b = self.after_end
         else:
-            minute = int(ts // 60)
+            minute = int((ts - self.origin) // 60)
             b = self.buckets.get(minute) or self.bucket(minute)
         handler(self, b, e, after)
         if e.kind in ev.INTERACTION_KINDS:
@@ -156,6 +157,16 @@ class Metrics:
         else:
             self.buyers.add(buyer)
 
+    def interacting_users(self) -> int:
+        """Distinct interacting users over every minute (an anonymous interaction counts as one)."""
+        users: set[str] = set()
+        for b in self.buckets.values():
+            users |= b.users
+        return len(users) + sum(b.anonymous_interactions for b in self.buckets.values())
+
+    def buyer_count(self) -> int:
+        return len(self.buyers) + self.anonymous_buyers
+
     def gmv_cents(self) -> int:
         return sum(b.gmv_cents for b in self.buckets.values())
 
@@ -166,7 +177,7 @@ class Metrics:
         views = max(max((b.entries_max for b in bs), default=0), sum(b.joins for b in bs))
         area = sum(b.online_mean * 60.0 for b in bs if b.online_n)
         sampled = [b.online_mean for b in bs if b.online_n]
-        buyers = len(self.buyers) + self.anonymous_buyers
+        buyers = self.buyer_count()
         return Totals(
             online=self.online,
             peak_online=max((b.online_max for b in bs), default=0.0),

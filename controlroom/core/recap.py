@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
+from controlroom.core.metrics import Metrics, MinuteBucket
 from controlroom.core.queue import sold_out_since
 from controlroom.core.recap_after_end import AfterEndFold
 from controlroom.core.recap_figures import (
@@ -38,21 +38,6 @@ from controlroom.core.show import ShowState
 from controlroom.core.show_span import EndWatch
 
 
-@dataclass(slots=True)
-class _Bucket:
-    online_sum: float = 0.0
-    online_n: int = 0
-    online_max: float = 0.0
-    entries_max: int = -1
-    joins: int = 0
-    comments: int = 0
-    likes: int = 0
-    shares: int = 0
-    follows: int = 0
-    orders: int = 0
-    gmv_cents: int = 0
-
-
 class RecapFold:
     """Feed it the whole log in time order (`add`), then `finish()`.
 
@@ -66,16 +51,13 @@ class RecapFold:
         self.t0: float | None = state.timer.started_at
         self.last_ts: float | None = None
         self.count = 0
-        self.buckets: dict[int, _Bucket] = {}
-        self._b, self._b_from = _Bucket(), math.inf
+        # The feed's per-minute figures come from the live fold itself, in minutes of the show.
+        self.metrics = Metrics(origin=self.t0 or 0.0)
+        self._counter_top = -1  # the highest entries counter seen; -1: views are join events
         self._products = {sku: _new_product(state, sku) for sku in state.queue.order}
         self._unknown = ProductRecap(ROW_UNKNOWN, "", "")
         self._manual = ProductRecap(ROW_MANUAL, "", "")
         self._stock = {sku: p.stock_start for sku, p in self._products.items()}
-        self._buyers: set[str] = set()
-        self._anonymous_buyers = 0
-        self._users: set[str] = set()
-        self._anonymous_users = 0
         self._explained_buyers: dict[str, set[str]] = {}
         self._explaining: str | None = None
         self._explaining_since = 0.0
@@ -95,7 +77,7 @@ class RecapFold:
     def add(self, e: Event) -> bool:
         """Fold the next event of the log; True when it came after the show's end."""
         if self.t0 is None:
-            self.t0 = e.ts
+            self.t0 = self.metrics.origin = e.ts
         self.count += 1
         if self._end.after_end(e):
             self._after.add(e)
@@ -111,23 +93,9 @@ class RecapFold:
             self.add(e)
         return self
 
-    def bucket(self, ts: float) -> _Bucket:
-        """The bucket of `ts`'s minute; the log comes in time order, so mostly the last one."""
-        if self._b_from <= ts < self._b_from + 60.0:
-            return self._b
-        assert self.t0 is not None
-        m = int((ts - self.t0) // 60)
-        b = self.buckets.get(m)
-        if b is None:
-            b = self.buckets[m] = _Bucket()
-        self._b, self._b_from = b, self.t0 + 60.0 * m
-        return b
-
-    def interactor(self, user: str | None) -> None:
-        if user is None:
-            self._anonymous_users += 1
-        else:
-            self._users.add(user)
+    @property
+    def buckets(self) -> dict[int, MinuteBucket]:
+        return self.metrics.buckets
 
     def integrate(self, ts: float) -> None:
         """Viewer-seconds of the product being explained, up to `ts`."""
@@ -161,25 +129,18 @@ class RecapFold:
 
     def order(self, e: Event) -> None:
         c = cents(e.value)
-        b = self.bucket(e.ts)
-        b.gmv_cents += c
+        self.metrics.apply(e)
         run = self.run_at(e.ts)
         if e.flag == ev.FLAG_MANUAL:  # a typed-in total: its orders, no buyer, not an oversell
             n = int((e.data or {}).get("orders", 0))
-            b.orders += n
             _count(self._manual, n, 0, c, False)
             self._segment_sale(run, n, c)
             return
-        b.orders += 1
         qty = int(e.qty or 1)
         sku = e.product
         product = self._products.get(sku or "")
         _count(product or self._unknown, 1, qty, c, bool(e.flag))
         self._segment_sale(run, 1, c)
-        if e.user is None:
-            self._anonymous_buyers += 1
-        else:
-            self._buyers.add(e.user)
         if product is not None and sku is not None:
             self._sold(product, sku, -qty, e.ts)
             if sku == self._explaining:
@@ -218,8 +179,8 @@ class RecapFold:
         segments = timeline_rows(s, self._runs, self._segment_sales, end)
         gaps = interaction_gaps(s, t0, end)
         incidents = [IncidentRecap(i.ref, i.text, i.opened_at, i.closed_at) for i in s.incidents.values()]
-        kpis = summary_kpis(minutes, products, len(self._buyers) + self._anonymous_buyers,
-                            len(self._users) + self._anonymous_users, len(incidents))
+        kpis = summary_kpis(minutes, products, self.metrics.buyer_count(), self.metrics.interacting_users(),
+                            len(incidents))
         recap = Recap(
             state=s, started_at=s.timer.started_at, ended_at=ended, t0=t0, end=end,
             kpis=kpis, segments=segments, products=products, minutes=minutes, gaps=gaps,
@@ -237,7 +198,7 @@ class RecapFold:
         starts = {int((r.started_at - t0) // 60) for r in self._runs}
         rows, online, seen = [], None, 0
         for m in range(first, last + 1):
-            b = self.buckets.get(m) or _Bucket()
+            b = self.buckets.get(m) or MinuteBucket()
             if b.online_n:
                 online = b.online_sum / b.online_n
             entries = b.joins
@@ -252,8 +213,7 @@ class RecapFold:
 
     def _show_counter(self) -> int | None:
         """The show's highest entries counter; None when its views are join events."""
-        top = max((b.entries_max for b in self.buckets.values()), default=-1)
-        return top if top >= 0 else None
+        return self._counter_top if self._counter_top >= 0 else None
 
     def _segment_in(self, minute_start: float) -> str | None:
         """The segment on air in a minute: the latest one started by the minute's end,
@@ -290,43 +250,15 @@ def _count(p: ProductRecap, orders: int, qty: int, c: int, flagged: bool) -> Non
 
 
 def _viewers(f: RecapFold, e: Event) -> None:
-    b = f.bucket(e.ts)
-    online = float(e.value or 0.0)
-    b.online_sum += online
-    b.online_n += 1
-    b.online_max = max(b.online_max, online)
-    if e.qty is not None and e.qty > b.entries_max:
-        b.entries_max = int(e.qty)
+    f.metrics.apply(e)
+    if e.qty is not None:
+        f._counter_top = max(f._counter_top, int(e.qty))
     f.integrate(e.ts)
-    f._online = online
+    f._online = float(e.value or 0.0)
 
 
-def _comment(f: RecapFold, e: Event) -> None:
-    f.bucket(e.ts).comments += 1
-    f.interactor(e.user)
-
-
-def _like(f: RecapFold, e: Event) -> None:
-    f.bucket(e.ts).likes += int(e.qty or 1)
-    f.interactor(e.user)
-
-
-def _share(f: RecapFold, e: Event) -> None:
-    f.bucket(e.ts).shares += 1
-    f.interactor(e.user)
-
-
-def _follow(f: RecapFold, e: Event) -> None:
-    f.bucket(e.ts).follows += 1
-    f.interactor(e.user)
-
-
-def _gift(f: RecapFold, e: Event) -> None:
-    f.interactor(e.user)
-
-
-def _join(f: RecapFold, e: Event) -> None:
-    f.bucket(e.ts).joins += 1
+def _feed(f: RecapFold, e: Event) -> None:
+    f.metrics.apply(e)
 
 
 def _explaining(f: RecapFold, e: Event) -> None:
@@ -348,12 +280,12 @@ def _checklist(f: RecapFold, e: Event) -> None:
 
 _HANDLERS = {
     ev.VIEWERS: _viewers,
-    ev.COMMENT: _comment,
-    ev.LIKE: _like,
-    ev.SHARE: _share,
-    ev.FOLLOW: _follow,
-    ev.GIFT: _gift,
-    ev.JOIN: _join,
+    ev.COMMENT: _feed,
+    ev.LIKE: _feed,
+    ev.SHARE: _feed,
+    ev.FOLLOW: _feed,
+    ev.GIFT: _feed,
+    ev.JOIN: _feed,
     ev.ORDER: RecapFold.order,
     ev.EXPLAINING_STARTED: _explaining,
     ev.PRODUCT_OFF_SHELF: _off_shelf,
