@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from controlroom.core import events as ev
 from controlroom.core.events import Event
 from controlroom.core.metrics import Metrics, MinuteBucket
+from controlroom.core.money import cents
 from controlroom.core.queue import sold_out_since
 from controlroom.core.recap_after_end import AfterEndFold
 from controlroom.core.recap_figures import (
@@ -30,7 +31,6 @@ from controlroom.core.recap_figures import (
     MinuteRow,
     ProductRecap,
     Recap,
-    cents,
     summary_kpis,
 )
 from controlroom.core.recap_findings import find_problems, interaction_gaps, long_slots, promo_rows, timeline_rows

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
-from controlroom.core.recap_figures import AfterEnd, cents
+from controlroom.core.money import cents
+from controlroom.core.recap_figures import AfterEnd
 
 
 class AfterEndFold:

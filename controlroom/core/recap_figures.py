@@ -26,11 +26,6 @@ ROW_UNKNOWN = "unknown"
 ROW_MANUAL = "manual"
 
 
-def cents(amount: float | None) -> int:
-    """Money as integer cents: summed this way, GMV is the same on every sheet."""
-    return round((amount or 0.0) * 100)
-
-
 @dataclass
 class Kpis:
     """The Summary's figures for the show (up to its end); `KPI_FORMATS` says how each is shown."""

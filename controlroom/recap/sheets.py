@@ -11,6 +11,7 @@ from typing import Any
 from controlroom.core import events as ev
 from controlroom.core.checklist import CHECKLIST_ITEMS
 from controlroom.core.events import Event
+from controlroom.core.money import cents
 from controlroom.core.recap_figures import (
     KPI_FORMATS,
     ROW_MANUAL,
@@ -19,7 +20,6 @@ from controlroom.core.recap_figures import (
     Kpis,
     ProductRecap,
     Recap,
-    cents,
 )
 from controlroom.core.recap_findings import ahead_behind
 from controlroom.core.show import ShowState
