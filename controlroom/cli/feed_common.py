@@ -6,14 +6,19 @@ import argparse
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from controlroom.cli.common import add_db, check_writer, repository, show_id
+from sqlalchemy import Engine
+
+from controlroom.cli.common import add_db, check_writer, repository, show_id, warn
 from controlroom.cli.sigterm import sigterm_stops, terminated
 from controlroom.core.clock import SystemClock
 from controlroom.feeds.config import load_watch
 from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
 from controlroom.store.clock_anchor import clock_anchor_path
+from controlroom.store.db import default_db_path
+from controlroom.store.show_lock import database_file
 from controlroom.store.writer import FeedWriter
 
 
@@ -35,7 +40,7 @@ def feed_intake(args: argparse.Namespace) -> Iterator[Intake]:
 @contextmanager
 def _intake(args: argparse.Namespace) -> Iterator[Intake]:
     repo = repository(args, create=False)
-    writer = FeedWriter(repo.engine)
+    writer = FeedWriter(repo.engine, rescue_path=rescue_paths(repo.engine))
     service = None
     try:
         service = ShowService(repo, writer, show_id(repo, args.show), SystemClock(anchor_path=clock_anchor_path()))
@@ -46,7 +51,19 @@ def _intake(args: argparse.Namespace) -> Iterator[Intake]:
         if service is not None:
             service.close()
         repo.engine.dispose()
+    for path, n in writer.rescued.items():
+        warn(f"controlroom: {n} events the log could not take are kept in {path} (one JSON object a line, "
+             "with the reason)")
     check_writer(writer)
+
+
+def rescue_paths(engine: Engine) -> list[Path]:
+    """Where feed events the log cannot take are kept: `<db>.unsaved.jsonl` beside the database,
+    else (that disk full or read-only like the database) in the user's data folder."""
+    db = database_file(engine)
+    name = f"{db.name if db is not None else 'controlroom'}.unsaved.jsonl"
+    fallback = default_db_path().parent / "unsaved" / name
+    return [db.with_name(name), fallback] if db is not None else [fallback]
 
 
 def wait_for_interrupt() -> None:

@@ -21,6 +21,8 @@ from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, check_reach, is_operator, parse_batch
 from controlroom.core.show import ShowState
 from controlroom.services.show_service import ShowService
+from controlroom.store.errors import StoreUnavailable
+from controlroom.store.writer import Ticket
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,12 @@ class Receipt:
     accepted: int
     duplicates: int
     cut: tuple[int, ...] = ()  # indices of events whose over-long text was kept cut to its limit
+    set_aside: int = 0  # taken, but the database refused the row: not in the log (the writer kept it aside)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"received": self.received, "accepted": self.accepted, "duplicates": self.duplicates,
-                "cut": list(self.cut)}
+        out = {"received": self.received, "accepted": self.accepted, "duplicates": self.duplicates,
+               "cut": list(self.cut)}
+        return {**out, "set_aside": self.set_aside} if self.set_aside else out
 
 
 class Intake:
@@ -61,11 +65,24 @@ class Intake:
             check_reach(events, self.service.state.feed_reach(self.service.now()))
             self.service.check_writable(len(events))
             done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []
-            taken, ticket = self.service.queue_feed(feed) if feed else (0, None)
-        if ticket is not None:
-            self.service.committed(ticket)
+            # Checked above under this same hold of the lock: a second check could refuse the feed
+            # after the notes were committed (the writer failing meanwhile), half a batch stored.
+            taken, ticket = self.service.queue_feed(feed, refuse_outage=False) if feed else (0, None)
+        set_aside = self._committed(ticket, duplicates=len(feed) - taken) if ticket is not None else 0
         cut = tuple(i for i, e in enumerate(events) if e.data and e.data.get("cut"))
-        return Receipt(len(events), len(done) + taken, len(feed) - taken, cut)
+        return Receipt(len(events), len(done) + taken - set_aside, len(feed) - taken, cut, set_aside)
+
+    def _committed(self, ticket: Ticket, duplicates: int) -> int:
+        """Wait until the batch is in the log; how many of its rows the writer set aside.
+        A duplicate may be of an event still queued (a re-send after a timeout, another client's
+        copy): it is acknowledged only once everything queued before it is committed too."""
+        try:
+            self.service.committed(ticket)
+            if duplicates:
+                self.service.committed(self.service.writer.pending())
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(exc.reason, exc.retry_after_s, exc.waiting, queued=True) from exc
+        return ticket.set_aside
 
 
 def _operator_command(items: list[tuple[int, Event]], batch: bool) -> Any:

@@ -31,13 +31,19 @@ _PG_TRANSIENT_CLASSES = {"08": "the connection to the server was lost", "53": "t
 
 class StoreUnavailable(RuntimeError):
     """The database cannot write now. Nothing of the request was stored; send it again
-    after `retry_after_s`. `waiting` is how many events are queued for the log."""
+    after `retry_after_s`. `waiting` is how many events are queued for the log.
+    `queued`: the request was taken but not committed in time; its events stay queued and
+    will be written, so only a re-send with the same ids is safe (it is then a duplicate)."""
 
-    def __init__(self, reason: str, retry_after_s: float = 2.0, waiting: int = 0) -> None:
+    def __init__(self, reason: str, retry_after_s: float = 2.0, waiting: int = 0, *, queued: bool = False) -> None:
         self.reason = reason
         self.retry_after_s = retry_after_s
         self.waiting = waiting
-        super().__init__(f"the database cannot write ({reason}); nothing was changed")
+        self.queued = queued
+        super().__init__(f"the database cannot write ({reason}); " + (
+            "this request's events are queued and will be written when it can: send it again only with "
+            "the same order_id/event_id (they are then duplicates), or events without ids count twice"
+            if queued else "nothing was changed"))
 
     def as_dict(self) -> dict[str, Any]:
         return {"error": str(self), "reason": self.reason, "retry_after_s": self.retry_after_s,

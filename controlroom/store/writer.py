@@ -21,12 +21,11 @@ Every `checkpoint_every_s` the writer also moves the replay cache of the shows i
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from controlroom.models import EventRow
+from controlroom.store import rescue
 from controlroom.store.errors import reason
 from controlroom.store.fold_cache import checkpoint
 from controlroom.store.rows import ROW_KEYS
@@ -76,21 +76,41 @@ class _Part:
         self.ticket, self.rows = ticket, rows
 
 
+class Pending(Ticket):
+    """Done once every ticket it holds is: the batches that were waiting for the log when it was made."""
+
+    __slots__ = ("_tickets",)
+
+    def __init__(self, tickets: list[Ticket]) -> None:
+        super().__init__(0)
+        self._tickets = tickets
+
+    def wait(self, timeout: float | None = None) -> bool:
+        end = None if timeout is None else time.monotonic() + timeout
+        return all(t.wait(None if end is None else max(0.0, end - time.monotonic())) for t in self._tickets)
+
+    @property
+    def done(self) -> bool:
+        return all(t.done for t in self._tickets)
+
+
 class _Transient(Exception):
-    def __init__(self, why: str, unwritten: list[_Part]) -> None:
+    """`unwritten` stays queued; `set_aside` (isolated before the database stopped) is still reported."""
+
+    def __init__(self, why: str, unwritten: list[_Part], set_aside: list[tuple[_Part, Row]] | None = None) -> None:
         super().__init__(why)
-        self.why, self.unwritten = why, unwritten
+        self.why, self.unwritten, self.set_aside = why, unwritten, set_aside or []
 
 
 class FeedWriter:
     """Attributes: written (rows committed), failed (rows never written: set aside, or left
     when the writer closed on a database that would not write), set_aside (rows with the
-    reason they could not be stored), unavailable (why the database cannot write now, or None),
-    last_error."""
+    reason they could not be stored), rescued (rescue file -> rows kept there), unavailable
+    (why the database cannot write now, or None), last_error."""
 
     def __init__(
         self, engine: Engine, *, batch_size: int = 1000, checkpoint_every_s: float = 30.0,
-        group_rows: int = 20_000, rescue_path: Path | None = None,
+        group_rows: int = 20_000, rescue_path: Path | Sequence[Path] | None = None,
         on_set_aside: Callable[[list[Row]], None] | None = None,
     ) -> None:
         self._engine = engine
@@ -100,11 +120,13 @@ class FeedWriter:
         self._shows: set[int] = set()
         self._queue: deque[_Part] = deque()
         self._inflight: list[_Part] = []
+        self._reporting: list[Ticket] = []  # tickets of rows set aside, until the owner was told
         self._cond = threading.Condition()
         self._commit_lock = threading.Lock()  # held while a group is written and settled
         self._waiting = 0
         self._stopping = False
-        self.rescue_path = rescue_path
+        self.rescue_path = rescue_path  # one path, or several tried in turn (store/rescue.py)
+        self.rescued: dict[Path, int] = {}  # rows kept in each rescue file
         self.on_set_aside = on_set_aside
         self.written = 0
         self.failed = 0
@@ -133,6 +155,13 @@ class FeedWriter:
 
     def put(self, row: Row) -> None:
         self.submit([row])
+
+    def pending(self) -> Ticket:
+        """A ticket done once everything submitted before this call is committed or set aside
+        (what a duplicate of a queued event must wait for before it is acknowledged)."""
+        with self._cond:
+            tickets = [*self._reporting, *(p.ticket for p in [*self._inflight, *self._queue])]
+            return Pending([t for t in tickets if not t.done])
 
     @property
     def waiting(self) -> int:
@@ -208,10 +237,11 @@ class FeedWriter:
                     bad = self._write(conn, group)
                     group = []
                 except _Transient as exc:
-                    group = exc.unwritten
+                    group, bad = exc.unwritten, exc.set_aside
                     self._outage(exc.why)
                 with self._cond:
                     self._inflight = group
+                    self._reporting = [p.ticket for p, _ in bad]  # not settled until reported
             if bad:
                 self._report_set_aside(bad)
             if group:
@@ -234,6 +264,7 @@ class FeedWriter:
             part.ticket._settle(1)
         with self._cond:
             self._waiting -= len(bad)
+            self._reporting = []
             self._cond.notify_all()
 
     def _write(self, conn: Any, group: list[_Part]) -> list[tuple[_Part, Row]]:
@@ -267,7 +298,7 @@ class FeedWriter:
                 why = reason(exc)
                 if why is not None:
                     rest = [x for c in reversed(stack) for x in c]
-                    raise _Transient(why, _regroup(chunk + rest)) from exc
+                    raise _Transient(why, _regroup(chunk + rest), bad) from exc
                 if len(chunk) > 1:
                     mid = len(chunk) // 2
                     stack += [chunk[mid:], chunk[:mid]]
@@ -328,14 +359,9 @@ class FeedWriter:
             self._cond.notify_all()
 
     def _rescue(self, rows: list[Row], why: str) -> None:
-        if self.rescue_path is None:
-            return
-        try:
-            with open(self.rescue_path, "a", encoding="utf-8") as f:  # json escapes to ASCII
-                for r in rows:
-                    f.write(json.dumps({"reason": why, **dict(zip(ROW_KEYS, r))}, ensure_ascii=True) + "\n")
-        except OSError as exc:
-            log.error("cannot keep rows in %s: %s", self.rescue_path, exc)
+        kept = rescue.keep(self.rescue_path, rows, why) if self.rescue_path is not None else None
+        if kept is not None:
+            self.rescued[kept] = self.rescued.get(kept, 0) + len(rows)
 
     def _checkpoint(self, conn: Any) -> None:
         self._last_checkpoint = time.monotonic()
