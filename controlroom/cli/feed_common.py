@@ -1,4 +1,4 @@
-"""What `serve` and `tail` share: a running show service with the comment watch, and a clean stop."""
+"""What `serve` and `tail` share: a running show service with the comment watch, a rescue file, a clean stop."""
 
 from __future__ import annotations
 

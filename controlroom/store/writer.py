@@ -15,7 +15,8 @@ When a write fails, the error is classified by code (store/errors.py):
   row is isolated, the rest is committed, and the row is set aside (`set_aside`, and the
   rescue file when one is given) and reported to `on_set_aside`, never silently dropped.
 
-Every `checkpoint_every_s` the writer also moves the replay cache of the shows it wrote for
+`pending()` is a ticket for everything queued so far: a duplicate of a queued event is
+acknowledged only once that is in the log. Every `checkpoint_every_s` the writer also moves the replay cache of the shows it wrote for
 (store/fold_cache.py), so a restart reads minutes instead of every event.
 """
 

@@ -31,6 +31,7 @@ class Fault:
 
     def __init__(self, engine) -> None:
         self.code: int | None = None
+        self.fail_times: int | None = None  # when set, the outage ends by itself after that many refusals
         self.poison_ref: str | None = None
         self.hits = 0
         self.on_poison: Callable[[], None] | None = None  # called when a lone poison row is refused
@@ -49,7 +50,10 @@ class Fault:
             raise _error(CONSTRAINT, "injected: the row breaks a constraint")
         if self.code is not None:
             self.hits += 1
-            raise _error(self.code, "injected outage")
+            code = self.code
+            if self.fail_times is not None and self.hits >= self.fail_times:
+                self.code = None
+            raise _error(code, "injected outage")
 
 
 def _error(code: int, message: str) -> sqlite3.OperationalError:
