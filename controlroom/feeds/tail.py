@@ -48,6 +48,7 @@ class TailStats:
     reopened: int = 0
     held: int = 0  # good lines waiting for the database to write again
     outages: int = 0  # times the database could not write
+    queued: int = 0  # lines taken whose commit timed out: queued for the log, not sent again
 
 
 class Held(NamedTuple):
@@ -133,6 +134,9 @@ class TailReader:
             try:
                 receipt = self.intake.submit([h.event for h in group])
             except StoreUnavailable as exc:
+                if exc.queued:  # taken and queued: the writer stores them when it can; never again
+                    del self._held[:size]
+                    self.stats.queued += size
                 self._wait(exc)
                 return False
             except FeedError as exc:  # nothing of the batch was stored; the refusal names the event
@@ -164,9 +168,9 @@ class TailReader:
         if self._outage_since is None:
             self._outage_since = now
             self.stats.outages += 1
-            first, last = self._held[0].number, self._held[-1].number
+            held = f"lines {self._held[0].number}-{self._held[-1].number}" if self._held else "no lines"
             self.on_problem(
-                f"{self.path.name}: the database cannot write ({exc.reason}): holding lines {first}-{last} "
+                f"{self.path.name}: the database cannot write ({exc.reason}): holding {held} "
                 f"and reading no further; trying again in {wait:g} s"
             )
 
