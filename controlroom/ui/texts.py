@@ -192,10 +192,14 @@ def log_trouble(health: Health) -> str:
                translate("texts", "it writes them as soon as the database can write again."))
         template = translate("texts", "The database cannot write ({a}): {b}. Nothing is lost while ControlRoom stays open; {c}")
         lines.append(template.format(a=store_reason(unavailable), b=waiting, c=fix))
-    if set_aside:
-        n = fmt.count(set_aside)
-        if kept_in:
-            lines.append(translate("texts", "{n} events could not be stored and were kept in {p}.").format(n=n, p=kept_in))
-        else:
-            lines.append(translate("texts", "{n} events could not be stored; they are kept only while ControlRoom stays open.").format(n=n))
+    if set_aside and kept_in:
+        lines.append(translate("texts", "1 event could not be stored and was kept in {p}.").format(p=kept_in)
+                     if set_aside == 1 else
+                     translate("texts", "{n} events could not be stored and were kept in {p}.").format(
+                         n=fmt.count(set_aside), p=kept_in))
+    elif set_aside:
+        lines.append(translate("texts", "1 event could not be stored; it is kept only while ControlRoom stays open.")
+                     if set_aside == 1 else
+                     translate("texts", "{n} events could not be stored; they are kept only while ControlRoom stays open.").format(
+                         n=fmt.count(set_aside)))
     return "\n".join(lines)
