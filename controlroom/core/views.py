@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from controlroom.core.alerts import Alert
 from controlroom.core.edits import Usage
@@ -37,8 +37,7 @@ class InfoView:
     ended_at: float | None
 
 
-@dataclass(frozen=True)
-class SegmentView:
+class SegmentView(NamedTuple):
     uid: str
     kind: SegmentKind
     title: str
@@ -51,8 +50,7 @@ class SegmentView:
         return Segment(self.kind, self.title, self.planned_s, self.product_sku, self.notes, self.uid)
 
 
-@dataclass(frozen=True)
-class RunView:
+class RunView(NamedTuple):
     """One run of a segment on air: the charts' coloured bands."""
 
     uid: str
@@ -61,9 +59,9 @@ class RunView:
     ended_at: float | None
 
 
-@dataclass(frozen=True)
-class ProductRow:
-    """One product of the queue, in queue order, as it stands now."""
+class ProductRow(NamedTuple):
+    """One product of the queue, in queue order, as it stands now (a tuple: hundreds are
+    made for every refresh, under the service's lock)."""
 
     sku: str
     name: str
@@ -213,17 +211,33 @@ def product_rows(state: ShowState) -> tuple[ProductRow, ...]:
     for sku in q.order:
         p = q.products[sku]
         sales = q.sales.get(sku)
+        left = q.stock(sku)  # once: low and sold out as QueueState.is_low / is_sold_out say, from it
         rows.append(ProductRow(
-            sku=sku, name=p.name, role=p.role, price=p.price, selling_points=p.selling_points, promo=p.promo,
-            stock_left=q.stock(sku), sold=sales.quantity if sales else 0, gmv=sales.gmv if sales else 0.0,
-            on_shelf=sku in q.on_shelf, explaining=q.explaining == sku, low=q.is_low(sku, low_units),
-            sold_out=q.is_sold_out(sku), promo_count=promos.get(sku, 0),
+            sku, p.name, p.role, p.price, p.selling_points, p.promo, left, sales.quantity if sales else 0,
+            sales.gmv if sales else 0.0, sku in q.on_shelf, q.explaining == sku, 0 < left <= low_units, left <= 0,
+            promos.get(sku, 0),
         ))
     return tuple(rows)
 
 
 def segment_views(plan: Plan) -> tuple[SegmentView, ...]:
-    return tuple(SegmentView(s.uid, s.kind, s.title, s.planned_s, s.product_sku, s.notes) for s in plan.segments)
+    """The plan's segments as views; the last plan's are reused while it is the same object
+    with the same segments (a plan is replaced by an edit, never changed in place)."""
+    cached = _last_plan
+    if cached is not None and cached[0] is plan and cached[1] == tuple(map(id, plan.segments)):
+        return cached[2]
+    views = tuple(SegmentView(s.uid, s.kind, s.title, s.planned_s, s.product_sku, s.notes) for s in plan.segments)
+    _remember_plan(plan, views)
+    return views
+
+
+# (plan, ids of its segments, their views): holding the plan keeps those ids its own.
+_last_plan: tuple[Plan, tuple[int, ...], tuple[SegmentView, ...]] | None = None
+
+
+def _remember_plan(plan: Plan, views: tuple[SegmentView, ...]) -> None:
+    global _last_plan
+    _last_plan = (plan, tuple(map(id, plan.segments)), views)
 
 
 def edit_source(state: ShowState) -> EditSource:
