@@ -3,13 +3,36 @@ events could not be stored: the controller must know, and know that nothing is l
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from controlroom.core.views import Health
 from controlroom.ui import texts
 
 STYLE = "QLabel { color: white; background: #c62828; font-weight: bold; padding: 6px 10px; }"
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label as tall as its text needs at the width it is given (a plain
+    one asks a toolbar for the height of a narrow column)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.heightForWidth(max(self.width(), 120)))  # may narrow, growing taller
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height follows the new width
 
 
 class HealthBanner(QToolBar):
@@ -23,10 +46,8 @@ class HealthBanner(QToolBar):
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # not something to hide from the View menu
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self.label = QLabel()
+        self.label = WrappingLabel()
         self.label.setStyleSheet(STYLE)
-        self.label.setWordWrap(True)
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the rescue path, copied
         self.addWidget(self.label)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
@@ -41,4 +62,5 @@ class HealthBanner(QToolBar):
         text = texts.log_trouble(health) if health is not None and health.troubled else ""
         if text != self.label.text():
             self.label.setText(text)
+            self.label.updateGeometry()
         self.setVisible(bool(text))
