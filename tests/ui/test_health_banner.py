@@ -117,3 +117,17 @@ def test_the_banner_speaks_chinese_and_english(qapp):
         assert QCoreApplication.translate("log", "Plan changed") == "计划修改"
     finally:
         t.remove()
+
+
+def test_the_banner_is_as_tall_as_its_text_at_the_windows_width(window, qtbot):
+    """A wrapped label in a toolbar asked for a narrow column's height: a 110 px banner."""
+    window.refresh_timer.stop()  # the healthy log would take the banner away again
+    window.resize(1280, 700)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.banner.show_health(Health(5, "the disk is full", 0))
+    line = window.banner.label.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: window.banner.label.width() > 1000 and window.banner.label.height() < 3 * line)
+    label = window.banner.label
+    window.resize(window.minimumSizeHint().width(), 700)  # as narrow as the docks let it be
+    qtbot.waitUntil(lambda: label.width() < 1000 and label.height() >= label.heightForWidth(label.width()) > line * 2)
