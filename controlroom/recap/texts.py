@@ -153,8 +153,12 @@ EVENT_KINDS: dict[str, dict[str, str]] = {
         "product_on_shelf": "上架", "product_off_shelf": "下架", "explaining_started": "开始讲解",
         "stock_adjusted": "库存调整", "note": "备注", "incident_opened": "事故开始",
         "incident_closed": "事故结束", "checklist_ticked": "准备项", "host_message": "提词",
-        "plan_edited": "修改",
+        "plan_edited": "修改", "plan_set": "计划修改", "product_added": "新增商品",
+        "product_updated": "商品修改", "product_removed": "移除商品", "products_ordered": "商品排序",
+        "settings_changed": "设置修改",
     },
+    # English names every kind, the edits included, by the log's own id (what the CLI, the
+    # API, docs/events.md and a filter on the Events sheet use).
     "en": {},
 }
 

@@ -17,10 +17,22 @@ from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.clock import Clock
 from controlroom.core.events import Event
+from controlroom.core.manual import manual_entry
 from controlroom.core.plan import Plan, default_plan
 from controlroom.core.products import Product
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState, Snapshot, status_dict
+from controlroom.core.views import (
+    CommentRate,
+    EditSource,
+    Health,
+    RoomView,
+    comment_rate,
+    edit_source,
+    interaction_rates,
+    next_incident_ref,
+    room_view,
+)
 from controlroom.services import editing
 from controlroom.store.errors import StoreUnavailable, reason
 from controlroom.store.repository import ShowRepository
@@ -234,3 +246,75 @@ class ShowService:
 
     def end(self) -> list[Event]:
         return self.run(commands.end_show)
+
+    # -- what the window reads and asks (core/views.py): immutable views, one locked step each
+    def view(self) -> RoomView:
+        """The room now, as an immutable view (the window's every panel reads this)."""
+        health = Health.of(self.health(), str(self.writer.rescue_path) if self.writer.rescue_path else None)
+        with self._lock:
+            return room_view(self.state, self.clock.now(), health)
+
+    def edit_source(self) -> EditSource:
+        """What the plan editor starts from (copies: nothing it edits touches the show)."""
+        with self._lock:
+            return edit_source(self.state)
+
+    def show_time(self) -> float:
+        """When the show happens (ShowState.show_time): the day an import's times belong to."""
+        with self._lock:
+            return self.state.show_time()
+
+    def comment_rate(self) -> CommentRate:
+        """Negative comments this minute, and the settings' spike."""
+        with self._lock:
+            return comment_rate(self.state, self.clock.now())
+
+    def interaction_rates(self, since_minute: int | None = None, until: float | None = None) -> tuple[tuple[int, float], ...]:
+        """(minute, interaction rate) from `since_minute` to `until` (default now): the charts' series."""
+        with self._lock:
+            now = self.clock.now() if until is None else until
+            return interaction_rates(self.state.metrics, self.state.settings.viewer_drop_window_minutes,
+                                     since_minute, now)
+
+    def set_comment_classifier(self, classify: Callable[[str], str | None] | None) -> None:
+        """How comments are classified from now on (the comment watch's keyword lists)."""
+        with self._lock:
+            self.state.comment_classifier = classify
+
+    def open_incident_next(self, text: str) -> str:
+        """Open an incident under the next free ref (INC-n), chosen and used in one locked
+        step: a feed that opens its own incidents meanwhile never takes it. Returns the ref.
+        Raises CommandError (StoreUnavailable while the log cannot write)."""
+        with self._lock:
+            ref = next_incident_ref(self.state.incidents)
+            self.run(commands.open_incident, text, ref)
+        return ref
+
+    def record_manual(self, online: int | None = None, gmv_total: float | None = None,
+                      orders_total: int | None = None) -> int:
+        """Bring the figures to what the platform's dashboard says (core/manual.py): the
+        deltas are computed and ingested in one locked step, so an order a feed brings in
+        meanwhile is neither lost nor counted twice. Returns how many events were taken.
+        Raises ValueError (a total below the log's), StoreUnavailable (too many waiting)."""
+        with self._lock:
+            events = manual_entry(self.state, self.clock.now(), online=online, gmv_total=gmv_total,
+                                  orders_total=orders_total)
+            return self.ingest(events) if events else 0
+
+    def move_product(self, sku: str, to_row: int) -> None:
+        """Move one product in the queue (the rest keep their order), judged like any
+        products edit. Raises CommandError."""
+        with self._lock:
+            q = self.state.queue
+            if sku not in q.products:
+                raise commands.CommandError(f"no product {sku}")
+            order = [s for s in q.order if s != sku]
+            order.insert(max(0, min(to_row, len(order))), sku)
+            editing.update_products(self, [q.products[s] for s in order])
+
+    def save_plan_and_products(self, products: list[Product], plan: Plan) -> EditSource:
+        """The plan editor's Apply (one edit), and what further edits are judged against
+        now, in one locked step. Raises CommandError."""
+        with self._lock:
+            editing.update_show(self, products, plan)
+            return edit_source(self.state)

@@ -9,6 +9,7 @@ when each curve is created.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -17,8 +18,8 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from controlroom.core.metrics import Metrics
 from controlroom.core.plan import SegmentKind
+from controlroom.core.views import Spans
 from controlroom.ui import prefs
 from controlroom.ui.charts_data import ChartData
 
@@ -198,35 +199,25 @@ class ChartsPanel(QWidget):
         if data is None or service is None:
             return
         names = plots or tuple(self.plots)
-        with service.lock:
-            clock_now = service.now()
-            # An ended show is drawn up to its end: "the last N minutes" are the show's last.
-            ended_at = service.state.timer.ended_at
-            now = min(clock_now, ended_at) if ended_at is not None else clock_now
-            view = self._view_state(service.state, now, "online" in names, "rate" in names)
+        view = service.view()
+        clock_now = view.now
+        # An ended show is drawn up to its end: "the last N minutes" are the show's last.
+        ended_at = view.info.ended_at
+        now = min(clock_now, ended_at) if ended_at is not None else clock_now
+        if "rate" in names:
+            self._sync_rate(service, now)
         data.settle(clock_now)
-        self._whole_span = max(0.0, now - view["start"]) if view["start"] is not None else 0.0
+        start = view.info.started_at
+        self._whole_span = max(0.0, now - start) if start is not None else 0.0
         changed = self._draw_curves(data, names, force)
+        spans = [(r.started_at, r.ended_at, r.kind) for r in view.runs]
         for name in names:
-            self._draw_bands(name, view["spans"], now)
-            self._set_range(self.plots[name], now, view["start"], view["end"])
+            self._draw_bands(name, spans, now)
+            self._set_range(self.plots[name], now, start, view.pacing.expected_end_s)
         if "online" in names:
-            self._draw_markers(data, view["shelf"], view["names"])
+            self._draw_markers(data, view.shelf_times, view.names())
         if changed:
             self.frames += 1
-
-    def _view_state(self, state: Any, now: float, markers: bool, rate: bool) -> dict[str, Any]:
-        """What the plots need from the show, copied under the service lock."""
-        kinds = {s.uid: s.kind for s in state.plan.segments}
-        spans = [(r.started_at, r.ended_at, kinds.get(r.uid)) for r in state.timer.runs]
-        out: dict[str, Any] = {"spans": spans, "start": state.timer.started_at,
-                               "end": state.pacing(now).expected_end_s, "shelf": {}, "names": {}}
-        if markers:
-            out["shelf"] = {sku: list(v) for sku, v in state.queue.shelf_times.items()}
-            out["names"] = {sku: p.name for sku, p in state.queue.products.items()}
-        if rate:
-            self._sync_rate(state.metrics, state.settings.viewer_drop_window_minutes, now)
-        return out
 
     def _draw_curves(self, data: ChartData, names: tuple[str, ...], force: bool) -> bool:
         coarse = self._span_s() > ENVELOPE_ABOVE_POINTS
@@ -250,19 +241,17 @@ class ChartsPanel(QWidget):
             return self.range_minutes.value() * 60.0
         return self._whole_span
 
-    def _sync_rate(self, metrics: Metrics, window: float, now: float) -> None:
+    def _sync_rate(self, service: Any, now: float) -> None:
         """Per-minute interaction rate; only the last (still open) minutes change."""
-        if not metrics.buckets:
+        keep = max(0, len(self._rate_minutes) - 2)
+        since = self._rate_minutes[keep] if self._rate_minutes else None
+        fresh = service.interaction_rates(since, now)
+        if not fresh:
             return
-        first, last = min(metrics.buckets), int(now // 60)
-        if self._rate_minutes:
-            keep = max(0, len(self._rate_minutes) - 2)
-            first = self._rate_minutes[keep] if keep < len(self._rate_minutes) else first
-            del self._rate_minutes[keep:], self._rate_values[keep:]
-        for m in range(first, last + 1):
-            if m in metrics.buckets:
-                self._rate_minutes.append(m)
-                self._rate_values.append(metrics.interaction_rate(window, now=m * 60.0 + 59))
+        del self._rate_minutes[keep:], self._rate_values[keep:]
+        for minute, rate in fresh:
+            self._rate_minutes.append(minute)
+            self._rate_values.append(rate)
 
     def _draw_bands(self, name: str, runs: list[tuple[float, float | None, Any]], now: float) -> None:
         open_end = runs and runs[-1][1] is None
@@ -273,7 +262,7 @@ class ChartsPanel(QWidget):
         default = BAND_COLOURS[SegmentKind.FREE]
         self.bands[name].set_spans([(a, b if b is not None else now, BAND_COLOURS.get(k, default)) for a, b, k in runs])
 
-    def _draw_markers(self, data: ChartData, shelf: dict[str, list], names: dict[str, str]) -> None:
+    def _draw_markers(self, data: ChartData, shelf: Mapping[str, Spans], names: dict[str, str]) -> None:
         key = tuple((sku, len(spans), spans[-1][1]) for sku, spans in sorted(shelf.items()))
         if key == self._markers_key:
             return

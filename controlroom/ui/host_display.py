@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QResi
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from controlroom.core.pacing import ShowStatus
-from controlroom.core.show import Snapshot
+from controlroom.core.views import RoomView
 from controlroom.ui import fmt, prefs, texts, theme
 
 BACKGROUND = "#101418"
@@ -94,11 +94,11 @@ class HostDisplay(QWidget):
         return QFontMetrics(self.countdown.font()).tightBoundingRect("0123456789").height()
 
     # -- content -------------------------------------------------------------
-    def show_snapshot(self, snap: Snapshot) -> None:
-        p, q = snap.pacing, snap.queue
+    def show_view(self, view: RoomView) -> None:
+        p = view.pacing
         seg = p.segment
         if seg is None:
-            self.labels["segment"].setText(snap.info.title if p.status != ShowStatus.ENDED else texts.status(p.status))
+            self.labels["segment"].setText(view.info.title if p.status != ShowStatus.ENDED else texts.status(p.status))
             self._set_countdown(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
         else:
             paused = f"  ({texts.status(p.status)})" if p.status == ShowStatus.PAUSED else ""
@@ -106,14 +106,14 @@ class HostDisplay(QWidget):
             self._set_countdown(fmt.countdown(p.remaining_s))
         self._colour = theme.countdown_colour(p.phase, p.status)
         theme.restyle(self.countdown, f"color: {self._colour};")
-        product = q.products.get(seg.product_sku or "") if seg else None
-        product = product or q.products.get(q.explaining or "")
+        product = view.product(seg.product_sku) if seg else None
+        product = product or view.product(view.explaining)
         self.labels["product"].setText(f"{product.name}   {fmt.money(product.price)}" if product else "")
         self.labels["points"].setText(product.selling_points if product else "")
         self.labels["promo"].setText(self.tr("Repeat: %1").replace("%1", product.promo) if product and product.promo else "")
         nxt = p.next_segment
         self.labels["next"].setText(self.tr("Next: %1").replace("%1", nxt.title) if nxt else "")
-        self.set_message(snap.host_message, self.blink)
+        self.set_message(view.host_message, self.blink)
 
     def set_message(self, text: str, blink: bool) -> None:
         label = self.labels["message"]

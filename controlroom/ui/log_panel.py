@@ -53,7 +53,58 @@ def kind_name(kind: str) -> str:
         ev.CHECKLIST_TICKED: translate("log", "Checklist"), ev.HOST_MESSAGE: translate("log", "Host message"), ev.PLAN_EDITED: translate("log", "Plan edited"),
         ev.ORDER: translate("log", "Order"), ev.COMMENT: translate("log", "Comment"), ev.SHARE: translate("log", "Share"), ev.FOLLOW: translate("log", "Follow"),
         ev.GIFT: translate("log", "Gift"),
+        ev.PLAN_SET: translate("log", "Plan changed"), ev.PRODUCT_ADDED: translate("log", "Product added"),
+        ev.PRODUCT_UPDATED: translate("log", "Product changed"), ev.PRODUCT_REMOVED: translate("log", "Product removed"),
+        ev.PRODUCTS_ORDERED: translate("log", "Queue reordered"), ev.SETTINGS_CHANGED: translate("log", "Settings changed"),
     }.get(kind, kind)
+
+
+def field_name(name: str) -> str:
+    """A product field as the log names it."""
+    return {
+        "name": translate("log", "name"), "role": translate("log", "role"), "price": translate("log", "price"),
+        "stock": translate("log", "stock"), "selling_points": translate("log", "selling points"),
+        "promo": translate("log", "promo"),
+    }.get(name, name)
+
+
+def _field_value(name: str, value: object) -> str:
+    from controlroom.core.products import Role
+    from controlroom.ui import texts
+
+    if name == "role":
+        try:
+            return texts.role(Role(str(value)))
+        except ValueError:
+            return str(value)
+    if name == "price" and isinstance(value, (int, float)):
+        return fmt.money(float(value))
+    return "—" if value in (None, "") else str(value)
+
+
+def describe_edit(e: Event, names: dict[str, str]) -> str:
+    """One line for an edit event (core/edit_log.py): what it changed, in short."""
+    data = e.data or {}
+    name = str(data.get("name") or names.get(e.product or "", e.product or ""))
+    if e.kind == ev.PLAN_SET:
+        return translate("log", "%1 segments").replace("%1", str(e.qty or len(data.get("segments") or [])))
+    if e.kind == ev.PRODUCT_ADDED:
+        return f"{name}  {_field_value('price', data.get('price'))}  " + \
+            translate("log", "stock %1").replace("%1", str(data.get("stock", 0)))
+    if e.kind == ev.PRODUCT_UPDATED:
+        was = data.get("was") or {}
+        changes = [f"{field_name(f)} {_field_value(f, old)} → {_field_value(f, data.get(f))}"
+                   for f, old in was.items() if f != "extra"]
+        return f"{name}: " + "; ".join(changes) if changes else name
+    if e.kind == ev.PRODUCTS_ORDERED:
+        return translate("log", "%1 products in a new order").replace("%1", str(e.qty or len(data.get("skus") or [])))
+    if e.kind == ev.SETTINGS_CHANGED:
+        from controlroom.ui.settings_dialog import setting_labels
+
+        labels = setting_labels()
+        return "; ".join(f"{labels.get(k, k)} = {v:g}" if isinstance(v, (int, float)) else f"{labels.get(k, k)} = {v}"
+                         for k, v in data.items())
+    return name  # product_removed
 
 
 def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
@@ -80,6 +131,8 @@ def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
         return f"[{e.ref}] {e.text or ''}"
     if e.kind == ev.PLAN_EDITED:
         return f"{e.ref or ''} ({e.qty or 0})"
+    if e.kind in ev.EDIT_KINDS:
+        return describe_edit(e, names)
     parts = [product, e.text or "", e.user or ""] if e.product or e.text or e.user else []
     return "  ".join(p for p in parts if p)
 

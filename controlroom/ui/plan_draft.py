@@ -14,7 +14,7 @@ from controlroom.core.plan import Plan, Segment, SegmentKind, default_plan
 from controlroom.core.plan_edits import check_plan
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
-from controlroom.core.show import ShowState
+from controlroom.core.views import EditSource
 from controlroom.ui import texts
 
 translate = QCoreApplication.translate
@@ -37,17 +37,15 @@ class PlanDraft:
         self._products_before = [replace(p) for p in self.products]
 
     @classmethod
-    def of(cls, state: ShowState) -> PlanDraft:
-        """A draft of the show's plan and products (hold the service's lock around this)."""
-        q = state.queue
-        return cls(state.plan, [q.products[s] for s in q.order], usage=Usage.of(state),
-                   started=state.timer.started_at is not None)
+    def of(cls, source: EditSource) -> PlanDraft:
+        """A draft of the show's plan and products (`ShowService.edit_source()`)."""
+        return cls(source.plan(), source.product_list(), usage=source.usage, started=source.started)
 
-    def saved(self, state: ShowState) -> None:
-        """The draft was saved: judge further edits against the show as it is now."""
-        self.usage = Usage.of(state)
+    def saved(self, source: EditSource) -> None:
+        """The draft was saved: judge further edits against the show as it is now (`source`)."""
+        self.usage = source.usage
         self.on_air = self.usage.on_air
-        self.started = state.timer.started_at is not None
+        self.started = source.started
         self._plan_before = Plan(list(self.segments))
         self._products_before = [replace(p) for p in self.products]
 
@@ -101,12 +99,9 @@ class PlanDraft:
         why = self.usage.stock_refusal(sku)
         return texts.error(why) if why else None
 
-    def import_sheet(self, path: str) -> tuple[int, int]:
-        """Merge a product sheet into the draft by the import rules (all or nothing);
-        returns (products added, products updated)."""
-        from controlroom.sheets.products import read_products
-
-        sheet = read_products(path)
+    def import_sheet(self, sheet: list[Product]) -> tuple[int, int]:
+        """Merge a product sheet (its products, as read) into the draft by the import rules
+        (all or nothing); returns (products added, products updated)."""
         before = {p.sku: p for p in self.products}
         self.products = sheet_into(self.products, sheet, self.usage, self.plan(), self.started)
         added = sum(1 for p in self.products if p.sku not in before)

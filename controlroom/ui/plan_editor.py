@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role, parse_role
-from controlroom.services import editing
 from controlroom.services.show_service import ShowService
+from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts
 from controlroom.ui.plan_draft import PlanDraft
+from controlroom.ui.sheet_reader import read_products_responsive
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole
@@ -233,11 +234,10 @@ class PlanEditor(QDialog):
         self.service = service
         self.setWindowTitle(self.tr("Plan and products"))
         self.resize(1000, 560)
-        with service.lock:
-            state = service.state
-            self.draft = PlanDraft.of(state)
-            self._minutes = state.plan.total_s() / 60
-            self._settings = state.settings
+        source = service.edit_source()
+        self.draft = PlanDraft.of(source)
+        self._minutes = source.planned_minutes
+        self._settings = source.settings
         self.segments = SegmentsModel(self.draft, self)
         self.products = ProductsModel(self.draft, self)
         self.message = QLabel()
@@ -341,7 +341,7 @@ class PlanEditor(QDialog):
     def import_sheet(self, path: str) -> None:
         """Merge a product sheet into the draft: products in use keep what the import rules keep."""
         try:
-            added, updated = self.draft.import_sheet(path)
+            added, updated = self.draft.import_sheet(read_products_responsive(path, self))
         except ValueError as exc:  # SheetError: names the row and the column
             self.message.setText(str(exc))
             return
@@ -360,11 +360,9 @@ class PlanEditor(QDialog):
             self.message.setText("\n".join(problems[:5]))
             return False
         try:
-            with self.service.lock:
-                editing.update_show(self.service, list(self.draft.products), self.draft.plan())
-                self.draft.saved(self.service.state)
-        except ValueError as exc:
-            self.message.setText(texts.error(str(exc)))
+            self.draft.saved(self.service.save_plan_and_products(list(self.draft.products), self.draft.plan()))
+        except (ValueError, StoreUnavailable) as exc:  # StoreUnavailable: the log cannot write now
+            self.message.setText(texts.refusal(exc))
             return False
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(self.tr("Saved."))

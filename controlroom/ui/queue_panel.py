@@ -4,14 +4,13 @@ toggle the selected product's shelf, E to mark it explained now)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from controlroom.core.queue import QueueState
-from controlroom.core.settings import ShowSettings
+from controlroom.core.views import ProductRow
 from controlroom.ui import fmt, texts, theme
 
 COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SHELF, COL_EXPLAINING, COL_SOLD, COL_GMV = range(9)
@@ -19,50 +18,23 @@ MIME = "application/x-controlroom-queue-row"
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class QueueRow:
-    sku: str
-    name: str
-    role: str
-    price: float
-    stock: int
-    on_shelf: bool
-    explaining: bool
-    sold: int
-    gmv: float
-    sold_out: bool
-    low: bool
-
-
-def queue_rows(q: QueueState, s: ShowSettings) -> list[QueueRow]:
-    """A copy of what the table shows, taken under the service lock."""
-    out = []
-    for sku in q.order:
-        p = q.products[sku]
-        sales = q.sales.get(sku)
-        out.append(QueueRow(
-            sku, p.name, texts.role(p.role), p.price, q.stock(sku), sku in q.on_shelf, q.explaining == sku,
-            sales.quantity if sales else 0, sales.gmv if sales else 0.0, q.is_sold_out(sku), q.is_low(sku, s.low_stock_units),
-        ))
-    return out
-
-
 class QueueModel(QAbstractTableModel):
-    """Rows are replaced by `set_rows`; edits are requests, sent as signals, never applied
-    here: the show log decides. Signals: shelf_toggled(sku), moved(sku, to_row)."""
+    """Rows (the RoomView's queue) are replaced by `set_rows`; edits are requests, sent as
+    signals, never applied here: the show log decides. Signals: shelf_toggled(sku), moved(sku, to_row)."""
 
     shelf_toggled = Signal(str)
     moved = Signal(str, int)
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
-        self.rows: list[QueueRow] = []
+        self.rows: list[ProductRow] = []
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Product"), self.tr("Role"), self.tr("Price"), self.tr("Stock"),
                 self.tr("On shelf"), self.tr("Now"), self.tr("Sold"), self.tr("GMV")]
 
-    def set_rows(self, rows: list[QueueRow]) -> None:
+    def set_rows(self, rows: Sequence[ProductRow]) -> None:
+        rows = list(rows)
         if [r.sku for r in rows] != [r.sku for r in self.rows]:
             self.beginResetModel()
             self.rows = rows
@@ -100,15 +72,15 @@ class QueueModel(QAbstractTableModel):
             return self.tr("Sold out") if r.sold_out else self.tr("Low stock") if r.low else None
         return None
 
-    def _display(self, r: QueueRow, row: int, col: int) -> object:
+    def _display(self, r: ProductRow, row: int, col: int) -> object:
         values = {
-            COL_ORDER: row + 1, COL_NAME: r.name, COL_ROLE: r.role, COL_PRICE: fmt.money(r.price),
-            COL_STOCK: self.tr("Sold out") if r.sold_out else str(r.stock), COL_SHELF: "",
+            COL_ORDER: row + 1, COL_NAME: r.name, COL_ROLE: texts.role(r.role), COL_PRICE: fmt.money(r.price),
+            COL_STOCK: self.tr("Sold out") if r.sold_out else str(r.stock_left), COL_SHELF: "",
             COL_EXPLAINING: "●" if r.explaining else "", COL_SOLD: str(r.sold), COL_GMV: fmt.money(r.gmv),
         }
         return values[col]
 
-    def _background(self, r: QueueRow, col: int) -> QBrush | None:
+    def _background(self, r: ProductRow, col: int) -> QBrush | None:
         if r.sold_out and col in (COL_NAME, COL_STOCK):
             return QBrush(theme.SOLD_OUT_BG)
         if r.low and col == COL_STOCK:
@@ -224,7 +196,7 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def show_rows(self, rows: list[QueueRow]) -> None:
+    def show_rows(self, rows: Sequence[ProductRow]) -> None:
         selected = self.view.selected_sku()
         pending = self.view._pending_select
         reordered = [r.sku for r in rows] != [r.sku for r in self.model.rows]

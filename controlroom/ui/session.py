@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 from controlroom.core.clock import Clock, SystemClock
 from controlroom.core.events import Event
@@ -19,6 +20,17 @@ from controlroom.store.writer import FeedWriter
 from controlroom.ui.charts_data import ChartData
 
 REHEARSAL_ROOM = "rehearsal"  # the `room` a rehearsal show is created with
+RESCUE_FILE = "events-not-stored.jsonl"
+
+
+def default_rescue_path() -> Path:
+    """Beside the default database and the clock anchor, in the user's data folder."""
+    folder = clock_anchor_path().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the writer says so if it ever needs the file; the events stay in memory meanwhile
+    return folder / RESCUE_FILE
 
 
 class Inbox:
@@ -43,11 +55,13 @@ class ShowSession:
 
     def __init__(self, db: str | None, show_id: int, clock: Clock | None = None,
                  rehearsal_seed: int | None = None, repo: ShowRepository | None = None,
-                 own_engine: bool | None = None) -> None:
+                 own_engine: bool | None = None, rescue_path: Path | None = None) -> None:
         self.url = db_url(db)
         self._own_engine = repo is None if own_engine is None else own_engine
         self.repo = repo or ShowRepository(open_engine(self.url))
-        self.writer = FeedWriter(self.repo.engine)
+        # Events the database refuses for good (a row it cannot store) are kept in a file in
+        # the user's data folder; the window's banner names it.
+        self.writer = FeedWriter(self.repo.engine, rescue_path=rescue_path or default_rescue_path())
         self.service = ShowService(self.repo, self.writer, show_id, clock or SystemClock(anchor_path=clock_anchor_path()))
         self.inbox = Inbox()
         self.charts = ChartData()
@@ -65,8 +79,8 @@ class ShowSession:
         return self.service.show_id
 
     def _is_live_rehearsal(self) -> bool:
-        s = self.service.state
-        return s.info.room == REHEARSAL_ROOM and s.timer.status != ShowStatus.ENDED
+        view = self.service.view()
+        return view.info.room == REHEARSAL_ROOM and view.status != ShowStatus.ENDED
 
     def _listen(self, events: list[Event]) -> None:
         # May run on a feed thread: buffers only, under their own locks.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
@@ -18,7 +19,32 @@ from PySide6.QtWidgets import (
 
 from controlroom.core.settings import ShowSettings
 from controlroom.services.show_service import ShowService
+from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts
+
+translate = QCoreApplication.translate  # the labels keep SettingsDialog's context
+
+
+def setting_labels() -> dict[str, str]:
+    """Each setting's name in the window's language (the dialog's rows, the log's edits)."""
+    return {
+        "opening_minutes": translate("SettingsDialog", "Opening (min)"),
+        "slot_warn_minutes": translate("SettingsDialog", "Product slot: warn at (min)"),
+        "slot_max_minutes": translate("SettingsDialog", "Product slot: overrun after (min)"),
+        "interaction_minutes": translate("SettingsDialog", "Interaction segment length (min)"),
+        "interaction_remind_minutes": translate("SettingsDialog", "Interaction reminder after (min)"),
+        "interaction_alarm_minutes": translate("SettingsDialog", "Interaction alarm after (min)"),
+        "final_push_minutes": translate("SettingsDialog", "Final push: last (min)"),
+        "closing_minutes": translate("SettingsDialog", "Closing (min)"),
+        "warning_lead_minutes": translate("SettingsDialog", "Other segments: warn before the end (min)"),
+        "promo_target_min": translate("SettingsDialog", "Promo repeats: at least"),
+        "promo_target_max": translate("SettingsDialog", "Promo repeats: at most"),
+        "low_stock_units": translate("SettingsDialog", "Low stock at (units)"),
+        "viewer_drop_percent": translate("SettingsDialog", "Viewer drop alert (%)"),
+        "viewer_drop_window_minutes": translate("SettingsDialog", "Viewer drop window (min)"),
+        "negative_spike_per_minute": translate("SettingsDialog", "Negative comments per minute for an alert"),
+        "low_conversion_percent": translate("SettingsDialog", "Low conversion (%)"),
+    }
 
 
 class SettingsDialog(QDialog):
@@ -28,8 +54,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(self.tr("Show settings"))
-        with service.lock:
-            current = service.state.settings
+        current = service.view().settings
         form = QFormLayout()
         self.editors: dict[str, QAbstractSpinBox] = {}
         labels = self.labels()
@@ -49,24 +74,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def labels(self) -> dict[str, str]:
-        return {
-            "opening_minutes": self.tr("Opening (min)"),
-            "slot_warn_minutes": self.tr("Product slot: warn at (min)"),
-            "slot_max_minutes": self.tr("Product slot: overrun after (min)"),
-            "interaction_minutes": self.tr("Interaction segment length (min)"),
-            "interaction_remind_minutes": self.tr("Interaction reminder after (min)"),
-            "interaction_alarm_minutes": self.tr("Interaction alarm after (min)"),
-            "final_push_minutes": self.tr("Final push: last (min)"),
-            "closing_minutes": self.tr("Closing (min)"),
-            "warning_lead_minutes": self.tr("Other segments: warn before the end (min)"),
-            "promo_target_min": self.tr("Promo repeats: at least"),
-            "promo_target_max": self.tr("Promo repeats: at most"),
-            "low_stock_units": self.tr("Low stock at (units)"),
-            "viewer_drop_percent": self.tr("Viewer drop alert (%)"),
-            "viewer_drop_window_minutes": self.tr("Viewer drop window (min)"),
-            "negative_spike_per_minute": self.tr("Negative comments per minute for an alert"),
-            "low_conversion_percent": self.tr("Low conversion (%)"),
-        }
+        return setting_labels()
 
     def _editor(self, whole: bool, value: float) -> QAbstractSpinBox:
         if whole:
@@ -87,7 +95,7 @@ class SettingsDialog(QDialog):
         try:
             settings = ShowSettings.from_dict(self.values())
             self.service.update_settings(settings)
-        except ValueError as exc:  # names the setting at fault; nothing was saved
-            self.message.setText(texts.error(str(exc)))
+        except (ValueError, StoreUnavailable) as exc:  # names the setting at fault, or the log cannot write
+            self.message.setText(texts.refusal(exc))
             return
         self.accept()

@@ -97,9 +97,9 @@ class NewShowDialog(QDialog):
         path = self.sheet.text().strip()
         if not path:
             return sample_products()
-        from controlroom.sheets.products import read_products
+        from controlroom.ui.sheet_reader import read_products_responsive
 
-        return read_products(path)
+        return read_products_responsive(path, self)
 
 
 class OpenShowDialog(QDialog):

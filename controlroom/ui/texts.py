@@ -12,6 +12,8 @@ from controlroom.core.alerts import Alert
 from controlroom.core.pacing import Phase, ShowStatus
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role
+from controlroom.core.views import Health
+from controlroom.store.errors import StoreUnavailable
 
 translate = QCoreApplication.translate
 
@@ -140,3 +142,64 @@ def error(message: str) -> str:
         if m:
             return translate("texts", template).format(**m.groupdict())
     return message
+
+
+# -- the log's health (store/errors.py reasons; core/views.py Health) -------------------
+_STORE_REASONS: dict[str, str] = {
+    "the database is busy": QT_TRANSLATE_NOOP("texts", "the database is busy"),
+    "the database is locked": QT_TRANSLATE_NOOP("texts", "the database is locked"),
+    "out of memory": QT_TRANSLATE_NOOP("texts", "out of memory"),
+    "the database is read-only": QT_TRANSLATE_NOOP("texts", "the database is read-only"),
+    "a disk I/O error": QT_TRANSLATE_NOOP("texts", "a disk I/O error"),
+    "the disk is full": QT_TRANSLATE_NOOP("texts", "the disk is full"),
+    "the database file cannot be opened": QT_TRANSLATE_NOOP("texts", "the database file cannot be opened"),
+    "the database refused the write": QT_TRANSLATE_NOOP("texts", "the database refused the write"),
+    "the connection to the database was lost": QT_TRANSLATE_NOOP("texts", "the connection to the database was lost"),
+    "the log is behind": QT_TRANSLATE_NOOP("texts", "the log is behind"),
+}
+
+
+def store_reason(why: str) -> str:
+    """Why the database cannot write, in the window's language when it is a known reason."""
+    template = _STORE_REASONS.get(why)
+    return translate("texts", template) if template else why
+
+
+def store_refusal(why: str) -> str:
+    """A command the service refused because the log cannot write (StoreUnavailable)."""
+    return translate("texts", "The database cannot write ({a}): nothing was changed. Try again in a moment.").format(
+        a=store_reason(why))
+
+
+def refusal(exc: Exception) -> str:
+    """A refused request (a CommandError, or StoreUnavailable) in the window's language."""
+    if isinstance(exc, StoreUnavailable):
+        return store_refusal(exc.reason)
+    return error(str(exc))
+
+
+def log_trouble(health: Health) -> str:
+    """The red banner's text: why the log cannot write and what waits for it, and what
+    could not be stored; empty when all is well."""
+    from controlroom.ui import fmt
+
+    lines = []
+    unavailable, unsaved, set_aside, kept_in = health.unavailable, health.unsaved, health.set_aside, health.kept_in
+    if unavailable is not None:
+        waiting = (translate("texts", "1 event is waiting") if unsaved == 1 else
+                   translate("texts", "{n} events are waiting").format(n=fmt.count(unsaved)))
+        fix = (translate("texts", "free space and it writes them.") if unavailable == "the disk is full" else
+               translate("texts", "it writes them as soon as the database can write again."))
+        template = translate("texts", "The database cannot write ({a}): {b}. Nothing is lost while ControlRoom stays open; {c}")
+        lines.append(template.format(a=store_reason(unavailable), b=waiting, c=fix))
+    if set_aside and kept_in:
+        lines.append(translate("texts", "1 event could not be stored and was kept in {p}.").format(p=kept_in)
+                     if set_aside == 1 else
+                     translate("texts", "{n} events could not be stored and were kept in {p}.").format(
+                         n=fmt.count(set_aside), p=kept_in))
+    elif set_aside:
+        lines.append(translate("texts", "1 event could not be stored; it is kept only while ControlRoom stays open.")
+                     if set_aside == 1 else
+                     translate("texts", "{n} events could not be stored; they are kept only while ControlRoom stays open.").format(
+                         n=fmt.count(set_aside)))
+    return "\n".join(lines)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.core.pacing import ShowStatus
-from controlroom.core.show import Snapshot
+from controlroom.core.views import RoomView
 from controlroom.ui import fmt, texts, theme
 
 COUNTDOWN_POINT_SIZE = 54
@@ -152,20 +152,20 @@ class TimerPanel(QWidget):
         self.host_message_sent.emit(self.host_text.text(), self.host_blink.isChecked())
 
     # -- state ---------------------------------------------------------------
-    def show_snapshot(self, snap: Snapshot) -> None:
-        p, q = snap.pacing, snap.queue
+    def show_view(self, view: RoomView) -> None:
+        p = view.pacing
         seg = p.segment
         self.status.setText(texts.status(p.status))
         if seg is None:
             self.kind.setText("")
-            self.title.setText(snap.info.title)
+            self.title.setText(view.info.title)
             self.product.setText(self.tr("Press Start when the stream goes live.") if p.status == ShowStatus.PLANNED else "")
             self.countdown.setText(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
         else:
             self.kind.setText(texts.segment_kind(seg.kind))
             theme.restyle(self.kind, theme.pill("white", theme.IDLE_COLOUR))
             self.title.setText(seg.title)
-            product = q.products.get(seg.product_sku or "")
+            product = view.product(seg.product_sku)
             self.product.setText(f"{product.name}  {fmt.money(product.price)}" if product else "")
             self.countdown.setText(fmt.countdown(p.remaining_s))
         colour = theme.countdown_colour(p.phase, p.status)
@@ -174,14 +174,14 @@ class TimerPanel(QWidget):
         self.segment_times.setText(f"{fmt.clock(p.elapsed_s)} / {fmt.clock(p.planned_s)}")
         self.elapsed.setText(f"{fmt.clock(p.show_elapsed_s)} / {fmt.clock(p.planned_total_s)}")
         self.ahead.setText(fmt.signed(p.ahead_behind_s))
-        self.expected_end.setText(self._expected_end(snap))
+        self.expected_end.setText(self._expected_end(view))
         nxt = p.next_segment
         self.next.setText(f"{texts.segment_kind(nxt.kind)} · {nxt.title}" if nxt else "—")
-        self._show_cues(snap)
-        self._show_kpis(snap)
+        self._show_cues(view)
+        self._show_kpis(view)
 
-    def _show_kpis(self, snap: Snapshot) -> None:
-        t = snap.totals
+    def _show_kpis(self, view: RoomView) -> None:
+        t = view.totals
         values = {
             "online": fmt.count(t.online), "peak": fmt.count(t.peak_online), "views": fmt.count(t.views),
             "gmv": fmt.money(t.gmv), "orders": fmt.count(t.orders), "aov": fmt.money(t.avg_order_value),
@@ -190,15 +190,15 @@ class TimerPanel(QWidget):
         for key, text in values.items():
             self.kpis[key].setText(text)
 
-    def _expected_end(self, snap: Snapshot) -> str:
-        p = snap.pacing
+    def _expected_end(self, view: RoomView) -> str:
+        p = view.pacing
         if p.status == ShowStatus.PLANNED:
             return fmt.clock(p.expected_end_s)
-        start = snap.now - p.show_elapsed_s
+        start = view.now - p.show_elapsed_s
         return f"{fmt.wall(start + p.expected_end_s)}  ({fmt.clock(p.expected_end_s)})"
 
-    def _show_cues(self, snap: Snapshot) -> None:
-        p, q = snap.pacing, snap.queue
+    def _show_cues(self, view: RoomView) -> None:
+        p = view.pacing
         minutes = int(p.since_interaction_s // 60)
         if p.interaction_overdue:
             theme.restyle(self.interaction_cue, theme.pill("white", "#c62828"))
@@ -212,7 +212,7 @@ class TimerPanel(QWidget):
         self.final_push_cue.setVisible(p.final_push)
         parts = []
         for sku, (n, band) in p.promos.items():
-            product = q.products.get(sku)
+            product = view.product(sku)
             colour = {"low": "#c62828", "ok": "#2e7d32"}.get(band, "#e68a00")
             name = product.name if product else sku
             current = p.segment is not None and p.segment.product_sku == sku

@@ -1,6 +1,7 @@
 """The controller's main window: timer, queue, charts, log, alerts, manual entry and
-checklist around one open show. Widgets read the service's state and send commands;
-no business rule lives here.
+checklist around one open show, and a red banner while the log cannot write. Panels
+read the service's immutable RoomView (core/views.py) and send commands through
+window_actions.py; no business rule lives here.
 
 Extension hooks (used by the live-data tools): `service`, `show_closing`, `show_changed`,
 `add_dock`, `menu(name)`.
@@ -14,34 +15,39 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QScrollArea, QWidget
 
 from controlroom.core import commands
 from controlroom.core import events as ev
-from controlroom.core.events import Event
-from controlroom.core.manual import manual_entry
 from controlroom.core.pacing import ShowStatus
+from controlroom.core.views import RoomView
 from controlroom.services.show_service import ShowService
 from controlroom.ui import prefs as prefs_mod
 from controlroom.ui import texts
 from controlroom.ui.alerts_panel import AlertsPanel
 from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.guard import ShortcutGuard
+from controlroom.ui.health_banner import HealthBanner
 from controlroom.ui.host_display import HostDisplay
 from controlroom.ui.log_panel import NOT_LOGGED, LogPanel
 from controlroom.ui.manual_entry import ManualEntryPanel
 from controlroom.ui.prefs import Prefs, RecentShow
-from controlroom.ui.queue_panel import QueuePanel, queue_rows
+from controlroom.ui.queue_panel import QueuePanel
 from controlroom.ui.session import ShowSession
 from controlroom.ui.timer_panel import TimerPanel
+from controlroom.ui.window_actions import WindowActions
+from controlroom.ui.window_dialogs import WindowDialogs
 
 MENU_KEYS = ("file", "show", "data", "view", "settings", "help")
 EXPORT_MODULE = "controlroom.ui.export_dialog"
 LOG_PRELOAD_IDS = 20_000  # feed rows looked back through when a show is opened
+# Events after which the log's product names and segment titles are looked up again.
+RENAMING_KINDS = ev.EDIT_KINDS | {ev.PLAN_EDITED}
 
 
-class MainWindow(QMainWindow):
-    """Attributes: session (ShowSession or None), prefs, host_display, panels, actions.
+class MainWindow(QMainWindow, WindowActions, WindowDialogs):
+    """Attributes: session (ShowSession or None), prefs, host_display, panels, actions,
+    banner (HealthBanner).
     Signals: show_closing(service) — the open show is about to close (switching shows, or
     the window closing): stop anything that feeds it, its writer closes next;
     show_changed(service), language_requested(lang)."""
@@ -63,6 +69,7 @@ class MainWindow(QMainWindow):
         self.resize(1600, 1000)
         self.guard = ShortcutGuard(self)
         QApplication.instance().installEventFilter(self.guard)
+        self.banner = HealthBanner(self)
         self._build_actions()
         self._build_panels()
         self._build_menus()
@@ -279,9 +286,9 @@ class MainWindow(QMainWindow):
         self.log_panel.model.clear()
         if session is not None:
             self.db = session.url
-            self._preload_log(session)
-            info = session.service.state.info
-            self.prefs.add_recent(RecentShow(session.url, info.id, info.title))
+            view = session.service.view()
+            self._preload_log(session, view)
+            self.prefs.add_recent(RecentShow(session.url, view.info.id, view.info.title))
         self._last_status = None
         if self._charts is not None:
             self._charts.reset()
@@ -296,24 +303,19 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         return session
 
-    def _preload_log(self, session: ShowSession) -> None:
+    def _preload_log(self, session: ShowSession, view: RoomView) -> None:
         repo, sid = session.repo, session.show_id
         operator = list(repo.events(sid, kinds=tuple(sorted(ev.OPERATOR_KINDS))))
-        since = max(0, session.service.state.last_event_id - LOG_PRELOAD_IDS)
+        since = max(0, view.last_event_id - LOG_PRELOAD_IDS)
         feed_kinds = tuple(sorted(ev.FEED_KINDS - NOT_LOGGED))
         feed = list(repo.events(sid, kinds=feed_kinds, after_id=since))
         merged = sorted(operator + feed, key=lambda e: (e.ts, e.id or 0))
-        self._update_log_names()
+        self._update_log_names(view)
         self.log_panel.model.add(merged[-prefs_mod.LOG_MAX_ROWS:])
 
-    def _update_log_names(self) -> None:
-        service = self.service
-        if service is None:
-            return
-        with service.lock:
-            state = service.state
-            self.log_panel.model.names = {sku: p.name for sku, p in state.queue.products.items()}
-            self.log_panel.model.titles = {s.uid: s.title for s in state.plan.segments}
+    def _update_log_names(self, view: RoomView) -> None:
+        self.log_panel.model.names = view.names()
+        self.log_panel.model.titles = view.titles()
 
     def tick_feed(self) -> None:
         if self.session is not None:
@@ -326,26 +328,24 @@ class MainWindow(QMainWindow):
             self._show_no_session()
             return
         events = self.session.inbox.take()
-        with service.lock:
-            state = service.state
-            snap = state.snapshot(service.now())
-            rows = queue_rows(state.queue, state.settings)
-            checklist = dict(state.checklist)
-        if any(e.kind == ev.PLAN_EDITED for e in events):
-            self._update_log_names()
+        view = service.view()
+        if any(e.kind in RENAMING_KINDS for e in events):
+            self._update_log_names(view)
         self.log_panel.model.add(events)
-        self.timer_panel.show_snapshot(snap)
-        self.queue_panel.show_rows(rows)
-        self.alerts_panel.show_alerts(snap.alerts)
-        self.checklist_panel.show_state(checklist)
-        self.log_panel.show_open_incidents([(i.ref, i.text) for i in snap.open_incidents])
+        self.banner.show_health(view.health)
+        self.timer_panel.show_view(view)
+        self.queue_panel.show_rows(view.queue)
+        self.alerts_panel.show_alerts(list(view.alerts))
+        self.checklist_panel.show_state(dict(view.checklist))
+        self.log_panel.show_open_incidents([(i.ref, i.text) for i in view.open_incidents])
         if self.host_display is not None:
-            self.host_display.show_snapshot(snap)
-        self._update_actions(snap.pacing.status)
-        self.setWindowTitle(f"{snap.info.title} — {texts.status(snap.pacing.status)} — ControlRoom")
+            self.host_display.show_view(view)
+        self._update_actions(view.status)
+        self.setWindowTitle(f"{view.info.title} — {texts.status(view.status)} — ControlRoom")
 
     def _show_no_session(self) -> None:
         self.setWindowTitle("ControlRoom")
+        self.banner.show_health(None)
         self._update_actions(None)
 
     def _update_actions(self, status: ShowStatus | None) -> None:
@@ -361,197 +361,6 @@ class MainWindow(QMainWindow):
         self.act_plan.setEnabled(status is not None)
         self.act_settings.setEnabled(status is not None)
         self.act_export.setEnabled(status == ShowStatus.ENDED and export_available())
-
-    # -- commands ------------------------------------------------------------
-    def run(self, command: Callable[..., list[Event]], *args: Any) -> bool:
-        """Send a command; a refusal is shown in the status bar, never raised."""
-        service = self.service
-        if service is None:
-            self.say(self.tr("No show is open."))
-            return False
-        try:
-            service.run(command, *args)
-        except ValueError as exc:
-            self.say(texts.error(str(exc)), error=True)
-            return False
-        self.refresh()
-        return True
-
-    def say(self, text: str, error: bool = False) -> None:
-        self.statusBar().setStyleSheet("color: #c62828;" if error else "")
-        self.statusBar().showMessage(text, 8000)
-
-    def confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def end_show(self) -> None:
-        if self.service is None:
-            return
-        if self.confirm(self.tr("End show"), self.tr("End the show now? The timer stops and the recap is made from the log.")):
-            self.run(commands.end_show)
-
-    def mark_promo(self) -> None:
-        sku = self.queue_panel.view.selected_sku()
-        service = self.service
-        explaining = None
-        if service is not None:
-            with service.lock:
-                explaining = service.state.queue.explaining
-        self.run(commands.mark_promo, explaining or sku)
-
-    def move_product(self, sku: str, to_row: int) -> None:
-        service = self.service
-        if service is None:
-            return
-        with service.lock:
-            products = [service.state.queue.products[s] for s in service.state.queue.order]
-        moving = next(p for p in products if p.sku == sku)
-        products.remove(moving)
-        products.insert(max(0, min(to_row, len(products))), moving)
-        service.update_products(products)
-        self.refresh()
-
-    def add_note(self, text: str) -> None:
-        if self.run(commands.note, text):
-            self.log_panel.note.clear()
-
-    def open_incident(self, kind: str, text: str) -> None:
-        service = self.service
-        if service is None:
-            return
-        with service.lock:  # the next free ref: a feed may have opened incidents with its own ids
-            taken = set(service.state.incidents)
-        n = len(taken) + 1
-        while f"INC-{n}" in taken:
-            n += 1
-        ref = f"INC-{n}"
-        if not text.strip():
-            self.say(texts.error("describe the incident"), error=True)
-            return
-        if self.run(commands.open_incident, f"{kind}: {text.strip()}", ref):
-            self.log_panel.incident_text.clear()
-
-    def send_host_message(self, text: str, blink: bool) -> None:
-        if self.run(commands.host_message, text):
-            self.ensure_host_display().set_message(text.strip(), blink)
-            self.say(self.tr("Sent to the host display."))
-
-    def record_manual(self, online: int | None, gmv: float | None, orders: int | None) -> None:
-        service = self.service
-        if service is None:
-            self.manual_panel.show_message(self.tr("No show is open."), error=True)
-            return
-        try:
-            with service.lock:
-                events = manual_entry(service.state, service.now(), online=online, gmv_total=gmv, orders_total=orders)
-        except ValueError as exc:
-            self.manual_panel.show_message(str(exc), error=True)
-            return
-        service.ingest(events)
-        self.manual_panel.accepted()
-        self.refresh()
-
-    def set_sound(self, on: bool) -> None:
-        self.prefs.set_sound(on)
-        self.alerts_panel.sound = on
-
-    def request_language(self, lang: str) -> None:
-        self.prefs.set_language(lang)
-        self.language_requested.emit(lang)
-
-    # -- host display --------------------------------------------------------
-    def ensure_host_display(self) -> HostDisplay:
-        if self.host_display is None:
-            self.host_display = HostDisplay()
-            if self.service is not None:
-                self.host_display.show_snapshot(self.service.snapshot())
-        return self.host_display
-
-    def toggle_host_display(self) -> None:
-        display = self.ensure_host_display()
-        if display.isVisible():
-            display.hide()
-        else:
-            display.open_on_second_screen()
-
-    def host_full_screen(self) -> None:
-        display = self.ensure_host_display()
-        if not display.isVisible():
-            display.open_on_second_screen()
-        display.toggle_full_screen()
-
-    # -- dialogs (imported when opened: start-up stays light) -----------------
-    def new_show(self) -> None:
-        from controlroom.ui.show_dialogs import NewShowDialog
-
-        dialog = NewShowDialog(self, self.db)
-        if dialog.exec() and dialog.session is not None:
-            self.set_session(dialog.session)
-
-    def open_show(self) -> None:
-        from controlroom.ui.show_dialogs import OpenShowDialog
-
-        dialog = OpenShowDialog(self, self.db)
-        if dialog.exec() and dialog.chosen is not None:
-            self.open_db_show(*dialog.chosen)
-
-    def open_db_show(self, db: str, show_id: int) -> None:
-        from controlroom.store.db import StoreError, db_url
-
-        if self.session is not None and (db_url(db), show_id) == (self.session.url, self.session.show_id):
-            # Already open: a second session would replay a log the writer has not caught up with.
-            self.say(self.tr("This show is already open."))
-            return
-        try:
-            session = ShowSession(db, show_id)
-        except (StoreError, ValueError) as exc:
-            self.say(str(exc), error=True)
-            return
-        self.set_session(session)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for r in self.prefs.recent():
-            act = self.recent_menu.addAction(f"{r.title}  (#{r.show_id})")
-            act.setToolTip(r.db)
-            act.triggered.connect(lambda _c=False, db=r.db, sid=r.show_id: self.open_db_show(db, sid))
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
-    def edit_plan(self) -> None:
-        from controlroom.ui.plan_editor import PlanEditor
-
-        if self.service is not None:
-            PlanEditor(self.service, self).exec()
-            self._update_log_names()
-            self.refresh()
-
-    def edit_settings(self) -> None:
-        from controlroom.ui.settings_dialog import SettingsDialog
-
-        if self.service is not None:
-            SettingsDialog(self.service, self).exec()
-            self.refresh()
-
-    def export_recap(self) -> None:
-        if self.session is None:
-            return
-        from controlroom.ui.export_dialog import export_recap  # lazy: nothing of the recap at start-up
-
-        with self.session.service.lock:
-            title = self.session.service.state.info.title
-        export_recap(parent=self, db_url=self.session.url, show_id=self.session.show_id, language=self.language,
-                     title=title)
-
-    def show_shortcuts(self) -> None:
-        lines = [f"{a.shortcut().toString()}\t{a.text()}" for a in self.show_actions]
-        lines.append(self.tr("S or Space\ttoggle the selected product's shelf (in the queue)"))
-        lines.append(self.tr("E\tthe selected product is being explained now"))
-        lines.append(self.tr("Ctrl+↑ / Ctrl+↓\tmove the selected product in the queue"))
-        lines.append(self.tr("Shortcuts do not fire while you type in a text field."))
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -886,6 +886,66 @@
         <translation>Gift</translation>
     </message>
     <message>
+        <source>Plan changed</source>
+        <translation>Plan changed</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>Product added</translation>
+    </message>
+    <message>
+        <source>Product changed</source>
+        <translation>Product changed</translation>
+    </message>
+    <message>
+        <source>Product removed</source>
+        <translation>Product removed</translation>
+    </message>
+    <message>
+        <source>Queue reordered</source>
+        <translation>Queue reordered</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>stock</translation>
+    </message>
+    <message>
+        <source>selling points</source>
+        <translation>selling points</translation>
+    </message>
+    <message>
+        <source>promo</source>
+        <translation>promo</translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation>%1 segments</translation>
+    </message>
+    <message>
+        <source>stock %1</source>
+        <translation>stock %1</translation>
+    </message>
+    <message>
+        <source>%1 products in a new order</source>
+        <translation>%1 products in a new order</translation>
+    </message>
+    <message>
         <source>%1: %2 min</source>
         <translation>%1: %2 min</translation>
     </message>
@@ -1193,6 +1253,86 @@
     <message>
         <source>Not in the sheet.</source>
         <translation>Not in the sheet.</translation>
+    </message>
+    <message>
+        <source>the database is busy</source>
+        <translation>the database is busy</translation>
+    </message>
+    <message>
+        <source>the database is locked</source>
+        <translation>the database is locked</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>out of memory</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>the database is read-only</translation>
+    </message>
+    <message>
+        <source>a disk I/O error</source>
+        <translation>a disk I/O error</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened</source>
+        <translation>the database file cannot be opened</translation>
+    </message>
+    <message>
+        <source>the database refused the write</source>
+        <translation>the database refused the write</translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation>the connection to the database was lost</translation>
+    </message>
+    <message>
+        <source>the log is behind</source>
+        <translation>the log is behind</translation>
+    </message>
+    <message>
+        <source>The database cannot write ({a}): nothing was changed. Try again in a moment.</source>
+        <translation>The database cannot write ({a}): nothing was changed. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>1 event is waiting</source>
+        <translation>1 event is waiting</translation>
+    </message>
+    <message>
+        <source>{n} events are waiting</source>
+        <translation>{n} events are waiting</translation>
+    </message>
+    <message>
+        <source>free space and it writes them.</source>
+        <translation>free space and it writes them.</translation>
+    </message>
+    <message>
+        <source>it writes them as soon as the database can write again.</source>
+        <translation>it writes them as soon as the database can write again.</translation>
+    </message>
+    <message>
+        <source>The database cannot write ({a}): {b}. Nothing is lost while ControlRoom stays open; {c}</source>
+        <translation>The database cannot write ({a}): {b}. Nothing is lost while ControlRoom stays open; {c}</translation>
+    </message>
+    <message>
+        <source>1 event could not be stored and was kept in {p}.</source>
+        <translation>1 event could not be stored and was kept in {p}.</translation>
+    </message>
+    <message>
+        <source>{n} events could not be stored and were kept in {p}.</source>
+        <translation>{n} events could not be stored and were kept in {p}.</translation>
+    </message>
+    <message>
+        <source>1 event could not be stored; it is kept only while ControlRoom stays open.</source>
+        <translation>1 event could not be stored; it is kept only while ControlRoom stays open.</translation>
+    </message>
+    <message>
+        <source>{n} events could not be stored; they are kept only while ControlRoom stays open.</source>
+        <translation>{n} events could not be stored; they are kept only while ControlRoom stays open.</translation>
     </message>
 </context>
 </TS>

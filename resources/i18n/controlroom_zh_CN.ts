@@ -886,6 +886,66 @@
         <translation>礼物</translation>
     </message>
     <message>
+        <source>Plan changed</source>
+        <translation>计划修改</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>Product changed</source>
+        <translation>商品修改</translation>
+    </message>
+    <message>
+        <source>Product removed</source>
+        <translation>移除商品</translation>
+    </message>
+    <message>
+        <source>Queue reordered</source>
+        <translation>商品排序</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>设置修改</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <source>promo</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation>%1 个环节</translation>
+    </message>
+    <message>
+        <source>stock %1</source>
+        <translation>库存 %1</translation>
+    </message>
+    <message>
+        <source>%1 products in a new order</source>
+        <translation>%1 个商品重新排序</translation>
+    </message>
+    <message>
         <source>%1: %2 min</source>
         <translation>%1：%2 分钟</translation>
     </message>
@@ -1193,6 +1253,86 @@
     <message>
         <source>Not in the sheet.</source>
         <translation>表格中没有此商品。</translation>
+    </message>
+    <message>
+        <source>the database is busy</source>
+        <translation>数据库繁忙</translation>
+    </message>
+    <message>
+        <source>the database is locked</source>
+        <translation>数据库被锁定</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>数据库为只读</translation>
+    </message>
+    <message>
+        <source>a disk I/O error</source>
+        <translation>磁盘读写错误</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened</source>
+        <translation>无法打开数据库文件</translation>
+    </message>
+    <message>
+        <source>the database refused the write</source>
+        <translation>数据库拒绝写入</translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation>与数据库的连接已断开</translation>
+    </message>
+    <message>
+        <source>the log is behind</source>
+        <translation>日志写入落后</translation>
+    </message>
+    <message>
+        <source>The database cannot write ({a}): nothing was changed. Try again in a moment.</source>
+        <translation>数据库无法写入（{a}）：未做任何更改，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>1 event is waiting</source>
+        <translation>1 条事件等待写入</translation>
+    </message>
+    <message>
+        <source>{n} events are waiting</source>
+        <translation>{n} 条事件等待写入</translation>
+    </message>
+    <message>
+        <source>free space and it writes them.</source>
+        <translation>腾出磁盘空间后会自动写入。</translation>
+    </message>
+    <message>
+        <source>it writes them as soon as the database can write again.</source>
+        <translation>数据库恢复可写后会自动写入。</translation>
+    </message>
+    <message>
+        <source>The database cannot write ({a}): {b}. Nothing is lost while ControlRoom stays open; {c}</source>
+        <translation>数据库无法写入（{a}）：{b}。只要 ControlRoom 保持打开，数据不会丢失；{c}</translation>
+    </message>
+    <message>
+        <source>1 event could not be stored and was kept in {p}.</source>
+        <translation>1 条事件无法存入数据库，已另存到 {p}。</translation>
+    </message>
+    <message>
+        <source>{n} events could not be stored and were kept in {p}.</source>
+        <translation>{n} 条事件无法存入数据库，已另存到 {p}。</translation>
+    </message>
+    <message>
+        <source>1 event could not be stored; it is kept only while ControlRoom stays open.</source>
+        <translation>1 条事件无法存入数据库，仅在 ControlRoom 打开期间保留。</translation>
+    </message>
+    <message>
+        <source>{n} events could not be stored; they are kept only while ControlRoom stays open.</source>
+        <translation>{n} 条事件无法存入数据库，仅在 ControlRoom 打开期间保留。</translation>
     </message>
 </context>
 </TS>

@@ -63,3 +63,35 @@ def test_every_alert_the_core_raises_is_worded_from_its_parameters():
         codes.add(a.code)
     assert codes >= {al.SLOT_OVERRUN, al.INTERACTION_OVERDUE, al.SOLD_OUT, al.OVERSELL, al.VIEWER_DROP, al.LOW_STOCK,
                      al.NEGATIVE_SPIKE}
+
+
+def test_every_logged_kind_has_a_name_and_the_edits_say_what_changed(qapp):
+    """The edit kinds used to show as their raw ids (plan_set, product_updated, …)."""
+    from dataclasses import replace
+
+    from controlroom.core import edit_log
+    from controlroom.core import events as ev
+    from controlroom.core.plan import Plan
+    from controlroom.recap.texts import EVENT_KINDS
+    from controlroom.ui.log_panel import NOT_LOGGED, describe, kind_name
+    from tests.core.helpers import PRODUCTS, small_plan
+
+    for kind in (ev.FEED_KINDS - NOT_LOGGED) | ev.OPERATOR_KINDS:
+        assert kind_name(kind) != kind, kind
+    assert set(EVENT_KINDS["zh_CN"]) >= ev.FEED_KINDS | ev.OPERATOR_KINDS
+    mask = PRODUCTS[1]
+    cheaper = replace(mask, price=49.0, stock=30)
+    lines = {
+        "plan": describe(edit_log.plan_set(0, small_plan()), {}, {}),
+        "added": describe(edit_log.product_added(0, mask), {}, {}),
+        "updated": describe(edit_log.product_updated(0, mask, cheaper), {}, {}),
+        "removed": describe(edit_log.product_removed(0, mask), {}, {}),
+        "ordered": describe(edit_log.products_ordered(0, ["P1", "T1", "I1"]), {}, {}),
+        "settings": describe(edit_log.settings_changed(0, {"low_stock_units": 3}), {}, {}),
+        "empty plan": describe(edit_log.plan_set(0, Plan([])), {}, {}),
+    }
+    assert lines == {
+        "plan": "6 segments", "added": "面膜  ¥59.00  stock 20", "updated": "面膜: price ¥59.00 → ¥49.00; stock 20 → 30",
+        "removed": "面膜", "ordered": "3 products in a new order", "settings": "Low stock at (units) = 3",
+        "empty plan": "0 segments",
+    }

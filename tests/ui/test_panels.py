@@ -13,14 +13,13 @@ from controlroom.ui import theme
 from controlroom.ui.alerts_panel import AlertsPanel
 from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.log_panel import FILTERS, LogModel
-from controlroom.ui.queue_panel import COL_EXPLAINING, COL_NAME, COL_SHELF, COL_STOCK, MIME, QueueModel, queue_rows
+from controlroom.ui.queue_panel import COL_EXPLAINING, COL_NAME, COL_SHELF, COL_STOCK, MIME, QueueModel
 
 pytestmark = pytest.mark.gui
 
 
 def rows_of(service):
-    with service.lock:
-        return queue_rows(service.state.queue, service.state.settings)
+    return service.view().queue
 
 
 # -- queue -------------------------------------------------------------------

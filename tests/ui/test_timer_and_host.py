@@ -1,4 +1,4 @@
-"""The timer panel and the host display follow the snapshot; the host's digits are big."""
+"""The timer panel and the host display follow the room view; the host's digits are big."""
 
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ def display(qtbot):
 def test_countdown_colour_follows_the_phase(panel, session, clock):
     service = session.service
     service.start()
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert panel.countdown.text() == "05:00"
     assert theme.PHASE_COLOURS[Phase.NORMAL] in panel.countdown.styleSheet()
     clock.advance(4 * 60 + 30)
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert theme.PHASE_COLOURS[Phase.WARNING] in panel.countdown.styleSheet()
     clock.advance(45)
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert panel.countdown.text() == "+00:15"
     assert theme.PHASE_COLOURS[Phase.OVERRUN] in panel.countdown.styleSheet()
 
@@ -48,18 +48,18 @@ def test_cues_show_interaction_due_final_push_and_promo_counts(panel, session, c
     service = session.service
     service.start()
     clock.advance(11 * 60)
-    snap = service.snapshot()
+    snap = service.view()
     assert snap.pacing.interaction_due
-    panel.show_snapshot(snap)
+    panel.show_view(snap)
     assert "11" in panel.interaction_cue.text()
     assert "#ffca28" in panel.interaction_cue.styleSheet()
     assert panel.final_push_cue.isHidden()
     sku = service.state.queue.order[0]
     service.run(commands.mark_promo, sku)
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert f"{service.state.queue.products[sku].name} ×1" in panel.promos.text()
     clock.advance(40 * 60)
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert not panel.final_push_cue.isHidden()
 
 
@@ -86,11 +86,11 @@ def test_host_display_shows_product_promo_next_and_message(display, session, clo
     service = session.service
     service.start()
     service.next()
-    snap = service.snapshot()
+    snap = service.view()
     seg = snap.pacing.segment
-    display.show_snapshot(snap)
+    display.show_view(snap)
     if seg.product_sku:
-        product = snap.queue.products[seg.product_sku]
+        product = snap.product(seg.product_sku)
         assert product.name in display.labels["product"].text()
         assert product.promo in display.labels["promo"].text()
     assert snap.pacing.next_segment.title in display.labels["next"].text()
@@ -106,14 +106,14 @@ def test_host_display_shows_product_promo_next_and_message(display, session, clo
 def test_no_interaction_cue_before_the_show_starts_or_after_it_ends(panel, session, clock):
     """"Last interaction 0 min ago" before anything happened misleads the controller."""
     service = session.service
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert panel.interaction_cue.isHidden()
     service.start()
     clock.advance(3 * 60)
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert not panel.interaction_cue.isHidden()
     service.end()
-    panel.show_snapshot(service.snapshot())
+    panel.show_view(service.view())
     assert panel.interaction_cue.isHidden()
 
 
@@ -124,8 +124,8 @@ def test_the_host_sees_that_the_timer_is_paused(display, session, clock):
 
     service = session.service
     service.start()
-    display.show_snapshot(service.snapshot())
+    display.show_view(service.view())
     assert texts.status(ShowStatus.PAUSED) not in display.labels["segment"].text()
     service.run(commands.toggle_pause)
-    display.show_snapshot(service.snapshot())
+    display.show_view(service.view())
     assert texts.status(ShowStatus.PAUSED) in display.labels["segment"].text()

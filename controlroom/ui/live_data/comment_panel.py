@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from controlroom.core import events as ev
 from controlroom.core.comment_watch import CommentWatch, parse_word_list
 from controlroom.core.events import Event
-from controlroom.core.metrics import FLAG_NEGATIVE, FLAG_QUESTION, minute_of
+from controlroom.core.metrics import FLAG_NEGATIVE, FLAG_QUESTION
+from controlroom.core.views import CommentRate
 from controlroom.feeds.config import load_watch, save_watch
 from controlroom.services.show_service import ShowService
 from controlroom.ui import theme
@@ -110,8 +111,7 @@ class CommentWatchPanel(QWidget):
         self.stream.clear()
         self.shown = 0
         if service is not None:
-            with service.lock:
-                service.state.comment_classifier = self.watch.classify
+            service.set_comment_classifier(self.watch.classify)
             service.subscribe(self._on_events)
             self.rate_timer.start()
         else:
@@ -141,21 +141,12 @@ class CommentWatchPanel(QWidget):
         self.update_rate()
 
     def negative_this_minute(self) -> int:
-        if self.service is None:
-            return 0
-        with self.service.lock:
-            b = self.service.state.metrics.buckets.get(minute_of(self.service.now()))
-            return b.negative_comments if b is not None else 0
+        return self.service.comment_rate().negative if self.service is not None else 0
 
     def update_rate(self) -> None:
-        n = self.negative_this_minute()
-        limit = 0
-        if self.service is not None:
-            with self.service.lock:
-                limit = self.service.state.settings.negative_spike_per_minute
-        spike = bool(limit) and n >= limit
-        self.rate.setText(self.tr("Negative comments this minute: %1").replace("%1", str(n)))
-        theme.restyle(self.rate, "color: white; background: #c62828; padding: 2px" if spike else "")
+        rate = self.service.comment_rate() if self.service is not None else CommentRate(0, 0)
+        self.rate.setText(self.tr("Negative comments this minute: %1").replace("%1", str(rate.negative)))
+        theme.restyle(self.rate, "color: white; background: #c62828; padding: 2px" if rate.spike else "")
 
     # -- replies and lists ---------------------------------------------------
     def _fill_replies(self) -> None:
@@ -172,8 +163,7 @@ class CommentWatchPanel(QWidget):
         self.watch = watch
         save_watch(watch)
         if self.service is not None:
-            with self.service.lock:
-                self.service.state.comment_classifier = watch.classify
+            self.service.set_comment_classifier(watch.classify)
         self._fill_replies()
 
     def edit_lists(self) -> None:

@@ -4,8 +4,8 @@ and the simple imports/exports (products, plan, product template) as menu action
 Every import is all or nothing: on a refusal the dialog lists every (row, column, why)
 and the show is unchanged. A product sheet or a plan is merged into the show (nothing
 in use is removed, no sales history rewritten) after a preview the user confirms
-(import_preview.py). Files are read on the UI thread: post-show exports are a
-few thousand rows, read in well under a second.
+(import_preview.py). Files are read in a child process (ui/sheet_reader.py): the
+window keeps running while a sheet is read.
 """
 
 from __future__ import annotations
@@ -42,9 +42,10 @@ from controlroom.services.intake import import_mapped
 from controlroom.services.show_service import ShowService
 from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
 from controlroom.sheets.table import SheetError
+from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts
 from controlroom.ui.live_data.import_preview import ImportPreviewDialog
-from controlroom.ui.sheet_reader import read_rows_responsive
+from controlroom.ui.sheet_reader import read_plan_responsive, read_products_responsive, read_rows_responsive
 
 PREVIEW_ROWS = 8
 SHEETS = "Spreadsheets (*.xlsx *.csv)"
@@ -90,8 +91,7 @@ class PlatformImportDialog(QDialog):
         self.kind.setCurrentIndex(0 if export.kind == TREND else 1)
         self.kind.currentIndexChanged.connect(self._fill_mapping)
         self.zone = QLineEdit(local_zone_name())
-        with service.lock:  # a time of day without a date belongs to the show's day
-            day = dt.datetime.fromtimestamp(service.state.show_time())
+        day = dt.datetime.fromtimestamp(service.show_time())  # a time of day without a date: the show's day
         self.day = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
         self.cumulative = QComboBox()
         for text, value in (
@@ -169,8 +169,8 @@ class PlatformImportDialog(QDialog):
         try:
             spec = self.spec()
             self.result_import = import_mapped(self.service, lambda state: map_export(state, self.export, spec))
-        except (SheetError, ValueError) as exc:
-            problems = exc.problems if isinstance(exc, SheetError) else [str(exc)]
+        except (SheetError, ValueError, StoreUnavailable) as exc:
+            problems = exc.problems if isinstance(exc, SheetError) else [texts.refusal(exc)]
             self.problems.setPlainText(self.tr("Nothing was imported:") + "\n" + "\n".join(problems))
             self.problems.setVisible(True)
             return
@@ -201,14 +201,12 @@ class ImportActions(QObject):
     def import_products(self, path: str | None = None) -> ImportPreviewDialog | None:
         """Read a product sheet, show what importing it would change, merge it on Apply.
         Opens the preview (not modal, returned for tests); None when the sheet is refused."""
-        from controlroom.sheets.products import read_products
-
         service = self._service()
         path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Product sheet"), "", SHEETS)[0]
         if service is None or not path:
             return None
         try:
-            sheet = read_products(path)
+            sheet = read_products_responsive(path, self.parent_widget)
             preview = editing.preview_products(service, sheet)
         except SheetError as exc:
             self._refused(exc)
@@ -222,16 +220,12 @@ class ImportActions(QObject):
     def import_plan(self, path: str | None = None) -> ImportPreviewDialog | None:
         """Read a plan, show what importing it would change (the segment on air stays),
         apply it on Apply. Opens the preview (returned for tests); None when refused."""
-        from controlroom.sheets.plan_io import read_plan
-
         service = self._service()
         path = path or QFileDialog.getOpenFileName(self.parent_widget, self.tr("Plan"), "", SHEETS)[0]
         if service is None or not path:
             return None
         try:
-            with service.lock:
-                products = list(service.state.queue.products.values())
-            plan = read_plan(path, products)
+            plan = read_plan_responsive(path, self.parent_widget, service.edit_source().product_list())
             preview = editing.preview_plan(service, plan)
         except SheetError as exc:
             self._refused(exc)
@@ -254,9 +248,7 @@ class ImportActions(QObject):
         path = path or QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export plan"), "plan.xlsx", SHEETS)[0]
         if service is None or not path:
             return False
-        with service.lock:
-            plan = service.state.plan
-        write_plan(path, plan)
+        write_plan(path, service.edit_source().plan())
         return True
 
     def product_template(self, path: str | None = None) -> bool:

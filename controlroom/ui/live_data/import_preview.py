@@ -26,6 +26,7 @@ from controlroom.core.edits import ADDED, KEPT, REFUSED, REMOVED, UPDATED, Chang
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role
 from controlroom.services.editing import StalePreview
+from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts
 
 Apply = Callable[[EditPreview], EditPreview]
@@ -87,8 +88,8 @@ class ImportPreviewDialog(QDialog):
             self.message.setText(self.tr("The show changed since this preview (a sale, a product on shelf): "
                                          "check the changes again and Apply."))
             return
-        except CommandError as exc:
-            self.message.setText(texts.error(str(exc)))
+        except (CommandError, StoreUnavailable) as exc:  # StoreUnavailable: the log cannot write now
+            self.message.setText(texts.refusal(exc))
             return
         self.accept()
 
