@@ -44,6 +44,8 @@ def setting_labels() -> dict[str, str]:
         "viewer_drop_window_minutes": translate("SettingsDialog", "Viewer drop window (min)"),
         "negative_spike_per_minute": translate("SettingsDialog", "Negative comments per minute for an alert"),
         "low_conversion_percent": translate("SettingsDialog", "Low conversion (%)"),
+        "feed_before_show_hours": translate("SettingsDialog", "Live data accepted from before the show (h)"),
+        "feed_ahead_minutes": translate("SettingsDialog", "Live data accepted ahead of now (min)"),
     }
 
 

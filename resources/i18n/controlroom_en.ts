@@ -703,6 +703,14 @@
         <source>Low conversion (%)</source>
         <translation>Low conversion (%)</translation>
     </message>
+    <message>
+        <source>Live data accepted from before the show (h)</source>
+        <translation>Live data accepted from before the show (h)</translation>
+    </message>
+    <message>
+        <source>Live data accepted ahead of now (min)</source>
+        <translation>Live data accepted ahead of now (min)</translation>
+    </message>
 </context>
 <context>
     <name>TimerPanel</name>

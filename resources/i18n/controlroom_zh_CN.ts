@@ -703,6 +703,14 @@
         <source>Low conversion (%)</source>
         <translation>低转化率（%）</translation>
     </message>
+    <message>
+        <source>Live data accepted from before the show (h)</source>
+        <translation>开播前多久的实时数据可接收（小时）</translation>
+    </message>
+    <message>
+        <source>Live data accepted ahead of now (min)</source>
+        <translation>比当前时间超前多久的实时数据可接收（分钟）</translation>
+    </message>
 </context>
 <context>
     <name>TimerPanel</name>
