@@ -21,7 +21,6 @@ from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, check_reach, is_operator, parse_batch
 from controlroom.core.show import ShowState
 from controlroom.services.show_service import ShowService
-from controlroom.store.errors import StoreUnavailable
 from controlroom.store.writer import Ticket
 
 
@@ -76,12 +75,9 @@ class Intake:
         """Wait until the batch is in the log; how many of its rows the writer set aside.
         A duplicate may be of an event still queued (a re-send after a timeout, another client's
         copy): it is acknowledged only once everything queued before it is committed too."""
-        try:
-            self.service.committed(ticket)
-            if duplicates:
-                self.service.committed(self.service.writer.pending())
-        except StoreUnavailable as exc:
-            raise StoreUnavailable(exc.reason, exc.retry_after_s, exc.waiting, queued=True) from exc
+        self.service.committed(ticket)  # a timeout raises StoreUnavailable(queued=True)
+        if duplicates:
+            self.service.committed(self.service.writer.pending())
         return ticket.set_aside
 
 

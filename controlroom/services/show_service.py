@@ -181,7 +181,7 @@ class ShowService:
         and a re-send with the same order or event ids is answered as duplicates."""
         if not ticket.wait(self.ack_timeout_s):
             w = self.writer
-            raise StoreUnavailable(w.unavailable or "the log is behind", w.retry_after_s, w.waiting)
+            raise StoreUnavailable(w.unavailable or "the log is behind", w.retry_after_s, w.waiting, queued=True)
 
     def check_writable(self, n: int = 0, *, refuse_outage: bool = True) -> None:
         """Raises StoreUnavailable when `n` more events could not be taken now."""
