@@ -50,3 +50,19 @@ def service(repo, writer, clock):
     """A 60-minute show over the sample catalogue, not started."""
     show_id = create_show(repo, "测试场 Test show", 60, sample_products(), clock.now())
     return ShowService(repo, writer, show_id, clock)
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh database on a real PostgreSQL server (tests/pgserver.py); skipped without one,
+    except under CI, where a missing server is a failure."""
+    from tests import pgserver
+
+    admin = pgserver.server_url()
+    if admin is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI: no PostgreSQL server (CONTROLROOM_TEST_PG unset and no initdb)")
+        pytest.skip("no PostgreSQL server here")
+    url = pgserver.fresh_database(admin)
+    yield url
+    pgserver.drop_database(admin, url)
