@@ -46,12 +46,9 @@ class WindowManager(QObject):
         if old is None or lang == self.translations.language:
             return
         self.translations.install(lang)
-        host_visible = old.host_display is not None and old.host_display.isVisible()
         geometry = old.saveGeometry()
         new = self.open(old.detach_session())
         new.restoreGeometry(geometry)
-        if host_visible:
-            new.toggle_host_display()
         old.close()
         old.deleteLater()
 

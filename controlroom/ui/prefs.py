@@ -1,5 +1,5 @@
 """The window's own preferences (not a show's pacing figures): language, recent shows,
-chart window, sound cue, refresh rates. Declared once here with their defaults."""
+chart window, sound cue, refresh rates, where the host display was. Declared once here with their defaults."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ class RecentShow:
     db: str
     show_id: int
     title: str
+
+
+@dataclass(frozen=True)
+class HostPlacement:
+    """Where the host display was: open or not, on which screen (its name), its normal
+    (not full-screen) geometry as (x, y, width, height), and whether it was full screen."""
+
+    open: bool = False
+    screen: str = ""
+    geometry: tuple[int, int, int, int] | None = None
+    full_screen: bool = False
 
 
 class Prefs:
@@ -65,4 +76,21 @@ class Prefs:
         self.q.setValue("recent", json.dumps([r.__dict__ for r in shows[:RECENT_MAX]], ensure_ascii=False))
 
     def sync(self) -> None:
+        self.q.sync()
+
+    # -- the host display: open or not, its screen, normal geometry, full screen ----------
+    def host_placement(self) -> HostPlacement:
+        try:
+            raw = json.loads(str(self.q.value("host_display", "{}")))
+            rect = raw.get("geometry")
+            geometry = tuple(int(v) for v in rect) if rect else None
+            return HostPlacement(bool(raw.get("open", False)), str(raw.get("screen", "")),
+                                 geometry if geometry and len(geometry) == 4 else None,  # type: ignore[arg-type]
+                                 bool(raw.get("full_screen", False)))
+        except (ValueError, TypeError, AttributeError):
+            return HostPlacement()
+
+    def set_host_placement(self, placement: HostPlacement) -> None:
+        """Written at once (sync): a crash a moment later must still find it."""
+        self.q.setValue("host_display", json.dumps(placement.__dict__, ensure_ascii=False))
         self.q.sync()

@@ -120,6 +120,7 @@ class TimerPanel(QWidget):
     def _host_line(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.host_text = QLineEdit()
+        self._known_message = ""  # the host display's message the field last showed
         self.host_text.setPlaceholderText(self.tr("Message for the host display"))
         self.host_blink = QCheckBox(self.tr("Blink"))
         send = QPushButton(self.tr("Send to host"))
@@ -154,9 +155,14 @@ class TimerPanel(QWidget):
     # -- state ---------------------------------------------------------------
     def show_view(self, view: RoomView) -> None:
         p = view.pacing
-        seg = p.segment
+        seg = p.segment if p.status != ShowStatus.ENDED else None  # after the end: no segment time
         self.status.setText(texts.status(p.status))
-        if seg is None:
+        if p.status == ShowStatus.ENDED:
+            self.kind.setText("")
+            self.title.setText(view.info.title)
+            self.product.setText(self.tr("Show ended"))
+            self.countdown.setText(fmt.clock(p.show_elapsed_s))
+        elif seg is None:
             self.kind.setText("")
             self.title.setText(view.info.title)
             self.product.setText(self.tr("Press Start when the stream goes live.") if p.status == ShowStatus.PLANNED else "")
@@ -170,8 +176,9 @@ class TimerPanel(QWidget):
             self.countdown.setText(fmt.countdown(p.remaining_s))
         colour = theme.countdown_colour(p.phase, p.status)
         theme.restyle(self.countdown, f"color: {colour};")
-        self.countdown.setToolTip(texts.phase(p.phase))
-        self.segment_times.setText(f"{fmt.clock(p.elapsed_s)} / {fmt.clock(p.planned_s)}")
+        self.countdown.setToolTip(texts.phase(p.phase) if seg is not None else self.tr("Show length")
+                                  if p.status == ShowStatus.ENDED else "")
+        self.segment_times.setText(f"{fmt.clock(p.elapsed_s)} / {fmt.clock(p.planned_s)}" if seg is not None else "—")
         self.elapsed.setText(f"{fmt.clock(p.show_elapsed_s)} / {fmt.clock(p.planned_total_s)}")
         self.ahead.setText(fmt.signed(p.ahead_behind_s))
         self.expected_end.setText(self._expected_end(view))
@@ -179,6 +186,14 @@ class TimerPanel(QWidget):
         self.next.setText(f"{texts.segment_kind(nxt.kind)} · {nxt.title}" if nxt else "—")
         self._show_cues(view)
         self._show_kpis(view)
+        self._show_host_message(view.host_message)
+
+    def _show_host_message(self, message: str) -> None:
+        """The field shows the message on the host display (after a restart too), unless
+        the controller is typing a new one."""
+        if message != self._known_message and not self.host_text.hasFocus():
+            self.host_text.setText(message)
+        self._known_message = message  # a draft being typed is never overwritten later
 
     def _show_kpis(self, view: RoomView) -> None:
         t = view.totals
@@ -194,6 +209,9 @@ class TimerPanel(QWidget):
         p = view.pacing
         if p.status == ShowStatus.PLANNED:
             return fmt.clock(p.expected_end_s)
+        if p.status == ShowStatus.ENDED and view.info.ended_at is not None:  # it ended: when, not a guess
+            return self.tr("Ended at %1 (%2)").replace("%1", fmt.wall(view.info.ended_at)).replace(
+                "%2", fmt.clock(p.show_elapsed_s))
         start = view.now - p.show_elapsed_s
         return f"{fmt.wall(start + p.expected_end_s)}  ({fmt.clock(p.expected_end_s)})"
 

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         from controlroom.ui import live_data
 
         live_data.install(self)
+        self.reopen_host_display()  # where it was before a restart or a crash
 
     # -- hooks for other tools ----------------------------------------------
     @property

@@ -113,7 +113,7 @@ class WindowActions:
     # -- host display --------------------------------------------------------
     def ensure_host_display(self) -> HostDisplay:
         if self.host_display is None:
-            self.host_display = HostDisplay()
+            self.host_display = HostDisplay(placement_prefs=self.prefs)  # type: ignore[attr-defined]
             if self.service is not None:
                 self.host_display.show_view(self.service.view())
         return self.host_display
@@ -121,12 +121,20 @@ class WindowActions:
     def toggle_host_display(self) -> None:
         display = self.ensure_host_display()
         if display.isVisible():
-            display.hide()
+            display.hide_by_hand()
         else:
-            display.open_on_second_screen()
+            display.open_placed(self.frameGeometry())  # type: ignore[attr-defined]
 
     def host_full_screen(self) -> None:
+        """Full screen on or off; a closed display opens full screen."""
         display = self.ensure_host_display()
         if not display.isVisible():
-            display.open_on_second_screen()
+            display.open_placed(self.frameGeometry())  # type: ignore[attr-defined]
+            if display.isFullScreen():
+                return
         display.toggle_full_screen()
+
+    def reopen_host_display(self) -> None:
+        """After a restart (or a crash): the host display comes back where it was, if it was open."""
+        if self.prefs.host_placement().open and (self.host_display is None or not self.host_display.isVisible()):  # type: ignore[attr-defined]
+            self.ensure_host_display().open_placed(self.frameGeometry())  # type: ignore[attr-defined]

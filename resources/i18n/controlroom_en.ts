@@ -87,8 +87,28 @@
         <translation>Host display</translation>
     </message>
     <message>
-        <source>Repeat: %1</source>
-        <translation>Repeat: %1</translation>
+        <source>Repeat (×%2): %1</source>
+        <translation>Repeat (×%2): %1</translation>
+    </message>
+    <message>
+        <source>Show ended</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
+        <source>Show length %1 (planned %2)</source>
+        <translation>Show length %1 (planned %2)</translation>
+    </message>
+    <message>
+        <source>Ended at %1</source>
+        <translation>Ended at %1</translation>
+    </message>
+    <message>
+        <source>Show over by %1</source>
+        <translation>Show over by %1</translation>
+    </message>
+    <message>
+        <source>Show left %1</source>
+        <translation>Show left %1</translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -787,8 +807,20 @@
         <translation>Interaction rate</translation>
     </message>
     <message>
+        <source>Show ended</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
         <source>Press Start when the stream goes live.</source>
         <translation>Press Start when the stream goes live.</translation>
+    </message>
+    <message>
+        <source>Show length</source>
+        <translation>Show length</translation>
+    </message>
+    <message>
+        <source>Ended at %1 (%2)</source>
+        <translation>Ended at %1 (%2)</translation>
     </message>
     <message>
         <source>Last interaction %1 min ago</source>

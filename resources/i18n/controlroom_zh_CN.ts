@@ -87,8 +87,28 @@
         <translation>主播提词屏</translation>
     </message>
     <message>
-        <source>Repeat: %1</source>
-        <translation>重复口播：%1</translation>
+        <source>Repeat (×%2): %1</source>
+        <translation>重复口播（已 %2 次）：%1</translation>
+    </message>
+    <message>
+        <source>Show ended</source>
+        <translation>直播已结束</translation>
+    </message>
+    <message>
+        <source>Show length %1 (planned %2)</source>
+        <translation>本场时长 %1（计划 %2）</translation>
+    </message>
+    <message>
+        <source>Ended at %1</source>
+        <translation>结束于 %1</translation>
+    </message>
+    <message>
+        <source>Show over by %1</source>
+        <translation>直播超时 %1</translation>
+    </message>
+    <message>
+        <source>Show left %1</source>
+        <translation>直播剩余 %1</translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -787,8 +807,20 @@
         <translation>互动率</translation>
     </message>
     <message>
+        <source>Show ended</source>
+        <translation>直播已结束</translation>
+    </message>
+    <message>
         <source>Press Start when the stream goes live.</source>
         <translation>开播后按“开始直播”。</translation>
+    </message>
+    <message>
+        <source>Show length</source>
+        <translation>本场时长</translation>
+    </message>
+    <message>
+        <source>Ended at %1 (%2)</source>
+        <translation>已于 %1 结束（时长 %2）</translation>
     </message>
     <message>
         <source>Last interaction %1 min ago</source>

@@ -129,3 +129,72 @@ def test_the_host_sees_that_the_timer_is_paused(display, session, clock):
     service.run(commands.toggle_pause)
     display.show_view(service.view())
     assert texts.status(ShowStatus.PAUSED) in display.labels["segment"].text()
+
+
+def test_after_the_end_the_timer_shows_no_segment_time_and_the_end_stops_moving(panel, session, clock):
+    """The last segment's countdown and a moving 预计结束 after the end look like a show still on."""
+    from controlroom.core.pacing import ShowStatus
+    from controlroom.ui import fmt, texts
+
+    service = session.service
+    service.start()
+    service.next()
+    clock.advance(20 * 60)
+    service.end()
+    ended_at = service.view().info.ended_at
+    panel.show_view(service.view())
+    assert panel.segment_times.text() == "—"
+    assert panel.countdown.text() == fmt.clock(20 * 60)  # the show's length, not the last slot's overrun
+    assert fmt.wall(ended_at) in panel.expected_end.text()
+    assert panel.status.text() == texts.status(ShowStatus.ENDED)
+    before = panel.expected_end.text()
+    clock.advance(10 * 60)
+    panel.show_view(service.view())
+    assert panel.expected_end.text() == before
+
+
+def test_after_the_end_the_host_sees_that_it_ended_and_how_long_it_ran(display, session, clock):
+    from controlroom.ui import fmt
+
+    service = session.service
+    service.start()
+    service.next()
+    snap = service.view()
+    product = snap.product(snap.pacing.segment.product_sku)
+    display.show_view(snap)
+    assert product.name in display.labels["product"].text()
+    clock.advance(30 * 60)
+    service.end()
+    clock.advance(5 * 60)
+    display.show_view(service.view())
+    assert display.countdown.text() == "Show ended"
+    assert fmt.clock(30 * 60) in display.labels["product"].text()
+    for name in ("points", "promo", "next", "interaction", "final_push", "price"):
+        assert display.labels[name].text() == "", name
+    assert product.name not in display.labels["product"].text()
+
+
+def test_the_host_sees_the_wall_clock_the_show_time_left_and_the_cues(display, session, clock):
+    from controlroom.core import alerts as al
+    from controlroom.ui import fmt, texts
+
+    service = session.service
+    service.start()
+    service.next()
+    clock.advance(11 * 60)
+    snap = service.view()
+    display.show_view(snap)
+    assert display.labels["clock"].text() == fmt.wall(snap.now)
+    assert fmt.clock(49 * 60) in display.labels["remaining"].text()
+    due = next(a for a in snap.alerts if a.code == al.INTERACTION_DUE)
+    assert display.labels["interaction"].text() == texts.alert(due)
+    assert display.labels["final_push"].text() == ""
+    clock.advance(45 * 60)  # 56 min into a 60-min show: the final push, and no interaction for 56 min
+    snap = service.view()
+    display.show_view(snap)
+    assert display.labels["final_push"].text() == texts.alert(next(a for a in snap.alerts if a.code == al.FINAL_PUSH))
+    assert "56" in display.labels["interaction"].text()
+    clock.advance(10 * 60)
+    display.show_view(service.view())
+    assert fmt.clock(6 * 60) in display.labels["remaining"].text()
+    assert "#ef5350" in display.labels["remaining"].styleSheet()  # over time: red
