@@ -230,6 +230,7 @@ class HostDisplay(HostWindow):
         self._set_countdown(self.tr("Show ended"))
         self._colour = theme.IDLE_COLOUR
         theme.restyle(self.countdown, f"color: {MUTED_COLOUR};")
+        theme.restyle(self.labels["remaining"], "")
         out["product"] = self.tr("Show length %1 (planned %2)").replace("%1", fmt.clock(p.show_elapsed_s)).replace(
             "%2", fmt.clock(p.planned_total_s))
         if view.info.ended_at is not None:

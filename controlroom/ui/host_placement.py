@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect
 
 # On a single screen: this share of the screen, this far from its top-right corner.
-SINGLE_SCREEN_SHARE = 0.6
+SINGLE_SCREEN_SHARE = 0.5
 EDGE_GAP = 32
 
 

@@ -4,12 +4,14 @@ or a crash — of the main window it reopens where it was."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from controlroom.ui.host_placement import Screen, place
 from controlroom.ui.prefs import HostPlacement, Prefs
+
+GEOMETRY_SETTLE_MS = 300
 
 
 class HostWindow(QWidget):
@@ -21,6 +23,11 @@ class HostWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.placement_prefs = placement_prefs
         self._remembering = False  # only once it has been placed: the first resize is ours
+        # A drag moves it many times a second: its geometry is written once it rests.
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.setInterval(GEOMETRY_SETTLE_MS)
+        self._geometry_timer.timeout.connect(self.remember)
 
     def open_placed(self, main_window: QRect) -> None:
         """Show where it was, else off the main window's screen, else beside the controls."""
@@ -62,16 +69,19 @@ class HostWindow(QWidget):
         if placement != old:
             self.placement_prefs.set_host_placement(placement)
 
-    # Qt tells us of every change: each is remembered at once (a crash may follow).
+    # Qt tells us of every change: opening, closing and full screen are remembered at
+    # once (a crash may follow), a new geometry once it has rested.
     def moveEvent(self, event: QMoveEvent) -> None:
         super().moveEvent(event)
-        if not self.isFullScreen():
-            self.remember()
+        self._geometry_changed()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self.isFullScreen():
-            self.remember()
+        self._geometry_changed()
+
+    def _geometry_changed(self) -> None:
+        if self._remembering and not self.isFullScreen():
+            self._geometry_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -86,4 +96,5 @@ class HostWindow(QWidget):
         if event.spontaneous():  # its own close button, not the main window closing it
             self.remember(is_open=False)
         self._remembering = False
+        self._geometry_timer.stop()
         super().closeEvent(event)
