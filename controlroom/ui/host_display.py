@@ -35,6 +35,7 @@ LABELS = {
     "product": ("product", 0.058, 1, True), "price": ("product", 0.058, 1, True), "points": ("points", 0.04, 2, False),
     "promo": ("promo", 0.045, 1, False), "next": ("next", 0.04, 1, False), "message": ("message", 0.05, 2, True),
 }
+INSET = {"message": 0.1}  # of the row's height, left empty above the label
 MARGIN = 0.02  # of the height, above and below; the sides get 2.5 % of the width
 COUNTDOWN_WIDTH = 0.95
 SIDE_SHARE = 0.3  # the clock and the show time each take at most this share of the top row
@@ -92,9 +93,11 @@ class HostDisplay(HostWindow):
             rows[name] = QRect(side, y, inner_w, height)
             y += height
         scale = min(h, int(w / 1.4))  # a tall narrow window: sizes from its width instead
-        for name, (row, share, lines, bold) in LABELS.items():
-            self._fonts[name] = line_font(self.font(), int(scale * share), rows[row].height(), lines, bold)
-        self._boxes = {name: rows[row] for name, (row, *_rest) in LABELS.items()}
+        # The message's yellow bar keeps clear of the line above it.
+        self._boxes = {name: rows[row].adjusted(0, int(rows[row].height() * INSET.get(name, 0.0)), 0, 0)
+                       for name, (row, *_rest) in LABELS.items()}
+        for name, (_row, share, lines, bold) in LABELS.items():
+            self._fonts[name] = line_font(self.font(), int(scale * share), self._boxes[name].height(), lines, bold)
         self._rows = rows
         self.countdown.setGeometry(rows["countdown"])
         self._fitted.clear()

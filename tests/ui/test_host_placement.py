@@ -115,3 +115,27 @@ def test_the_message_field_follows_the_log_but_never_overwrites_a_draft(window, 
     window.refresh()
     assert field.text() == "下一个讲耳机"
     assert window.service.view().status == ShowStatus.RUNNING
+
+
+def test_a_language_switch_keeps_the_host_display_open_where_it_was(qtbot, session, prefs):
+    from controlroom.ui.i18n import Translations
+    from controlroom.ui.main import WindowManager
+
+    translations = Translations()
+    manager = WindowManager(prefs, translations, None)
+    try:
+        old = manager.open(session)
+        qtbot.addWidget(old)
+        old.toggle_host_display()
+        qtbot.waitExposed(old.host_display)
+        old.host_display.setGeometry(QRect(150, 60, 500, 300))
+        qtbot.waitUntil(lambda: _saved(prefs).geometry == (150, 60, 500, 300))
+        old.request_language("zh_CN")
+        new = manager.window
+        qtbot.addWidget(new)
+        assert new.host_display is not None and new.host_display.isVisible()
+        assert new.host_display.geometry() == QRect(150, 60, 500, 300)
+        assert _saved(prefs).open
+    finally:
+        manager.close()
+        translations.remove()
