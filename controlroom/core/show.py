@@ -16,6 +16,7 @@ from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.queue import QueueState
 from controlroom.core.settings import ShowSettings
+from controlroom.core.undo import SHELF_KINDS, UndoLog, target_ids
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Snapshot:
     host_message: str
     open_incidents: list[Incident]
     after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
+    undo: str | None = None  # what Ctrl+Z would take back ("next segment"), or None
 
 
 @dataclass
@@ -72,6 +74,8 @@ class ShowState:
     last_event_id: int = 0
     # Classifies a comment's text ("negative", "question" or None) as it is admitted.
     comment_classifier: Callable[[str], str | None] | None = None
+    # The undoable actions since the start and what undoing one rebuilds from (core/undo.py).
+    undo_log: UndoLog = field(default_factory=UndoLog)
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -93,11 +97,31 @@ class ShowState:
             self.after_end_oversells += 1
         if e.ref and e.kind in ev.FEED_KINDS:
             (self.order_ids if e.kind == ev.ORDER else self.event_ids).add(e.ref)
+        if e.kind not in ev.FEED_KINDS:
+            self.undo_log.record(e)
         handler = _HANDLERS.get(e.kind)
         if handler is not None:
             handler(self, e)
         if e.id is not None and e.id > self.last_event_id:
             self.last_event_id = e.id
+
+    def rebuild_undoable(self) -> None:
+        """Fold again, from the operator events kept in memory (none undone), the parts an
+        undoable event touches: the timer, shelf and explaining, incidents, host message."""
+        kept = self.undo_log.kept
+        self.timer = TimerLog()
+        q = self.queue
+        q.on_shelf, q.explaining, q.shelf_times = set(), None, {}
+        self.incidents, self.host_message = {}, ""
+        for e in kept:
+            self.timer.apply(e)
+            if e.kind in SHELF_KINDS:
+                q.apply(e)
+            elif e.kind == ev.PRODUCT_REMOVED:
+                q.on_shelf.discard(e.product or "")
+                q.explaining = None if q.explaining == e.product else q.explaining
+            elif e.kind in _REBUILT:
+                _HANDLERS[e.kind](self, e)
 
     def admit(self, e: Event) -> Event | None:
         """Prepare a feed event for the log: None for a repeated order id or event id;
@@ -145,6 +169,7 @@ class ShowState:
             host_message=self.host_message,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
+            undo=self.undo_log.last.label if self.undo_log.last else None,
         )
 
 
@@ -176,6 +201,12 @@ def _host_message(s: ShowState, e: Event) -> None:
     s.host_message = e.text or ""
 
 
+def _undone(s: ShowState, e: Event) -> None:
+    """The pair folds to nothing: the action's events go, and what they touched is rebuilt."""
+    if s.undo_log.take_back(target_ids(e)):
+        s.rebuild_undoable()
+
+
 def _ended(s: ShowState, e: Event) -> None:
     if s.metrics.ended_at is None:
         s.metrics.ended_at = e.ts  # from here on the feed is folded apart, "after the end"
@@ -187,8 +218,10 @@ _HANDLERS = {
     ev.CHECKLIST_TICKED: _checklist,
     ev.HOST_MESSAGE: _host_message,
     ev.SHOW_ENDED: _ended,
+    ev.UNDONE: _undone,
     **EDIT_HANDLERS,
 }
+_REBUILT = frozenset({ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED, ev.HOST_MESSAGE})
 
 
 def status_dict(snap: Snapshot) -> dict[str, Any]:
@@ -246,4 +279,5 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "after_end": snap.after_end,
         "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
         "host_message": snap.host_message,
+        "undo": snap.undo,
     }
