@@ -76,6 +76,8 @@ class ShowState:
     comment_classifier: Callable[[str], str | None] | None = None
     # The undoable actions since the start and what undoing one rebuilds from (core/undo.py).
     undo_log: UndoLog = field(default_factory=UndoLog)
+    # The ids of every event an undo took back: folds that read the log (the recap) skip them.
+    undone: set[int] = field(default_factory=set)
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -203,7 +205,9 @@ def _host_message(s: ShowState, e: Event) -> None:
 
 def _undone(s: ShowState, e: Event) -> None:
     """The pair folds to nothing: the action's events go, and what they touched is rebuilt."""
-    if s.undo_log.take_back(target_ids(e)):
+    ids = target_ids(e)
+    s.undone |= ids
+    if s.undo_log.take_back(ids):
         s.rebuild_undoable()
 
 

@@ -188,7 +188,7 @@ class ShowRepository:
         with self.engine.connect() as conn:
             mark = fold_cache.usable_mark(conn, show_id)
             fold_cache.load_into(conn, show_id, state.metrics, mark)
-            undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
+            undone = state.undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
             for e in fold_cache.events(conn, show_id, fold_cache.not_cached(mark)):
                 if e.kind != ev.UNDONE and e.id not in undone:  # an undone action and its undo: neither happened
                     state.apply(e)

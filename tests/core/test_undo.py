@@ -197,3 +197,27 @@ def test_every_undoable_kind_is_named():
 
     for kind in UNDOABLE_KINDS:
         assert label_of(ev.Event(kind, 0.0, text="next")) in LABELS
+
+
+def test_the_recap_does_not_count_an_undone_explain():
+    from controlroom.core.recap import recap_of
+
+    d = LoggedDriver(settings=ShowSettings(auto_shelf=False))
+    d.do(c.start)
+    d.at(10)
+    d.do(c.explain, "P1")
+    d.at(60)
+    d.do(c.undo)
+    d.at(30)
+    d.do(c.end_show)
+    recap = recap_of(d.state, d.log)
+    explained = {p.sku: p.explained_s for p in recap.products}
+    assert explained.get("P1", 0.0) == 0.0
+
+
+def test_auto_shelf_is_a_setting_on_by_default_read_as_true_or_false():
+    assert ShowSettings().auto_shelf is True
+    assert ShowSettings.from_dict({"auto_shelf": 0}).auto_shelf is False
+    assert ShowSettings.from_dict({"auto_shelf": True}).replace(low_stock_units=3).auto_shelf is True
+    with pytest.raises(ValueError, match="auto_shelf: 'yes' is not true or false"):
+        ShowSettings.from_dict({"auto_shelf": "yes"})

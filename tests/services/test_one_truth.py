@@ -90,6 +90,19 @@ class OneTruth(RuleBasedStateMachine):
         except CommandError:
             pass
 
+    @rule()
+    def go_live(self) -> None:
+        """Start (or resume) often enough that most examples undo on a running show."""
+        try:
+            self.service.run(c.start)
+        except CommandError:
+            pass
+
+    @rule(which=st.integers(0, len(COMMANDS) - 1))
+    def act_then_undo(self, which: int) -> None:
+        self.command(which)
+        self.undo(1)
+
     @rule(times=st.integers(1, 3))
     def undo(self, times: int) -> None:
         """Ctrl+Z, once or a few times: the service's undo, refused when nothing is left."""
