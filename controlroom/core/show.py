@@ -16,7 +16,7 @@ from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.queue import QueueState
 from controlroom.core.settings import ShowSettings
-from controlroom.core.undo import SHELF_KINDS, UndoLog, target_ids
+from controlroom.core.undo import INCIDENT_KINDS, SHELF_KINDS, TIMER_KINDS, UndoLog, target_ids
 
 
 @dataclass
@@ -107,23 +107,33 @@ class ShowState:
         if e.id is not None and e.id > self.last_event_id:
             self.last_event_id = e.id
 
-    def rebuild_undoable(self) -> None:
-        """Fold again, from the operator events kept in memory (none undone), the parts an
-        undoable event touches: the timer, shelf and explaining, incidents, host message."""
+    def rebuild_undoable(self, kinds: frozenset[str]) -> None:
+        """Fold again, from the operator events kept in memory (none undone), the parts that
+        events of `kinds` touch: the timer, shelf and explaining, incidents, host message."""
         kept = self.undo_log.kept
-        self.timer = TimerLog()
+        if kinds & TIMER_KINDS:
+            self.timer = TimerLog()
+            for e in kept:
+                self.timer.apply(e)
+        if kinds & SHELF_KINDS:
+            self._rebuild_shelf(kept)
+        if kinds & INCIDENT_KINDS:
+            self.incidents = {}
+            for e in kept:
+                if e.kind in INCIDENT_KINDS:
+                    _HANDLERS[e.kind](self, e)
+        if ev.HOST_MESSAGE in kinds:
+            self.host_message = next((e.text or "" for e in reversed(kept) if e.kind == ev.HOST_MESSAGE), "")
+
+    def _rebuild_shelf(self, kept: list[Event]) -> None:
         q = self.queue
         q.on_shelf, q.explaining, q.shelf_times = set(), None, {}
-        self.incidents, self.host_message = {}, ""
         for e in kept:
-            self.timer.apply(e)
             if e.kind in SHELF_KINDS:
                 q.apply(e)
-            elif e.kind == ev.PRODUCT_REMOVED:
+            elif e.kind == ev.PRODUCT_REMOVED:  # a removal takes the product off shelf
                 q.on_shelf.discard(e.product or "")
                 q.explaining = None if q.explaining == e.product else q.explaining
-            elif e.kind in _REBUILT:
-                _HANDLERS[e.kind](self, e)
 
     def admit(self, e: Event) -> Event | None:
         """Prepare a feed event for the log: None for a repeated order id or event id;
@@ -207,8 +217,9 @@ def _undone(s: ShowState, e: Event) -> None:
     """The pair folds to nothing: the action's events go, and what they touched is rebuilt."""
     ids = target_ids(e)
     s.undone |= ids
-    if s.undo_log.take_back(ids):
-        s.rebuild_undoable()
+    gone = s.undo_log.take_back(ids)
+    if gone:
+        s.rebuild_undoable(gone)
 
 
 def _ended(s: ShowState, e: Event) -> None:
@@ -225,7 +236,6 @@ _HANDLERS = {
     ev.UNDONE: _undone,
     **EDIT_HANDLERS,
 }
-_REBUILT = frozenset({ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED, ev.HOST_MESSAGE})
 
 
 def status_dict(snap: Snapshot) -> dict[str, Any]:

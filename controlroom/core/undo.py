@@ -33,6 +33,9 @@ BOUNDARY_KINDS = frozenset({ev.SHOW_STARTED, ev.SHOW_ENDED})
 # timer's start and end) and a product's removal (it takes the product off shelf).
 REBUILD_KINDS = UNDOABLE_KINDS | BOUNDARY_KINDS | {ev.PRODUCT_REMOVED}
 SHELF_KINDS = frozenset({ev.PRODUCT_ON_SHELF, ev.PRODUCT_OFF_SHELF, ev.EXPLAINING_STARTED})
+TIMER_KINDS = frozenset({ev.SEGMENT_STARTED, ev.SEGMENT_EXTENDED, ev.INTERACTION_MARKED, ev.PROMO_REPEATED,
+                         ev.SHOW_PAUSED, ev.SHOW_RESUMED})
+INCIDENT_KINDS = frozenset({ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED})
 JOINED = "joined"
 START_CAUSE = "start"  # the first segment_started of a show belongs to the start, never undone
 
@@ -121,12 +124,14 @@ class UndoLog:
             return
         self.actions.append(Action((e.id,), label_of(e), e.kind, e.product, e.ref, e.text))
 
-    def take_back(self, ids: set[int]) -> bool:
-        """Forget the events of `ids` and their action. True when a kept event went."""
+    def take_back(self, ids: set[int]) -> frozenset[str]:
+        """Forget the events of `ids` and their action; returns the kinds of those that went
+        (what must be rebuilt)."""
         self.actions = [a for a in self.actions if not ids.intersection(a.ids)]
-        before = len(self.kept)
-        self.kept = [e for e in self.kept if e.id not in ids]
-        return len(self.kept) != before
+        gone = frozenset(e.kind for e in self.kept if e.id in ids)
+        if gone:
+            self.kept = [e for e in self.kept if e.id not in ids]
+        return gone
 
 
 def undo_event(action: Action, now: float) -> Event:
