@@ -30,7 +30,10 @@ def action_name(label: str) -> str:
 def log_line(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
     """The undo event in the log: what it took back, and whose."""
     label = e.text or ""
-    about = names.get(e.product or "", e.product or "") if e.product else titles.get(e.ref or "", e.ref or "")
+    if e.product:
+        about = names.get(e.product, e.product)
+    else:  # a segment's title, or an incident's ref
+        about = e.ref or "" if label.startswith("incident") else titles.get(e.ref or "", "")
     return f"{action_name(label)}  {about}".strip()
 
 

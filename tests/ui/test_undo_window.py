@@ -69,7 +69,8 @@ def test_f7_onto_a_product_slot_is_one_step_and_one_ctrl_z_takes_it_all_back(win
     assert {k: v for k, v in after.items() if k not in moving} == {k: v for k, v in before.items() if k not in moving}
     assert (q.explaining, first in q.on_shelf, second in q.on_shelf) == (first, True, False)
     assert view.selected_sku() == first
-    assert window.statusBar().currentMessage() == "Undone: next segment (冰丝防晒袖套 → 竹纤维抽纸 24包)"
+    slot1, slot2 = (s.title for s in window.service.state.plan.segments[1:3])
+    assert window.statusBar().currentMessage() == f"Undone: next segment ({slot1} → {slot2})"
 
 
 def test_ctrl_z_with_nothing_to_undo_says_so_and_writes_nothing(window, qtbot, clock):
@@ -103,3 +104,22 @@ def test_the_settings_dialog_turns_auto_shelf_off(window, qtbot, clock):
     q = window.service.state.queue
     assert (q.explaining, q.on_shelf) == (window.service.state.plan.segments[1].product_sku, set())
     assert "on_air_off_shelf" in [a["code"] for a in window.service.status()["alerts"]]
+
+
+def test_the_undo_is_said_and_logged_in_chinese(window, qtbot, clock):
+    from controlroom.ui.i18n import Translations
+    from controlroom.ui.log_panel import describe, kind_name
+
+    view = on_air(window, qtbot, clock)
+    qtbot.keyClick(view, Qt.Key.Key_F7)
+    chinese = Translations()
+    chinese.install("zh_CN")
+    try:
+        qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+        opening, slot = (s.title for s in window.service.state.plan.segments[:2])
+        assert window.statusBar().currentMessage() == f"已撤销：下一环节 ({opening} → {slot})"
+        undone = window.log_panel.model.event_at(0)
+        titles = window.log_panel.model.titles
+        assert (kind_name(undone.kind), describe(undone, {}, titles)) == ("已撤销", f"下一环节  {slot}")
+    finally:
+        chinese.remove()
