@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from controlroom.core.metrics import Metrics, minute_of
 from controlroom.core.pacing import PacingState, Phase, ShowStatus
+from controlroom.core.plan import SegmentKind
 from controlroom.core.queue import QueueState
 from controlroom.core.settings import ShowSettings
 
@@ -18,6 +19,7 @@ SOLD_OUT = "sold_out"
 OVERSELL = "oversell"
 VIEWER_DROP = "viewer_drop"
 NEGATIVE_SPIKE = "negative_spike"
+ON_AIR_OFF_SHELF = "on_air_off_shelf"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ def active_alerts(
         return _stock_alerts(q, s)
     out: list[Alert] = []
     out += _pacing_alerts(p)
+    out += _on_air_alerts(p, q)
     out += _stock_alerts(q, s)
     out += _audience_alerts(m, s, now)
     return out
@@ -59,6 +62,17 @@ def _pacing_alerts(p: PacingState) -> list[Alert]:
                          params={"a": minutes}))
     if p.final_push:
         out.append(Alert(FINAL_PUSH, "info", "final push: last minutes of the show"))
+    return out
+
+
+def _on_air_alerts(p: PacingState, q: QueueState) -> list[Alert]:
+    """The product on air (the slot's, and the one explained) must be buyable: on shelf."""
+    slot = p.segment.product_sku if p.segment is not None and p.segment.kind == SegmentKind.PRODUCT else None
+    out = []
+    for sku in dict.fromkeys(k for k in (slot, q.explaining) if k):
+        if sku in q.products and sku not in q.on_shelf:
+            name = q.products[sku].name
+            out.append(Alert(ON_AIR_OFF_SHELF, "critical", f"{name} is on air but off shelf", sku, {"a": name}))
     return out
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from controlroom.core import events as ev
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
+from controlroom.core.plan import Segment, SegmentKind
 from controlroom.core.show import ShowState
+from controlroom.core.undo import joined, undo_event
 
 
 class CommandError(ValueError):
@@ -60,7 +62,35 @@ def jump(s: ShowState, now: float, index: int, cause: str = "jump") -> list[Even
     _live(s)
     if not 0 <= index < len(s.plan.segments):
         raise CommandError(f"there is no segment {index + 1}")
-    return [Event(ev.SEGMENT_STARTED, now, ref=s.plan.segments[index].uid, text=cause)]
+    segment = s.plan.segments[index]
+    return [Event(ev.SEGMENT_STARTED, now, ref=segment.uid, text=cause), *_move_on(s, now, segment)]
+
+
+def _move_on(s: ShowState, now: float, segment: Segment) -> list[Event]:
+    """Onto a product slot: its product explained now and (setting auto_shelf) on shelf, the
+    previous slot's product off shelf — all joined to the move, one action for undo."""
+    q, sku = s.queue, segment.product_sku
+    if segment.kind != SegmentKind.PRODUCT or sku is None or sku not in q.products:
+        return []
+    out = []
+    if s.settings.auto_shelf:
+        previous = _previous_slot_product(s)
+        if previous is not None and previous != sku and previous in q.on_shelf:
+            out.append(Event(ev.PRODUCT_OFF_SHELF, now, product=previous))
+        if sku not in q.on_shelf:
+            out.append(Event(ev.PRODUCT_ON_SHELF, now, product=sku))
+    if q.explaining != sku:
+        out.append(Event(ev.EXPLAINING_STARTED, now, product=sku))
+    return [joined(e) for e in out]
+
+
+def _previous_slot_product(s: ShowState) -> str | None:
+    """The product of the last product slot on air (the one being left, or before it)."""
+    slots = {seg.uid: seg.product_sku for seg in s.plan.segments if seg.kind == SegmentKind.PRODUCT}
+    for run in reversed(s.timer.runs):
+        if slots.get(run.uid):
+            return slots[run.uid]
+    return None
 
 
 def next_segment(s: ShowState, now: float) -> list[Event]:
@@ -187,3 +217,15 @@ def tick_checklist(s: ShowState, now: float, item: str, ticked: bool) -> list[Ev
 
 def host_message(s: ShowState, now: float, text: str) -> list[Event]:
     return [Event(ev.HOST_MESSAGE, now, text=text.strip())]
+
+
+def undo(s: ShowState, now: float) -> list[Event]:
+    """Take back the last undoable action since the show's start (core/undo.py)."""
+    action = s.undo_log.last
+    if action is None:
+        if s.timer.status == ShowStatus.ENDED:
+            raise CommandError("nothing to undo since the show ended")
+        if s.timer.started_at is not None:
+            raise CommandError("nothing to undo since the show started")
+        raise CommandError("nothing to undo")
+    return [undo_event(action, now)]

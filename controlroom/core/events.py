@@ -38,6 +38,8 @@ tables, never rewritten after creation):
 | products_ordered | {"skus": [sku, …]}: the queue's new order                             |
 | settings_changed | {name: value} of the settings that changed                            |
 | plan_edited      | none: marks the end of one edit ("plan", "products", "settings"); folds to nothing. Older logs hold only this (their side tables hold the latest edit) |
+| undone           | {"ids": [id, …]}: the events of the one action it takes back (core/undo.py); `text` names the action ("next segment") |
+| any undoable kind | {"joined": true} on every event of a multi-event action but its first (the move-on of core/commands.py): one undo takes the whole action back |
 
 A stock change of a product that has sold or had its stock adjusted is never an edit of
 its starting stock: an import makes it a `stock_adjusted` with the reason "import".
@@ -85,6 +87,7 @@ PRODUCT_UPDATED = "product_updated"
 PRODUCT_REMOVED = "product_removed"
 PRODUCTS_ORDERED = "products_ordered"
 SETTINGS_CHANGED = "settings_changed"
+UNDONE = "undone"
 EDIT_KINDS = frozenset({
     PLAN_SET, PRODUCT_ADDED, PRODUCT_UPDATED, PRODUCT_REMOVED, PRODUCTS_ORDERED, SETTINGS_CHANGED,
 })
@@ -92,7 +95,7 @@ OPERATOR_KINDS = frozenset({
     SHOW_STARTED, SHOW_PAUSED, SHOW_RESUMED, SHOW_ENDED, SEGMENT_STARTED, SEGMENT_EXTENDED,
     INTERACTION_MARKED, PROMO_REPEATED, PRODUCT_ON_SHELF, PRODUCT_OFF_SHELF,
     EXPLAINING_STARTED, STOCK_ADJUSTED, NOTE, INCIDENT_OPENED, INCIDENT_CLOSED,
-    CHECKLIST_TICKED, HOST_MESSAGE, PLAN_EDITED,
+    CHECKLIST_TICKED, HOST_MESSAGE, PLAN_EDITED, UNDONE,
 }) | EDIT_KINDS
 
 # Flags an order can carry: it is counted all the same, and surfaced as an oversell.

@@ -84,7 +84,7 @@ class RecapFold:
             return True
         self.last_ts = e.ts
         handler = _HANDLERS.get(e.kind)
-        if handler is not None:
+        if handler is not None and e.id not in self.state.undone:  # an undone action did not happen
             handler(self, e)
         return False
 

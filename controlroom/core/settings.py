@@ -30,6 +30,8 @@ class ShowSettings:
     # start or start, whichever is first) to this far after now. Outside: refused, naming ts.
     feed_before_show_hours: float = 24.0
     feed_ahead_minutes: float = 5.0
+    # Moving onto a product slot puts its product on shelf and takes the previous slot's off.
+    auto_shelf: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -67,10 +69,15 @@ class ShowSettings:
 
 def _coerce(name: str, value: Any, type_name: Any) -> Any:
     try:
+        if type_name in (bool, "bool"):
+            if value not in (True, False, 0, 1):
+                raise ValueError
+            return bool(value)
         if type_name in (int, "int"):
             if isinstance(value, float) and not value.is_integer():
                 raise ValueError
             return int(value)
         return float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"setting {name}: {value!r} is not a number") from None
+        what = "true or false" if type_name in (bool, "bool") else "a number"
+        raise ValueError(f"setting {name}: {value!r} is not {what}") from None

@@ -16,6 +16,7 @@ from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.queue import QueueState
 from controlroom.core.settings import ShowSettings
+from controlroom.core.undo import INCIDENT_KINDS, SHELF_KINDS, TIMER_KINDS, UndoLog, target_ids
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Snapshot:
     host_message: str
     open_incidents: list[Incident]
     after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
+    undo: str | None = None  # what Ctrl+Z would take back ("next segment"), or None
 
 
 @dataclass
@@ -72,6 +74,10 @@ class ShowState:
     last_event_id: int = 0
     # Classifies a comment's text ("negative", "question" or None) as it is admitted.
     comment_classifier: Callable[[str], str | None] | None = None
+    # The undoable actions since the start and what undoing one rebuilds from (core/undo.py).
+    undo_log: UndoLog = field(default_factory=UndoLog)
+    # The ids of every event an undo took back: folds that read the log (the recap) skip them.
+    undone: set[int] = field(default_factory=set)
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -93,11 +99,41 @@ class ShowState:
             self.after_end_oversells += 1
         if e.ref and e.kind in ev.FEED_KINDS:
             (self.order_ids if e.kind == ev.ORDER else self.event_ids).add(e.ref)
+        if e.kind not in ev.FEED_KINDS:
+            self.undo_log.record(e)
         handler = _HANDLERS.get(e.kind)
         if handler is not None:
             handler(self, e)
         if e.id is not None and e.id > self.last_event_id:
             self.last_event_id = e.id
+
+    def rebuild_undoable(self, kinds: frozenset[str]) -> None:
+        """Fold again, from the operator events kept in memory (none undone), the parts that
+        events of `kinds` touch: the timer, shelf and explaining, incidents, host message."""
+        kept = self.undo_log.kept
+        if kinds & TIMER_KINDS:
+            self.timer = TimerLog()
+            for e in kept:
+                self.timer.apply(e)
+        if kinds & SHELF_KINDS:
+            self._rebuild_shelf(kept)
+        if kinds & INCIDENT_KINDS:
+            self.incidents = {}
+            for e in kept:
+                if e.kind in INCIDENT_KINDS:
+                    _HANDLERS[e.kind](self, e)
+        if ev.HOST_MESSAGE in kinds:
+            self.host_message = next((e.text or "" for e in reversed(kept) if e.kind == ev.HOST_MESSAGE), "")
+
+    def _rebuild_shelf(self, kept: list[Event]) -> None:
+        q = self.queue
+        q.on_shelf, q.explaining, q.shelf_times = set(), None, {}
+        for e in kept:
+            if e.kind in SHELF_KINDS:
+                q.apply(e)
+            elif e.kind == ev.PRODUCT_REMOVED:  # a removal takes the product off shelf
+                q.on_shelf.discard(e.product or "")
+                q.explaining = None if q.explaining == e.product else q.explaining
 
     def admit(self, e: Event) -> Event | None:
         """Prepare a feed event for the log: None for a repeated order id or event id;
@@ -145,6 +181,7 @@ class ShowState:
             host_message=self.host_message,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
+            undo=self.undo_log.last.label if self.undo_log.last else None,
         )
 
 
@@ -176,6 +213,15 @@ def _host_message(s: ShowState, e: Event) -> None:
     s.host_message = e.text or ""
 
 
+def _undone(s: ShowState, e: Event) -> None:
+    """The pair folds to nothing: the action's events go, and what they touched is rebuilt."""
+    ids = target_ids(e)
+    s.undone |= ids
+    gone = s.undo_log.take_back(ids)
+    if gone:
+        s.rebuild_undoable(gone)
+
+
 def _ended(s: ShowState, e: Event) -> None:
     if s.metrics.ended_at is None:
         s.metrics.ended_at = e.ts  # from here on the feed is folded apart, "after the end"
@@ -187,6 +233,7 @@ _HANDLERS = {
     ev.CHECKLIST_TICKED: _checklist,
     ev.HOST_MESSAGE: _host_message,
     ev.SHOW_ENDED: _ended,
+    ev.UNDONE: _undone,
     **EDIT_HANDLERS,
 }
 
@@ -246,4 +293,5 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "after_end": snap.after_end,
         "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
         "host_message": snap.host_message,
+        "undo": snap.undo,
     }

@@ -155,7 +155,7 @@ EVENT_KINDS: dict[str, dict[str, str]] = {
         "incident_closed": "事故结束", "checklist_ticked": "准备项", "host_message": "提词",
         "plan_edited": "修改", "plan_set": "计划修改", "product_added": "新增商品",
         "product_updated": "商品修改", "product_removed": "移除商品", "products_ordered": "商品排序",
-        "settings_changed": "设置修改",
+        "settings_changed": "设置修改", "undone": "撤销",
     },
     # English names every kind, the edits included, by the log's own id (what the CLI, the
     # API, docs/events.md and a filter on the Events sheet use).

@@ -247,6 +247,12 @@ class ShowService:
     def end(self) -> list[Event]:
         return self.run(commands.end_show)
 
+    def undo(self) -> Event:
+        """Take back the last undoable operator action (core/undo.py), whole: returns the
+        `undone` event (its text names the action). Raises CommandError when there is
+        nothing to undo since the show's start (nothing is written then)."""
+        return self.run(commands.undo)[0]
+
     # -- what the window reads and asks (core/views.py): immutable views, one locked step each
     def view(self) -> RoomView:
         """The room now, as an immutable view (the window's every panel reads this)."""

@@ -16,6 +16,7 @@ from controlroom.core.plan import Plan, Segment, SegmentKind
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowInfo, ShowState
+from controlroom.core.undo import undone_ids
 from controlroom.models import EventRow, ProductRow, SegmentRow, Show
 from controlroom.store import fold_cache
 from controlroom.store.db import StoreError
@@ -108,12 +109,14 @@ class ShowRepository:
             return [ShowSummary(s.id, s.title, s.created_at, self._state(conn, s.id), self._gmv(conn, s.id)) for s in shows]
 
     def _state(self, conn: Any, show_id: int) -> str:
-        last = conn.scalar(
-            select(EventRow.kind)
+        undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
+        rows = conn.execute(
+            select(EventRow.id, EventRow.kind)
             .where(EventRow.show_id == show_id, EventRow.kind.in_(
                 [ev.SHOW_STARTED, ev.SHOW_PAUSED, ev.SHOW_RESUMED, ev.SHOW_ENDED]))
-            .order_by(EventRow.id.desc()).limit(1)
-        )
+            .order_by(EventRow.id.desc()).limit(len(undone) + 1)
+        ).all()
+        last = next((kind for id_, kind in rows if id_ not in undone), None)  # an undone pause did not happen
         return {None: "planned", ev.SHOW_PAUSED: "paused", ev.SHOW_ENDED: "ended"}.get(last, "running")
 
     def _gmv(self, conn: Any, show_id: int) -> float:
@@ -185,8 +188,10 @@ class ShowRepository:
         with self.engine.connect() as conn:
             mark = fold_cache.usable_mark(conn, show_id)
             fold_cache.load_into(conn, show_id, state.metrics, mark)
+            undone = state.undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
             for e in fold_cache.events(conn, show_id, fold_cache.not_cached(mark)):
-                state.apply(e)
+                if e.kind != ev.UNDONE and e.id not in undone:  # an undone action and its undo: neither happened
+                    state.apply(e)
             _load_feed_facts(conn, show_id, state)
         return state
 

@@ -56,6 +56,7 @@ def kind_name(kind: str) -> str:
         ev.PLAN_SET: translate("log", "Plan changed"), ev.PRODUCT_ADDED: translate("log", "Product added"),
         ev.PRODUCT_UPDATED: translate("log", "Product changed"), ev.PRODUCT_REMOVED: translate("log", "Product removed"),
         ev.PRODUCTS_ORDERED: translate("log", "Queue reordered"), ev.SETTINGS_CHANGED: translate("log", "Settings changed"),
+        ev.UNDONE: translate("log", "Undone"),
     }.get(kind, kind)
 
 
@@ -102,7 +103,8 @@ def describe_edit(e: Event, names: dict[str, str]) -> str:
         from controlroom.ui.settings_dialog import setting_labels
 
         labels = setting_labels()
-        return "; ".join(f"{labels.get(k, k)} = {v:g}" if isinstance(v, (int, float)) else f"{labels.get(k, k)} = {v}"
+        return "; ".join(f"{labels.get(k, k)} = {'✓' if v else '✗'}" if isinstance(v, bool) else
+                         f"{labels.get(k, k)} = {v:g}" if isinstance(v, (int, float)) else f"{labels.get(k, k)} = {v}"
                          for k, v in data.items())
     return name  # product_removed
 
@@ -133,6 +135,10 @@ def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
         return f"{e.ref or ''} ({e.qty or 0})"
     if e.kind in ev.EDIT_KINDS:
         return describe_edit(e, names)
+    if e.kind == ev.UNDONE:
+        from controlroom.ui import undo_texts
+
+        return undo_texts.log_line(e, names, titles)
     parts = [product, e.text or "", e.user or ""] if e.product or e.text or e.user else []
     return "  ".join(p for p in parts if p)
 

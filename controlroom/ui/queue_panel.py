@@ -196,6 +196,11 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
+    def select_explained(self, sku: str) -> None:
+        """Select the product just explained (a move onto its slot), and show its row."""
+        self.view.select_sku(sku)
+        self.view.scrollTo(self.view.currentIndex())
+
     def show_rows(self, rows: Sequence[ProductRow]) -> None:
         selected = self.view.selected_sku()
         pending = self.view._pending_select

@@ -7,6 +7,7 @@ from dataclasses import fields
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -46,6 +47,7 @@ def setting_labels() -> dict[str, str]:
         "low_conversion_percent": translate("SettingsDialog", "Low conversion (%)"),
         "feed_before_show_hours": translate("SettingsDialog", "Live data accepted from before the show (h)"),
         "feed_ahead_minutes": translate("SettingsDialog", "Live data accepted ahead of now (min)"),
+        "auto_shelf": translate("SettingsDialog", "Moving onto a product slot puts it on shelf (and the previous one off)"),
     }
 
 
@@ -58,10 +60,11 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Show settings"))
         current = service.view().settings
         form = QFormLayout()
-        self.editors: dict[str, QAbstractSpinBox] = {}
+        self.editors: dict[str, QAbstractSpinBox | QCheckBox] = {}
         labels = self.labels()
         for f in fields(ShowSettings):
-            editor = self._editor(f.type in (int, "int"), getattr(current, f.name))
+            editor = self._switch(getattr(current, f.name)) if f.type in (bool, "bool") else \
+                self._editor(f.type in (int, "int"), getattr(current, f.name))
             self.editors[f.name] = editor
             form.addRow(labels.get(f.name, f.name), editor)
         self.message = QLabel()
@@ -90,8 +93,14 @@ class SettingsDialog(QDialog):
         dbox.setValue(float(value))
         return dbox
 
-    def values(self) -> dict[str, float]:
-        return {name: editor.value() for name, editor in self.editors.items()}  # type: ignore[attr-defined]
+    def _switch(self, on: bool) -> QCheckBox:
+        box = QCheckBox()
+        box.setChecked(bool(on))
+        return box
+
+    def values(self) -> dict[str, float | bool]:
+        return {name: editor.isChecked() if isinstance(editor, QCheckBox) else editor.value()  # type: ignore[attr-defined]
+                for name, editor in self.editors.items()}
 
     def save(self) -> None:
         try:

@@ -67,6 +67,7 @@ _ALERT_TEMPLATES: dict[str, str] = {
     al.OVERSELL: QT_TRANSLATE_NOOP("texts", "{a} unexpected order(s): off shelf, sold out or unknown"),
     al.VIEWER_DROP: QT_TRANSLATE_NOOP("texts", "Online viewers down {a}% ({b} → {c})"),
     al.NEGATIVE_SPIKE: QT_TRANSLATE_NOOP("texts", "{a} negative comments this minute"),
+    al.ON_AIR_OFF_SHELF: QT_TRANSLATE_NOOP("texts", "{a} is on air but off shelf"),
 }
 
 

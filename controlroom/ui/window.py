@@ -154,6 +154,7 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         self.act_interaction = a(self.tr("Mark interaction"), lambda: self.run(commands.mark_interaction), "F9", True)
         self.act_promo = a(self.tr("Promo repeated"), self.mark_promo, "F10", True)
         self.act_end = a(self.tr("End show…"), self.end_show, "Ctrl+Shift+E", True)
+        self.act_undo = a(self.tr("Undo last action"), self.undo, "Ctrl+Z", True)
         self.show_actions = [self.act_start, self.act_previous, self.act_next, self.act_extend,
                              self.act_interaction, self.act_promo, self.act_end]
 
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         show_menu = self.menu("show")
         for action in self.show_actions:
             show_menu.addAction(action)
+        show_menu.addAction(self.act_undo)
         show_menu.addSeparator()
         self.act_plan = self._action(self.tr("Edit plan and products…"), self.edit_plan, "Ctrl+E")
         show_menu.addAction(self.act_plan)

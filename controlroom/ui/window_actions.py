@@ -12,10 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from controlroom.core import commands
+from controlroom.core import events as ev
 from controlroom.core.events import Event
 from controlroom.services.show_service import ShowService
 from controlroom.store.errors import StoreUnavailable
-from controlroom.ui import texts
+from controlroom.ui import texts, undo_texts
 from controlroom.ui.host_display import HostDisplay
 
 translate = QCoreApplication.translate  # the strings keep MainWindow's context (its .ts entries)
@@ -41,12 +42,37 @@ class WindowActions:
         return True
 
     def run(self, command: Callable[..., list[Event]], *args: Any) -> bool:
-        """Send a core command; a refusal is shown in the status bar, never raised."""
+        """Send a core command; a refusal is shown in the status bar, never raised. A
+        product explained by it (E, or a move onto its slot) is selected in the queue."""
         service = self.service
         if service is None:
             self.say(translate("MainWindow", "No show is open."))
             return False
-        return self.call(service.run, command, *args)
+        done: list[Event] = []
+        if not self.call(lambda: done.extend(service.run(command, *args))):
+            return False
+        explained = next((e.product for e in done if e.kind == ev.EXPLAINING_STARTED and e.product), None)
+        if explained is not None:
+            self.queue_panel.select_explained(explained)  # type: ignore[attr-defined]
+        return True
+
+    def undo(self) -> None:
+        """Ctrl+Z: take back the last operator action, and say what it was."""
+        service = self.service
+        if service is None:
+            self.say(translate("MainWindow", "No show is open."))
+            return
+        before = service.view()
+        try:
+            undone = service.undo()
+        except (ValueError, StoreUnavailable) as exc:
+            self.say(undo_texts.refusal(str(exc)) or texts.refusal(exc), error=True)
+            return
+        self.refresh()  # type: ignore[attr-defined]
+        after = service.view()
+        if after.explaining is not None and after.explaining != before.explaining:
+            self.queue_panel.select_explained(after.explaining)  # type: ignore[attr-defined]
+        self.say(undo_texts.message(undone, before, after))
 
     def say(self, text: str, error: bool = False) -> None:
         bar = self.statusBar()  # type: ignore[attr-defined]

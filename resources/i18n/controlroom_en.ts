@@ -244,6 +244,10 @@
         <translation>End show…</translation>
     </message>
     <message>
+        <source>Undo last action</source>
+        <translation>Undo last action</translation>
+    </message>
+    <message>
         <source>Product queue</source>
         <translation>Product queue</translation>
     </message>
@@ -731,6 +735,10 @@
         <source>Live data accepted ahead of now (min)</source>
         <translation>Live data accepted ahead of now (min)</translation>
     </message>
+    <message>
+        <source>Moving onto a product slot puts it on shelf (and the previous one off)</source>
+        <translation>Moving onto a product slot puts it on shelf (and the previous one off)</translation>
+    </message>
 </context>
 <context>
     <name>TimerPanel</name>
@@ -950,6 +958,10 @@
         <translation>Settings changed</translation>
     </message>
     <message>
+        <source>Undone</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>name</translation>
     </message>
@@ -1163,6 +1175,10 @@
         <translation>{a} negative comments this minute</translation>
     </message>
     <message>
+        <source>{a} is on air but off shelf</source>
+        <translation>{a} is on air but off shelf</translation>
+    </message>
+    <message>
         <source>The show is not running ({a}).</source>
         <translation>The show is not running ({a}).</translation>
     </message>
@@ -1373,6 +1389,85 @@
     <message>
         <source>{n} events could not be stored; they are kept only while ControlRoom stays open.</source>
         <translation>{n} events could not be stored; they are kept only while ControlRoom stays open.</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>next segment</source>
+        <translation>next segment</translation>
+    </message>
+    <message>
+        <source>previous segment</source>
+        <translation>previous segment</translation>
+    </message>
+    <message>
+        <source>jump to segment</source>
+        <translation>jump to segment</translation>
+    </message>
+    <message>
+        <source>skip segment</source>
+        <translation>skip segment</translation>
+    </message>
+    <message>
+        <source>extend</source>
+        <translation>extend</translation>
+    </message>
+    <message>
+        <source>interaction marked</source>
+        <translation>interaction marked</translation>
+    </message>
+    <message>
+        <source>promo repeated</source>
+        <translation>promo repeated</translation>
+    </message>
+    <message>
+        <source>on shelf</source>
+        <translation>on shelf</translation>
+    </message>
+    <message>
+        <source>off shelf</source>
+        <translation>off shelf</translation>
+    </message>
+    <message>
+        <source>explaining</source>
+        <translation>explaining</translation>
+    </message>
+    <message>
+        <source>host message</source>
+        <translation>host message</translation>
+    </message>
+    <message>
+        <source>incident opened</source>
+        <translation>incident opened</translation>
+    </message>
+    <message>
+        <source>incident closed</source>
+        <translation>incident closed</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>resume</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo since the show started.</source>
+        <translation>Nothing to undo since the show started.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo since the show ended.</source>
+        <translation>Nothing to undo since the show ended.</translation>
     </message>
 </context>
 </TS>

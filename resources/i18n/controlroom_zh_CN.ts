@@ -244,6 +244,10 @@
         <translation>结束直播…</translation>
     </message>
     <message>
+        <source>Undo last action</source>
+        <translation>撤销上一步操作</translation>
+    </message>
+    <message>
         <source>Product queue</source>
         <translation>商品队列</translation>
     </message>
@@ -731,6 +735,10 @@
         <source>Live data accepted ahead of now (min)</source>
         <translation>比当前时间超前多久的实时数据可接收（分钟）</translation>
     </message>
+    <message>
+        <source>Moving onto a product slot puts it on shelf (and the previous one off)</source>
+        <translation>进入商品讲解环节时自动上架该商品（并下架上一个）</translation>
+    </message>
 </context>
 <context>
     <name>TimerPanel</name>
@@ -950,6 +958,10 @@
         <translation>设置修改</translation>
     </message>
     <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -1163,6 +1175,10 @@
         <translation>本分钟 {a} 条负面评论</translation>
     </message>
     <message>
+        <source>{a} is on air but off shelf</source>
+        <translation>{a} 正在讲解，但未上架</translation>
+    </message>
+    <message>
         <source>The show is not running ({a}).</source>
         <translation>直播未在进行（{a}）。</translation>
     </message>
@@ -1373,6 +1389,85 @@
     <message>
         <source>{n} events could not be stored; they are kept only while ControlRoom stays open.</source>
         <translation>{n} 条事件无法存入数据库，仅在 ControlRoom 打开期间保留。</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>jump to segment</source>
+        <translation>跳转环节</translation>
+    </message>
+    <message>
+        <source>skip segment</source>
+        <translation>跳过环节</translation>
+    </message>
+    <message>
+        <source>extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>interaction marked</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <source>promo repeated</source>
+        <translation>重复优惠</translation>
+    </message>
+    <message>
+        <source>on shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>off shelf</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>explaining</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>host message</source>
+        <translation>主播消息</translation>
+    </message>
+    <message>
+        <source>incident opened</source>
+        <translation>事故开始</translation>
+    </message>
+    <message>
+        <source>incident closed</source>
+        <translation>事故结束</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo since the show started.</source>
+        <translation>开播以来没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo since the show ended.</source>
+        <translation>下播以来没有可撤销的操作。</translation>
     </message>
 </context>
 </TS>

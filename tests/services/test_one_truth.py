@@ -1,6 +1,6 @@
 """One truth: after every step of a random show — commands, feed events late, out of order,
-repeated and from repeated users, product-sheet imports and settings edits, replay-cache
-checkpoints and restarts — the live view equals the view replayed from the log, and the
+repeated and from repeated users, product-sheet imports and settings edits, undo (of
+moves-on too), replay-cache checkpoints and restarts — the live view equals the view replayed from the log, and the
 recap folded from the log gives the same show totals."""
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ COMMANDS = [
     (c.extend, (1,)), (c.mark_interaction, ()), (c.end_show, ()),
     (c.set_shelf, (SKUS[0], True)), (c.set_shelf, (SKUS[1], True)), (c.set_shelf, (SKUS[0], False)),
     (c.explain, (SKUS[0],)), (c.mark_promo, (None,)), (c.set_stock, (SKUS[1], 3)),
+    (c.jump, (3,)), (c.skip, ()), (c.host_message, ("上福袋",)), (c.open_incident, ("断流", "INC-1")),
+    (c.close_incident, ("INC-1",)), (c.note, ("备注",)),
 ]
 
 
@@ -87,6 +89,32 @@ class OneTruth(RuleBasedStateMachine):
             self.service.run(fn, *args)
         except CommandError:
             pass
+
+    @rule()
+    def go_live(self) -> None:
+        """Start (or resume) often enough that most examples undo on a running show."""
+        try:
+            self.service.run(c.start)
+        except CommandError:
+            pass
+
+    @rule(which=st.integers(0, len(COMMANDS) - 1))
+    def act_then_undo(self, which: int) -> None:
+        self.command(which)
+        self.undo(1)
+
+    @rule(times=st.integers(1, 3))
+    def undo(self, times: int) -> None:
+        """Ctrl+Z, once or a few times: the service's undo, refused when nothing is left."""
+        for _ in range(times):
+            try:
+                self.service.undo()
+            except CommandError:
+                pass
+
+    @rule(on=st.booleans())
+    def auto_shelf(self, on: bool) -> None:
+        self.service.update_settings(self.service.state.settings.replace(auto_shelf=on))
 
     @rule(data=st.data(), n=st.integers(1, 12))
     def feed(self, data, n: int) -> None:

@@ -31,7 +31,9 @@ def test_start_advance_and_the_timer_panel_follows(window, clock):
     seg = window.service.state.pacing(clock.now()).segment
     assert window.timer_panel.title.text() == seg.title
     assert window.act_start.text() == window.tr("Pause")
-    assert kinds_in_log(window)[:2] == [ev.SEGMENT_STARTED, ev.SEGMENT_STARTED]
+    # onto a product slot: the move brought its product on shelf and explained (one action)
+    assert kinds_in_log(window)[:4] == [ev.EXPLAINING_STARTED, ev.PRODUCT_ON_SHELF, ev.SEGMENT_STARTED,
+                                        ev.SEGMENT_STARTED]
 
 
 def test_toggle_shelf_through_the_model_and_by_keystroke(window, qtbot):
