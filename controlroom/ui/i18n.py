@@ -16,6 +16,14 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+_language = "en"  # the installed one: shows and rehearsals are created in it
+
+
+def current_language() -> str:
+    """The window's language now (what new shows' default plans and sample data are written in)."""
+    return _language
+
+
 def qm_files(lang: str, folder: Path = I18N_DIR) -> list[Path]:
     return sorted(folder.glob(f"*_{lang}.qm"))
 
@@ -29,8 +37,9 @@ class Translations:
 
     def install(self, lang: str) -> list[str]:
         """Install `lang`'s translators; returns the files loaded."""
+        global _language
         self.remove()
-        self.language = lang
+        self.language = _language = lang
         loaded = []
         for path in qm_files(lang):
             loaded += self._load(str(path.parent), path.stem)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom.core.sample_words import plan_words
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import create_show
 from controlroom.store.db import StoreError, db_url, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import fmt, prefs
+from controlroom.ui.i18n import current_language
 from controlroom.ui.session import REHEARSAL_ROOM, ShowSession
 
 SHEET_FILTER = "Product sheets (*.xlsx *.csv)"
@@ -85,7 +87,8 @@ class NewShowDialog(QDialog):
             products = self._products()
             repo = ShowRepository(open_engine(self.db))
             room = REHEARSAL_ROOM if self.rehearsal.isChecked() else ""
-            sid = create_show(repo, title, float(self.minutes.value()), products, time.time(), room=room)
+            sid = create_show(repo, title, float(self.minutes.value()), products, time.time(), room=room,
+                              words=plan_words(current_language()))
             repo.engine.dispose()
             self.session = ShowSession(self.db, sid)
         except (ValueError, StoreError) as exc:
@@ -96,7 +99,7 @@ class NewShowDialog(QDialog):
     def _products(self) -> list:
         path = self.sheet.text().strip()
         if not path:
-            return sample_products()
+            return sample_products(current_language())
         from controlroom.ui.sheet_reader import read_products_responsive
 
         return read_products_responsive(path, self)
