@@ -56,7 +56,7 @@ EVENT_COLUMNS = (
 # Where an Events row can hold text that came from outside (kind, product, user, detail, flag).
 EVENT_TEXT_COLUMNS = (2, 3, 4, 7, 8)
 _PLAIN_DETAIL = frozenset({ev.VIEWERS, ev.LIKE, ev.SHARE, ev.FOLLOW, ev.JOIN, ev.COMMENT, ev.NOTE, ev.GIFT, ev.PROMO_REPEATED, ev.STOCK_ADJUSTED, ev.HOST_MESSAGE,
-                           ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED, ev.INTERACTION_MARKED})
+                           ev.INTERACTION_MARKED})
 EXCEL_MAX_ROWS = 1_048_576
 
 
@@ -103,6 +103,8 @@ class EventRows:
 
     def _detail(self, e: Event) -> str | None:
         kind = e.kind
+        if kind == ev.INCIDENT_OPENED or kind == ev.INCIDENT_CLOSED:
+            return self._t.incident(e.text)
         if kind == ev.SEGMENT_STARTED or kind == ev.SEGMENT_EXTENDED:
             title = self._titles.get(e.ref or "", e.ref or "")
             return f"{title} ({self._t.code('cause', e.text)})" if e.text else title

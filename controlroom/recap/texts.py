@@ -82,7 +82,7 @@ _ZH: dict[str, str] = {
     "cause.start": "开播", "cause.next": "下一个", "cause.previous": "上一个", "cause.jump": "跳转",
     "flag.question": "提问", "flag.negative": "负面", "flag.oversell": "超卖", "flag.off_shelf": "未上架",
     "flag.sold_out": "已售罄", "flag.unknown_product": "未知商品", "flag.manual": "手动录入",
-    "room.rehearsal": "彩排",
+    "room.rehearsal": "彩排", "incident.technical": "技术故障", "incident.negative": "负面评论", "incident.other": "其他",
 }
 
 _EN: dict[str, str] = {
@@ -157,6 +157,7 @@ _EN: dict[str, str] = {
     "flag.question": "question", "flag.negative": "negative", "flag.oversell": "oversell",
     "flag.off_shelf": "off_shelf", "flag.sold_out": "sold_out", "flag.unknown_product": "unknown_product",
     "flag.manual": "manual", "room.rehearsal": "rehearsal",
+    "incident.technical": "technical", "incident.negative": "negative", "incident.other": "other",
 }
 
 EVENT_KINDS: dict[str, dict[str, str]] = {
@@ -202,3 +203,10 @@ class Texts:
         if not value:
             return value
         return self._words.get(f"{group}.{value}", value)
+
+    def incident(self, text: str | None) -> str | None:
+        """An incident's text ("technical: …", the kind the window writes first) with its kind in words."""
+        kind, sep, rest = (text or "").partition(": ")
+        if sep and f"incident.{kind}" in self._words:
+            return f"{self._words[f'incident.{kind}']}: {rest}"
+        return text

@@ -32,6 +32,7 @@ def _played(service, clock):
     service.run(commands.next_segment)
     clock.t += 30
     service.run(commands.previous_segment)
+    service.open_incident_next("technical: 黑屏")
 
 
 def test_chinese_recap_words_the_logs_codes(repo, writer, clock, tmp_path):
@@ -48,9 +49,9 @@ def test_chinese_recap_words_the_logs_codes(repo, writer, clock, tmp_path):
     assert "摄像头" in summary and "彩排" in summary and "Cameras" not in " ".join(summary)
     assert "rehearsal" not in summary
     details = " ".join(events)
-    for word in ("(开播)", "(下一个)", "(上一个)", "提问", "摄像头"):
+    for word in ("(开播)", "(下一个)", "(上一个)", "提问", "摄像头", "技术故障: 黑屏"):
         assert word in details, word
-    for raw in ("(start)", "(next)", "(previous)", "question", "Cameras"):
+    for raw in ("(start)", "(next)", "(previous)", "question", "Cameras", "technical"):
         assert raw not in details, raw
 
 
@@ -58,5 +59,5 @@ def test_every_code_has_both_languages():
     codes = ("check.", "cause.", "flag.", "room.")
     zh = {k for k in TEXTS["zh_CN"] if k.startswith(codes)}
     en = {k for k in TEXTS["en"] if k.startswith(codes)}
-    assert zh == en and len(zh) >= 19
+    assert zh == en and len(zh) >= 19 and TEXTS["en"]["incident.technical"] == "technical"
     assert not [k for k in zh if LATIN_WORD.search(TEXTS["zh_CN"][k])]

@@ -1,0 +1,190 @@
+"""All Chinese in Chinese, all English in English: the real window over a played rehearsal,
+in zh_CN and in en, walked widget by widget (panels, menus, docks, tables, the log, alerts,
+the host display, the dialogs, the export's file dialog, the F1 list, message boxes);
+no string may carry the other language beyond a short list of names, units and keys
+(tests/ui/language_walk.py says why each is allowed)."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from controlroom.core import commands
+from controlroom.core.clock import FakeClock
+from controlroom.core.plan import SegmentKind
+from controlroom.recap.texts import TEXTS
+from controlroom.ui import i18n
+from controlroom.ui.i18n import Translations
+from tests.ui.language_walk import OWN_NAME, foreign_words, strings_of_modal, widget_strings
+
+pytestmark = pytest.mark.gui
+LANGUAGES = ("zh_CN", "en")
+FILE_DIALOG_USER_DATA = {"sidebar", "lookInCombo"}  # where a file dialog shows the user's folders
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request, qapp):
+    t = Translations()
+    t.install(request.param)
+    yield request.param
+    t.install("en")
+    t.remove()
+
+
+@pytest.fixture
+def played(language, qtbot, tmp_path, prefs, monkeypatch):
+    """The window over a rehearsal created in `language`, 20 simulated minutes into the
+    show: a product slot on air, a promo, an extension, a note, an incident, a host message,
+    a tick of the checklist, a refused command; the host display open."""
+    from controlroom.ui.session import new_rehearsal
+    from controlroom.ui.window import MainWindow
+
+    home = tmp_path / "home"
+    (home / "2026").mkdir(parents=True)
+    (home / "1.xlsx").write_bytes(b"")
+    monkeypatch.setenv("HOME", str(home))
+    clock = FakeClock()
+    title = QCoreApplication.translate("main", "Rehearsal %1").replace("%1", "12-01 20:00")
+    session = new_rehearsal(str(tmp_path / "show.db"), title, 60, clock=clock, seed=2)
+    window = MainWindow(session, prefs, language, str(tmp_path / "show.db"))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    _play(window, clock)
+    yield window, tmp_path
+    window.close()
+
+
+def _minutes(window, clock, n: int) -> None:
+    for _ in range(n):
+        clock.advance(60)
+        window.tick_feed()
+        window.refresh()
+
+
+def _play(window, clock) -> None:
+    service = window.service
+    window.checklist_panel.boxes["cameras"].click()
+    window.act_start.trigger()
+    _minutes(window, clock, 2)
+    window.act_previous.trigger()  # refused: the first segment; the status bar says why
+    refusal = window.statusBar().currentMessage()
+    while service.state.pacing(clock.now()).segment.kind != SegmentKind.PRODUCT:
+        window.act_next.trigger()
+    sku = service.state.pacing(clock.now()).segment.product_sku
+    window.run(commands.set_shelf, sku, True)
+    window.run(commands.explain, sku)
+    window.act_promo.trigger()
+    window.act_extend.trigger()
+    window.add_note("1")
+    window.open_incident("technical", "2")
+    window.send_host_message("3", False)
+    _minutes(window, clock, 18)
+    window.charts_panel.redraw()
+    window.refresh()
+    window.last_refusal = refusal
+
+
+def _judge(strings: list[str], language: str, user_data: set[str]) -> list[tuple[str, list[str]]]:
+    bad = []
+    for s in dict.fromkeys(strings):
+        words = foreign_words(s, language, user_data)
+        if words:
+            bad.append((s, words))
+    return bad
+
+
+def _user_data(tmp_path) -> set[str]:
+    """What the user (or the file system) named, not us: paths and the database file, and
+    the comment-watch lists (the user's own, kept in their config folder: words and
+    replies for the room they watch, Chinese by default, editable in the window)."""
+    from controlroom.feeds.config import load_watch
+
+    watch = load_watch()
+    parts = {str(tmp_path), str(tmp_path / "home"), str(tmp_path / "show.db"), "show.db"}
+    return parts | {p for p in str(tmp_path).split("/") if p} | {*watch.negative, *watch.questions, *watch.replies}
+
+
+def test_the_window_speaks_one_language(played, language):
+    window, tmp_path = played
+    window.toggle_host_display() if window.host_display is None or not window.host_display.isVisible() else None
+    strings = widget_strings(window) + widget_strings(window.host_display) + [window.last_refusal]
+    assert len(strings) > 300
+    bad = _judge(strings, language, _user_data(tmp_path))
+    assert not bad, "\n".join(map(repr, bad))
+
+
+def test_the_dialogs_speak_one_language(played, language):
+    from controlroom.ui.plan_editor import PlanEditor
+    from controlroom.ui.settings_dialog import SettingsDialog
+    from controlroom.ui.show_dialogs import NewShowDialog, OpenShowDialog
+
+    window, tmp_path = played
+    strings: list[str] = []
+    for make in (lambda: SettingsDialog(window.service, window), lambda: PlanEditor(window.service, window),
+                 lambda: NewShowDialog(window, window.db), lambda: OpenShowDialog(window, window.db)):
+        dialog = make()
+        strings += widget_strings(dialog)
+        dialog.deleteLater()
+    strings += strings_of_modal(window.show_shortcuts)
+    strings += strings_of_modal(window.act_end.trigger)  # the end-show question, answered No
+    assert window.service.view().status.value == "running"
+    assert len(strings) > 100
+    bad = _judge(strings, language, _user_data(tmp_path))
+    assert not bad, "\n".join(map(repr, bad))
+
+
+def test_the_export_speaks_one_language(played, language):
+    from controlroom.ui import export_dialog
+
+    window, tmp_path = played
+    run = export_dialog.RecapExport(window, window.session.url, window.session.show_id, tmp_path / "r.xlsx", language)
+    strings = widget_strings(run.dialog)
+    strings += [run.stage_text(s) for s in ("reading", "events", "sheets", "saving", "done")]
+    strings += [run.written_text(str(tmp_path / "r.xlsx")), run._failure_text()]
+    run._cancelled = True
+    strings.append(run._failure_text())
+    run.dialog.deleteLater()
+    run.deleteLater()
+    title = window.service.view().info.title
+    skip_user_folders = lambda w: w.objectName() in FILE_DIALOG_USER_DATA  # noqa: E731
+    strings += strings_of_modal(lambda: export_dialog.choose_file(window, title, window.session.show_id),
+                                skip=skip_user_folders, settle_ms=300)
+    assert len(strings) > 20
+    bad = _judge(strings, language, _user_data(tmp_path) | {os.environ["HOME"]})
+    assert not bad, "\n".join(map(repr, bad))
+
+
+# -- the catalogues themselves ----------------------------------------------------------
+def _translations(path) -> list[tuple[str, str]]:
+    root = ET.parse(path).getroot()
+    return [(m.findtext("source") or "", m.findtext("translation") or "") for m in root.iter("message")]
+
+
+def test_every_chinese_translation_is_chinese():
+    """Each shipped zh_CN catalogue (ours, live data, recap, Qt's dialogs) and the recap's
+    words: no Latin word beyond the allowed names, units and keys; {placeholders} aside."""
+    import re
+
+    bad = []
+    for ts in sorted(i18n.I18N_DIR.glob("*_zh_CN.ts")):
+        for source, target in _translations(ts):
+            words = foreign_words(re.sub(r"\{\w+\}|%\w+|&\w", " ", target), "zh_CN")
+            if words:
+                bad.append((ts.name, source, target, words))
+    for key, target in TEXTS["zh_CN"].items():
+        words = foreign_words(re.sub(r"\{[^}]*\}", " ", target), "zh_CN")
+        if words:
+            bad.append(("recap/texts.py", key, target, words))
+    assert not bad
+
+
+def test_no_english_source_string_carries_chinese():
+    """The source strings are the English UI (controlroom_en.ts is their identity)."""
+    bad = [(s, t) for s, t in _translations(i18n.I18N_DIR / "controlroom_en.ts")
+           if foreign_words(t, "en") and t not in OWN_NAME]
+    assert not bad
+    assert not [k for k, v in TEXTS["en"].items() if foreign_words(v, "en")]
