@@ -188,3 +188,26 @@ def test_no_english_source_string_carries_chinese():
            if foreign_words(t, "en") and t not in OWN_NAME]
     assert not bad
     assert not [k for k, v in TEXTS["en"].items() if foreign_words(v, "en")]
+
+
+def test_every_catalogue_holds_the_strings_of_its_sources(tmp_path):
+    """lupdate over each catalogue's sources (scripts/update_translations.py) finds nothing
+    its shipped zh_CN .ts lacks, in the context the code looks it up in."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(i18n.I18N_DIR.parents[1] / "scripts"))
+    try:
+        import update_translations as ut
+    finally:
+        sys.path.pop(0)
+    for stem, (files, _langs) in ut.catalogues().items():
+        fresh = tmp_path / f"{stem}.ts"
+        subprocess.run([ut.tool("lupdate"), "-silent", "-locations", "none", *map(str, files), "-ts", str(fresh)],
+                       check=True, cwd=ut.ROOT)
+        shipped = {(c.findtext("name"), m.findtext("source")) for c in ET.parse(ut.ts_path("zh_CN", stem)).iter("context")
+                   for m in c.iter("message")}
+        fresh_keys = {(c.findtext("name"), m.findtext("source")) for c in ET.parse(fresh).iter("context")
+                      for m in c.iter("message")}
+        assert fresh_keys <= shipped, (stem, sorted(fresh_keys - shipped)[:5])
+        assert "run" not in {ctx for ctx, _ in fresh_keys}, stem  # a `run.tr()` looked up as RecapExport
