@@ -31,8 +31,9 @@ ROOM_TEXTS: dict[str, RoomTexts] = {
                   "I have one, it's really good", "Show it again", "Bring it back"),
         questions=("How much?", "How do I buy?", "Which size?", "When does it ship?", "Any coupons?",
                    "How long does it last?"),
-        negative=("Too expensive", "Looks fake", "Last one broke fast", "Support never answers",
-                  "Shipping is too slow", "Can't get a refund"),
+        # each with a word of the comment watch's default list (core/comment_watch.py)
+        negative=("What a rip-off", "Looks fake", "Terrible quality last time", "Is this a scam",
+                  "Terrible support", "Can't get a refund"),
         gift="Little heart",
     ),
 }

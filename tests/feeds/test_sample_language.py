@@ -54,3 +54,15 @@ def test_the_room_is_the_same_room_in_either_language():
         ctx = RoomContext(progress=0.5, segment_kind=None, explaining=None, on_shelf=(), final_push=False)
         return [(e.kind, e.qty, e.user) for s in range(300) for e in sim.step(float(s), ctx)]
     assert shape("en") == shape("zh_CN")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_default_comment_watch_flags_the_rehearsal_room(language):
+    """An English rehearsal trains the negative-comment cue as well as a Chinese one."""
+    from controlroom.core.comment_watch import CommentWatch
+    from controlroom.feeds.sample_texts import room_texts
+
+    watch, texts = CommentWatch(), room_texts(language)
+    assert {watch.classify(t) for t in texts.negative} == {"negative"}
+    assert {watch.classify(t) for t in texts.questions} == {"question"}
+    assert "negative" not in {watch.classify(t) for t in texts.comments}
