@@ -35,10 +35,10 @@ TITLES = {"zh_CN": "周四晚场 彩排", "en": "Thursday night rehearsal"}
 HOST_MESSAGES = {"zh_CN": "还有 2 分钟，准备上福袋", "en": "2 minutes left: lucky bag next"}
 
 
-def play(db: str, minutes: int, seed: int, title: str) -> tuple[int, FakeClock]:
-    """A rehearsal played to `minutes` into the show; returns (show id, its clock)."""
+def play(db: str, minutes: int, seed: int, title: str, lang: str) -> tuple[int, FakeClock]:
+    """A rehearsal in `lang` played to `minutes` into the show; returns (show id, its clock)."""
     clock = FakeClock(START)
-    session = new_rehearsal(db, title, 120, clock=clock, seed=seed)
+    session = new_rehearsal(db, title, 120, clock=clock, seed=seed, language=lang)
     auto = AutoController(session.service, seed, lambda _line: None)
     for _ in range(minutes * 60):
         auto.act(clock.now())
@@ -91,7 +91,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("zh_CN", "en"):  # the same seeded show, played once for each language's log
             db = str(Path(tmp) / f"rehearsal-{lang}.db")
-            show_id, clock = play(db, args.minutes, args.seed, TITLES[lang])
+            show_id, clock = play(db, args.minutes, args.seed, TITLES[lang], lang)
             for path in shoot(app, db, show_id, clock, lang, Path(tmp)):
                 print(path.relative_to(ROOT))
     return 0
