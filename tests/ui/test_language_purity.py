@@ -117,6 +117,18 @@ def test_the_window_speaks_one_language(played, language):
     assert not bad, "\n".join(map(repr, bad))
 
 
+def test_the_ended_show_speaks_one_language(played, language):
+    """After the end: the timer, the host display, the log and the alerts of an ended show."""
+    window, tmp_path = played
+    window.toggle_host_display()
+    window.run(commands.end_show)
+    window.refresh()
+    assert window.service.view().status.value == "ended"
+    strings = widget_strings(window) + widget_strings(window.host_display)
+    bad = _judge(strings, language, _user_data(tmp_path))
+    assert not bad, "\n".join(map(repr, bad))
+
+
 def test_the_dialogs_speak_one_language(played, language):
     from controlroom.ui.plan_editor import PlanEditor
     from controlroom.ui.settings_dialog import SettingsDialog
