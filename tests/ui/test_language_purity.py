@@ -223,3 +223,19 @@ def test_every_catalogue_holds_the_strings_of_its_sources(tmp_path):
                       for m in c.iter("message")}
         assert fresh_keys <= shipped, (stem, sorted(fresh_keys - shipped)[:5])
         assert "run" not in {ctx for ctx, _ in fresh_keys}, stem  # a `run.tr()` looked up as RecapExport
+
+
+def test_every_alert_code_is_worded_in_each_language(language):
+    """An alert is a code and parameters (core/alerts.py); each code has its sentence in
+    texts.py, so none falls back to the core's English message in the Chinese window."""
+    from controlroom.core import alerts as al
+    from controlroom.core.alerts import Alert
+    from controlroom.ui import texts
+
+    codes = {v for k, v in vars(al).items() if k.isupper() and v == k.lower()}  # SLOT_OVERRUN = "slot_overrun"
+    assert {al.SLOT_OVERRUN, al.NEGATIVE_SPIKE} <= codes
+    missing = sorted(codes - set(texts._ALERT_TEMPLATES))
+    assert not missing
+    for code in sorted(codes):
+        worded = texts.alert(Alert(code=code, severity="warning", message="the core's English", params={"a": 1, "b": 2, "c": 3}))
+        assert worded != "the core's English" and not foreign_words(worded, language), (code, worded)
