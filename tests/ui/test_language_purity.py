@@ -108,33 +108,19 @@ def _user_data(tmp_path) -> set[str]:
     return parts | {p for p in str(tmp_path).split("/") if p} | {*watch.negative, *watch.questions, *watch.replies}
 
 
-def test_the_window_speaks_one_language(played, language):
-    window, tmp_path = played
-    window.toggle_host_display() if window.host_display is None or not window.host_display.isVisible() else None
+def _window_strings(window) -> list[str]:
+    if window.host_display is None or not window.host_display.isVisible():
+        window.toggle_host_display()
     strings = widget_strings(window) + widget_strings(window.host_display) + [window.last_refusal]
     assert len(strings) > 300
-    bad = _judge(strings, language, _user_data(tmp_path))
-    assert not bad, "\n".join(map(repr, bad))
+    return strings
 
 
-def test_the_ended_show_speaks_one_language(played, language):
-    """After the end: the timer, the host display, the log and the alerts of an ended show."""
-    window, tmp_path = played
-    window.toggle_host_display()
-    window.run(commands.end_show)
-    window.refresh()
-    assert window.service.view().status.value == "ended"
-    strings = widget_strings(window) + widget_strings(window.host_display)
-    bad = _judge(strings, language, _user_data(tmp_path))
-    assert not bad, "\n".join(map(repr, bad))
-
-
-def test_the_dialogs_speak_one_language(played, language):
+def _dialog_strings(window) -> list[str]:
     from controlroom.ui.plan_editor import PlanEditor
     from controlroom.ui.settings_dialog import SettingsDialog
     from controlroom.ui.show_dialogs import NewShowDialog, OpenShowDialog
 
-    window, tmp_path = played
     strings: list[str] = []
     for make in (lambda: SettingsDialog(window.service, window), lambda: PlanEditor(window.service, window),
                  lambda: NewShowDialog(window, window.db), lambda: OpenShowDialog(window, window.db)):
@@ -145,14 +131,12 @@ def test_the_dialogs_speak_one_language(played, language):
     strings += strings_of_modal(window.act_end.trigger)  # the end-show question, answered No
     assert window.service.view().status.value == "running"
     assert len(strings) > 100
-    bad = _judge(strings, language, _user_data(tmp_path))
-    assert not bad, "\n".join(map(repr, bad))
+    return strings
 
 
-def test_the_export_speaks_one_language(played, language):
+def _export_strings(window, language: str, tmp_path) -> list[str]:
     from controlroom.ui import export_dialog
 
-    window, tmp_path = played
     run = export_dialog.RecapExport(window, window.session.url, window.session.show_id, tmp_path / "r.xlsx", language)
     strings = widget_strings(run.dialog)
     strings += [run.stage_text(s) for s in ("reading", "events", "sheets", "saving", "done")]
@@ -166,8 +150,31 @@ def test_the_export_speaks_one_language(played, language):
     strings += strings_of_modal(lambda: export_dialog.choose_file(window, title, window.session.show_id),
                                 skip=skip_user_folders, settle_ms=300)
     assert len(strings) > 20
-    bad = _judge(strings, language, _user_data(tmp_path) | {os.environ["HOME"]})
-    assert not bad, "\n".join(map(repr, bad))
+    return strings
+
+
+def _ended_strings(window) -> list[str]:
+    """After the end: the timer, the host display, the log and the alerts of an ended show."""
+    window.run(commands.end_show)
+    window.refresh()
+    assert window.service.view().status.value == "ended"
+    return widget_strings(window) + widget_strings(window.host_display)
+
+
+@pytest.mark.slow
+def test_the_window_speaks_one_language(played, language):
+    """One walk per language (building the played window is the cost): the running show,
+    its dialogs, the export and its file dialog, then the ended show."""
+    window, tmp_path = played
+    found = {
+        "window": _window_strings(window),
+        "dialogs": _dialog_strings(window),
+        "export": _export_strings(window, language, tmp_path),
+        "ended": _ended_strings(window),
+    }
+    user_data = _user_data(tmp_path) | {os.environ["HOME"]}
+    bad = {part: _judge(strings, language, user_data) for part, strings in found.items()}
+    assert not any(bad.values()), "\n".join(f"{part}: {b!r}" for part, items in bad.items() for b in items)
 
 
 # -- the catalogues themselves ----------------------------------------------------------
