@@ -139,13 +139,14 @@ def products(lang: str) -> list:
     t = TEXTS[lang]
     long_one = Product("SKU-0001", t["name"], Role.TRAFFIC, 299.0, 500, t["points"], t["promo"])
     fillers = [Product(f"SKU-9{i:03d}", t["filler"] % i, Role.PROFIT, 39.0 + i, 80, "", "") for i in range(1, 192)]
-    return [long_one, *sample_products(), *fillers]
+    return [long_one, *sample_products(lang), *fillers]
 
 
 def play(db: str, lang: str):
     """The rehearsal up to the moment of the pictures; returns (show id, its clock)."""
     from controlroom.core import commands
     from controlroom.core.clock import FakeClock
+    from controlroom.core.sample_words import plan_words
     from controlroom.core.settings import ShowSettings
     from controlroom.feeds.rehearsal import AutoController
     from controlroom.services.show_service import create_show
@@ -158,9 +159,9 @@ def play(db: str, lang: str):
     # A 5-minute reminder: the interaction cue shows once the plan's last interaction is behind.
     settings = ShowSettings(interaction_remind_minutes=5.0)
     sid = create_show(ShowRepository(engine), TEXTS[lang]["title"], SHOW_MINUTES, products(lang), clock.now(),
-                      settings=settings, room=REHEARSAL_ROOM)
+                      settings=settings, room=REHEARSAL_ROOM, words=plan_words(lang))
     engine.dispose()
-    session = ShowSession(db, sid, clock, rehearsal_seed=3)
+    session = ShowSession(db, sid, clock, rehearsal_seed=3, language=lang)
     service = session.service
     auto = AutoController(service, 3, lambda _line: None)
     while clock.now() - START < AUTO_UNTIL_MINUTES * 60:

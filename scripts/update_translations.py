@@ -6,8 +6,9 @@ make English the identity, and compile the .qm files (lrelease).
     python scripts/update_translations.py           # update .ts and .qm
     python scripts/update_translations.py --check   # exit 1 if a string is untranslated
 
-Other packages ship their own *_<lang>.ts/.qm next to ours (live_data, recap); this
-script touches only controlroom_<lang>.ts/.qm.
+Catalogues: controlroom_<lang> (the window), recap_zh_CN (the export dialog) and
+qtdialogs_zh_CN (Qt's own dialogs where Qt ships none, hand-written: compiled only).
+live_data_zh_CN.ts (ui/live_data) is kept by hand in Qt Linguist and not touched here.
 """
 
 from __future__ import annotations
@@ -24,11 +25,21 @@ UI = ROOT / "controlroom" / "ui"
 I18N = ROOT / "resources" / "i18n"
 GLOSSARY = Path(__file__).with_name("update_translations.zh_CN.tsv")
 LANGUAGES = ("zh_CN", "en")
-OTHERS = ("live_data", "export_dialog.py")  # owned and translated by other packages
+OTHERS = ("live_data", "export_dialog.py")  # in their own catalogues
+HAND_WRITTEN = ("qtdialogs",)  # no sources of ours: lrelease only
 
 
 def sources() -> list[Path]:
+    """The window's own catalogue's sources (controlroom_<lang>.ts)."""
     return sorted(p for p in UI.rglob("*.py") if not any(part in OTHERS for part in p.relative_to(UI).parts))
+
+
+def catalogues() -> dict[str, tuple[list[Path], tuple[str, ...]]]:
+    """stem → (its sources, its languages)."""
+    return {
+        "controlroom": (sources(), LANGUAGES),
+        "recap": ([UI / "export_dialog.py"], ("zh_CN",)),
+    }
 
 
 def tool(name: str) -> str:
@@ -38,13 +49,13 @@ def tool(name: str) -> str:
     return found
 
 
-def ts_path(lang: str) -> Path:
-    return I18N / f"controlroom_{lang}.ts"
+def ts_path(lang: str, stem: str = "controlroom") -> Path:
+    return I18N / f"{stem}_{lang}.ts"
 
 
-def lupdate(lang: str) -> None:
+def lupdate(lang: str, stem: str = "controlroom", files: list[Path] | None = None) -> None:
     cmd = [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-source-language", "en",
-           "-target-language", lang, *map(str, sources()), "-ts", str(ts_path(lang))]
+           "-target-language", lang, *map(str, files if files is not None else sources()), "-ts", str(ts_path(lang, stem))]
     subprocess.run(cmd, check=True, cwd=ROOT)
 
 
@@ -64,9 +75,9 @@ def _unescape(text: str) -> str:
     return text.replace("\\t", "\t").replace("\\n", "\n")
 
 
-def fill(lang: str, words: dict[str, str]) -> list[str]:
+def fill(lang: str, words: dict[str, str], stem: str = "controlroom") -> list[str]:
     """Fill unfinished messages; returns the sources still untranslated."""
-    path = ts_path(lang)
+    path = ts_path(lang, stem)
     tree = ET.parse(path)
     missing = []
     for msg in tree.iter("message"):
@@ -93,9 +104,9 @@ def _restore_doctype(path: Path) -> None:
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
-def lrelease(lang: str) -> None:
-    subprocess.run([tool("lrelease"), "-silent", str(ts_path(lang)), "-qm", str(ts_path(lang).with_suffix(".qm"))],
-                   check=True, cwd=ROOT)
+def lrelease(lang: str, stem: str = "controlroom") -> None:
+    ts = ts_path(lang, stem)
+    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, cwd=ROOT)
 
 
 def main() -> int:
@@ -105,15 +116,19 @@ def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     words = glossary()
     status = 0
-    for lang in LANGUAGES:
-        lupdate(lang)
-        missing = fill(lang, words)
-        lrelease(lang)
-        for source in missing:
-            print(f"{lang}: untranslated: {source!r}", file=sys.stderr)
-        if missing and args.check:
-            status = 1
-        print(f"{ts_path(lang).relative_to(ROOT)}: {len(missing)} untranslated")
+    for stem, (files, languages) in catalogues().items():
+        for lang in languages:
+            lupdate(lang, stem, files)
+            missing = fill(lang, words, stem)
+            lrelease(lang, stem)
+            for source in missing:
+                print(f"{stem}_{lang}: untranslated: {source!r}", file=sys.stderr)
+            if missing and args.check:
+                status = 1
+            print(f"{ts_path(lang, stem).relative_to(ROOT)}: {len(missing)} untranslated")
+    for stem in HAND_WRITTEN:
+        for ts in sorted(I18N.glob(f"{stem}_*.ts")):
+            lrelease(ts.stem.removeprefix(f"{stem}_"), stem)
     return status
 
 

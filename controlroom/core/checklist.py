@@ -1,11 +1,12 @@
-"""The pre-show checklist (直播前准备): item keys and their default labels."""
+"""The pre-show checklist (直播前准备): item keys and their English labels (the window
+and the recap word each key in their own language)."""
 
 CHECKLIST_ITEMS: tuple[tuple[str, str], ...] = (
-    ("cameras", "摄像头 Cameras"),
-    ("microphones", "麦克风 Microphones"),
-    ("lighting", "灯光 Lighting"),
-    ("network", "网络测速 Network bandwidth test"),
-    ("stock", "库存确认 Stock confirmed"),
-    ("team", "团队分工 Team briefed"),
-    ("promotion", "预热宣传 Pre-show promotion out"),
+    ("cameras", "Cameras"),
+    ("microphones", "Microphones"),
+    ("lighting", "Lighting"),
+    ("network", "Network bandwidth test"),
+    ("stock", "Stock confirmed"),
+    ("team", "Team briefed"),
+    ("promotion", "Pre-show promotion out"),
 )

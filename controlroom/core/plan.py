@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from controlroom.core.products import Product, Role
+from controlroom.core.sample_words import PlanWords, plan_words
 from controlroom.core.settings import ShowSettings
 
 
@@ -17,16 +18,6 @@ class SegmentKind(str, Enum):
     FINAL_PUSH = "final_push"
     CLOSING = "closing"
     FREE = "free"
-
-
-EXPLANATION_ARC = (
-    "痛点引入 pain point",
-    "产品展示 show the product",
-    "核心优势 key advantages",
-    "使用场景 use scene",
-    "价格揭秘 price reveal",
-    "下单引导 call to order",
-)
 
 
 def new_uid() -> str:
@@ -77,10 +68,13 @@ def queue_order(products: list[Product]) -> list[Product]:
     return sorted(products, key=lambda p: rank[p.role])
 
 
-def default_plan(minutes: float, products: list[Product], settings: ShowSettings | None = None) -> Plan:
+def default_plan(minutes: float, products: list[Product], settings: ShowSettings | None = None,
+                 words: PlanWords | None = None) -> Plan:
     """Opening, product slots in queue order with an interaction at least every
-    `interaction_alarm_minutes`, the final push over the last minutes, then closing."""
+    `interaction_alarm_minutes`, the final push over the last minutes, then closing;
+    titles and notes in `words`' language (English by default)."""
     s = settings or ShowSettings()
+    w = words or plan_words()
     total = minutes * 60.0
     opening = s.opening_minutes * 60
     closing = s.closing_minutes * 60
@@ -89,15 +83,15 @@ def default_plan(minutes: float, products: list[Product], settings: ShowSettings
         raise ValueError(
             f"a {minutes:g}-minute show is too short for the opening, final push and closing"
         )
-    segments = [Segment(SegmentKind.OPENING, "开场 Opening", opening, notes="5分钟内抓住注意力、点明主题")]
+    segments = [Segment(SegmentKind.OPENING, w.opening, opening, notes=w.opening_notes)]
     body_end = total - push - closing
-    segments += _body(opening, body_end, queue_order(products), s)
-    segments.append(Segment(SegmentKind.FINAL_PUSH, "逼单 Final push", push, notes="集中引导下单"))
-    segments.append(Segment(SegmentKind.CLOSING, "结束语 Closing", closing, notes="感谢观众，预告下一场"))
+    segments += _body(opening, body_end, queue_order(products), s, w)
+    segments.append(Segment(SegmentKind.FINAL_PUSH, w.final_push, push, notes=w.final_push_notes))
+    segments.append(Segment(SegmentKind.CLOSING, w.closing, closing, notes=w.closing_notes))
     return Plan(segments)
 
 
-def _body(start: float, end: float, products: list[Product], s: ShowSettings) -> list[Segment]:
+def _body(start: float, end: float, products: list[Product], s: ShowSettings, w: PlanWords) -> list[Segment]:
     """Fill [start, end) with product slots (cycling the queue) and interactions, so that
     no stretch from the show's start or an interaction to the next passes the alarm."""
     slot = s.slot_max_minutes * 60
@@ -109,10 +103,10 @@ def _body(start: float, end: float, products: list[Product], s: ShowSettings) ->
         length = _fit(slot, end - t)
         if not products or t - since_interaction + length > gap_limit:
             length = _fit(inter, end - t)
-            out.append(Segment(SegmentKind.INTERACTION, "互动 Interaction", length, notes="抽奖/福袋/问答"))
+            out.append(Segment(SegmentKind.INTERACTION, w.interaction, length, notes=w.interaction_notes))
             since_interaction = t + length
         else:
-            out.append(_product_slot(products[i % len(products)], length))
+            out.append(_product_slot(products[i % len(products)], length, w))
             i += 1
         t += length
     if out and end - t > 0:
@@ -125,8 +119,8 @@ def _fit(length: float, left: float) -> float:
     return left if left - length < 60 else length
 
 
-def _product_slot(product: Product, length: float) -> Segment:
-    notes = "\n".join(EXPLANATION_ARC)
+def _product_slot(product: Product, length: float, w: PlanWords) -> Segment:
+    notes = "\n".join(w.explanation_arc)
     if product.selling_points:
         notes = f"{product.selling_points}\n{notes}"
     return Segment(SegmentKind.PRODUCT, product.name, length, product_sku=product.sku, notes=notes)

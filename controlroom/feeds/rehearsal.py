@@ -18,6 +18,7 @@ from controlroom.core.clock import FakeClock
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.plan import SegmentKind
+from controlroom.feeds.sample_texts import DEFAULT_LANGUAGE
 from controlroom.feeds.simulator import RoomSimulator, room_context
 from controlroom.services.show_service import ShowService
 
@@ -141,9 +142,9 @@ class RoomFeed:
     `tick(now)` plays every whole simulated second up to `now` into the service, until
     the first second after the show's end; then `finished` and it plays nothing more."""
 
-    def __init__(self, service: ShowService, seed: int = 1) -> None:
+    def __init__(self, service: ShowService, seed: int = 1, language: str = DEFAULT_LANGUAGE) -> None:
         self.service = service
-        self.sim = RoomSimulator(seed=seed)
+        self.sim = RoomSimulator(seed=seed, language=language)
         self._t: float | None = None
         self.finished = False
 
@@ -154,7 +155,7 @@ class RoomFeed:
         with self.service.lock:
             totals = self.service.state.snapshot(self.service.now()).totals
         self.sim = RoomSimulator(seed=self.sim.seed, online=float(totals.online), entries=int(totals.views),
-                                 _order_seq=int(totals.orders))
+                                 _order_seq=int(totals.orders), language=self.sim.language)
 
     def tick(self, now: float) -> int:
         if self._t is None:

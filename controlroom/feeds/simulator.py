@@ -19,13 +19,8 @@ from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role
 from controlroom.core.show import ShowState
 from controlroom.core.show_span import is_after_end
+from controlroom.feeds.sample_texts import DEFAULT_LANGUAGE, RoomTexts, room_texts
 
-COMMENTS = (
-    "主播好！", "来了来了", "今天有什么福利", "已拍", "好看", "支持主播", "666", "上链接",
-    "质量怎么样", "刚下单了", "颜色好正", "这个我用过，真的好用", "再讲一下", "求返场",
-)
-QUESTIONS = ("多少钱？", "怎么买？", "尺码怎么选？", "什么时候发货？", "有优惠券吗？", "能用多久？")
-NEGATIVE = ("太贵了", "假货吧", "上次买的质量很差", "客服不回复", "发货太慢了", "退款退不了")
 ROLE_APPEAL = {Role.TRAFFIC: 1.5, Role.PROFIT: 1.0, Role.IMAGE: 0.35}
 
 
@@ -78,9 +73,12 @@ class RoomSimulator:
     _rng: random.Random = field(init=False)
     _order_seq: int = 0
     _second: int = 0
+    language: str = DEFAULT_LANGUAGE  # of the comments (feeds/sample_texts.py)
+    _texts: RoomTexts = field(init=False)
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
+        self._texts = room_texts(self.language)
 
     def step(self, now: float, ctx: RoomContext) -> list[Event]:
         """The events of one simulated second ending at `now`; none after the show's end."""
@@ -124,12 +122,13 @@ class RoomSimulator:
         out += [Event(ev.SHARE, now, user=self._user()) for _ in range(self._poisson(self.online * 0.0003))]
         out += [Event(ev.FOLLOW, now, user=self._user()) for _ in range(self._poisson(self.online * 0.0005 * lively))]
         if self._rng.random() < self.online * 0.00002:
-            out.append(Event(ev.GIFT, now, user=self._user(), qty=1, value=1.0, text="小心心"))
+            out.append(Event(ev.GIFT, now, user=self._user(), qty=1, value=1.0, text=self._texts.gift))
         return out
 
     def _comment(self, now: float) -> Event:
         r = self._rng.random()
-        pool = NEGATIVE if r < 0.04 else QUESTIONS if r < 0.2 else COMMENTS
+        t = self._texts
+        pool = t.negative if r < 0.04 else t.questions if r < 0.2 else t.comments
         return Event(ev.COMMENT, now, user=self._user(), text=self._rng.choice(pool))
 
     def _orders(self, now: float, ctx: RoomContext) -> list[Event]:

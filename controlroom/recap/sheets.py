@@ -56,7 +56,7 @@ EVENT_COLUMNS = (
 # Where an Events row can hold text that came from outside (kind, product, user, detail, flag).
 EVENT_TEXT_COLUMNS = (2, 3, 4, 7, 8)
 _PLAIN_DETAIL = frozenset({ev.VIEWERS, ev.LIKE, ev.SHARE, ev.FOLLOW, ev.JOIN, ev.COMMENT, ev.NOTE, ev.GIFT, ev.PROMO_REPEATED, ev.STOCK_ADJUSTED, ev.HOST_MESSAGE,
-                           ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED, ev.INTERACTION_MARKED})
+                           ev.INTERACTION_MARKED})
 EXCEL_MAX_ROWS = 1_048_576
 
 
@@ -75,7 +75,6 @@ class EventRows:
         self._t0 = state.timer.started_at
         self._names = {sku: p.name for sku, p in state.queue.products.items()}
         self._titles = {seg.uid: seg.title for seg in state.plan.segments}
-        self._items = dict(CHECKLIST_ITEMS)
         self._incidents = {ref: i.closed_at - i.opened_at for ref, i in state.incidents.items() if i.closed_at}
         self._kinds: dict[str, str] = {}
         self._after_mark = t("ev.after_end_mark")
@@ -98,17 +97,19 @@ class EventRows:
         product = e.product
         self._rows.append([
             self._clock.serial(ts), since, kind, self._names.get(product, product) if product else None,
-            e.user, value, e.qty, e.text if k in _PLAIN_DETAIL else self._detail(e), e.flag, duration,
+            e.user, value, e.qty, e.text if k in _PLAIN_DETAIL else self._detail(e), self._t.code("flag", e.flag), duration,
             self._after_mark if after_end else None,
         ])
 
     def _detail(self, e: Event) -> str | None:
         kind = e.kind
+        if kind == ev.INCIDENT_OPENED or kind == ev.INCIDENT_CLOSED:
+            return self._t.incident(e.text)
         if kind == ev.SEGMENT_STARTED or kind == ev.SEGMENT_EXTENDED:
             title = self._titles.get(e.ref or "", e.ref or "")
-            return f"{title} ({e.text})" if e.text else title
+            return f"{title} ({self._t.code('cause', e.text)})" if e.text else title
         if kind == ev.CHECKLIST_TICKED:
-            return self._items.get(e.ref or "", e.ref)
+            return self._t.code("check", e.ref)
         if kind == ev.ORDER:
             if e.flag == ev.FLAG_MANUAL:
                 return f"{e.ref or ''} orders={(e.data or {}).get('orders', 0)}"
@@ -127,7 +128,7 @@ def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
     for key, value, fmt in (
         ("summary.show", info.id, None), ("summary.title", info.title, None),
         ("summary.date", clock.serial(r.started_at or info.created_at), "yyyy-mm-dd"),
-        ("summary.room", info.room, None), ("summary.host", info.host, None),
+        ("summary.room", t.code("room", info.room), None), ("summary.host", info.host, None),
         ("summary.controller", info.controller, None),
     ):
         ws.append([t(key), styled(ws, value, fmt)])
@@ -213,11 +214,11 @@ def _after_end(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
 def _checklist(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
     ws.append([styled(ws, t(k), bold=True) for k in ("summary.checklist", "summary.ticked", "summary.ticked_at")])
     ticked = r.state.checklist
-    labels = dict(CHECKLIST_ITEMS)
-    keys = [k for k, _ in CHECKLIST_ITEMS] + [k for k in ticked if k not in labels]
+    known = [k for k, _ in CHECKLIST_ITEMS]
+    keys = known + [k for k in ticked if k not in known]
     for key in keys:
         done = ticked.get(key, False)
-        ws.append([labels.get(key, key), t("summary.yes" if done else "summary.no"),
+        ws.append([t.code("check", key), t("summary.yes" if done else "summary.no"),
                    styled(ws, clock.serial(r.checklist_times.get(key)) if done else None, DATETIME)])
 
 

@@ -76,6 +76,13 @@ _ZH: dict[str, str] = {
     "detail.overrun": "超时 {minutes:.1f} 分钟", "detail.interaction_overdue": "{minutes:.1f} 分钟无互动",
     "detail.viewer_drop": "下降 {percent:.0f}%（{high:.0f} → {low:.0f}）", "detail.sold_out": "库存售罄",
     "detail.low_conversion": "讲解转化率 {percent:.2f}%", "detail.oversell": "{count} 笔超卖/下架/未知商品订单",
+    # codes the log holds (Texts.code): checklist keys, why a segment started, flags, rooms
+    "check.cameras": "摄像头", "check.microphones": "麦克风", "check.lighting": "灯光",
+    "check.network": "网络测速", "check.stock": "库存确认", "check.team": "团队分工", "check.promotion": "预热宣传",
+    "cause.start": "开播", "cause.next": "下一个", "cause.previous": "上一个", "cause.jump": "跳转",
+    "flag.question": "提问", "flag.negative": "负面", "flag.oversell": "超卖", "flag.off_shelf": "未上架",
+    "flag.sold_out": "已售罄", "flag.unknown_product": "未知商品", "flag.manual": "手动录入",
+    "room.rehearsal": "彩排", "incident.technical": "技术故障", "incident.negative": "负面评论", "incident.other": "其他",
 }
 
 _EN: dict[str, str] = {
@@ -142,6 +149,15 @@ _EN: dict[str, str] = {
     "detail.viewer_drop": "down {percent:.0f}% ({high:.0f} → {low:.0f})", "detail.sold_out": "stock ran out",
     "detail.low_conversion": "slot conversion {percent:.2f}%",
     "detail.oversell": "{count} order(s) sold out, off shelf or unknown",
+    "check.cameras": "Cameras", "check.microphones": "Microphones", "check.lighting": "Lighting",
+    "check.network": "Network bandwidth test", "check.stock": "Stock confirmed", "check.team": "Team briefed",
+    "check.promotion": "Pre-show promotion out",
+    "cause.start": "start", "cause.next": "next", "cause.previous": "previous", "cause.jump": "jump",
+    # flags as the log spells them, like the event kinds (a filter on the Events sheet uses them)
+    "flag.question": "question", "flag.negative": "negative", "flag.oversell": "oversell",
+    "flag.off_shelf": "off_shelf", "flag.sold_out": "sold_out", "flag.unknown_product": "unknown_product",
+    "flag.manual": "manual", "room.rehearsal": "rehearsal",
+    "incident.technical": "technical", "incident.negative": "negative", "incident.other": "other",
 }
 
 EVENT_KINDS: dict[str, dict[str, str]] = {
@@ -181,3 +197,16 @@ class Texts:
 
     def kind(self, event_kind: str) -> str:
         return self._kinds.get(event_kind, event_kind)
+
+    def code(self, group: str, value: str | None) -> str | None:
+        """A code from the log (`code("flag", "negative")`) in words; one we do not know as it is."""
+        if not value:
+            return value
+        return self._words.get(f"{group}.{value}", value)
+
+    def incident(self, text: str | None) -> str | None:
+        """An incident's text ("technical: …", the kind the window writes first) with its kind in words."""
+        kind, sep, rest = (text or "").partition(": ")
+        if sep and f"incident.{kind}" in self._words:
+            return f"{self._words[f'incident.{kind}']}: {rest}"
+        return text

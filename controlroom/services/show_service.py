@@ -20,6 +20,7 @@ from controlroom.core.events import Event
 from controlroom.core.manual import manual_entry
 from controlroom.core.plan import Plan, default_plan
 from controlroom.core.products import Product
+from controlroom.core.sample_words import PlanWords
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState, Snapshot, status_dict
 from controlroom.core.views import (
@@ -51,13 +52,15 @@ def create_show(
     now: float,
     settings: ShowSettings | None = None,
     scheduled_at: float | None = None,
+    words: PlanWords | None = None,
     **info: str,
 ) -> int:
-    """A new show with the playbook's default plan over `products`."""
+    """A new show with the playbook's default plan over `products`, its titles and notes
+    in `words`' language (core/sample_words.py; English by default)."""
     settings = settings or ShowSettings()
     for p in products:
         p.validate()
-    plan = default_plan(minutes, products, settings)
+    plan = default_plan(minutes, products, settings, words)
     return repo.create_show(title, minutes, plan, products, settings, created_at=now, scheduled_at=scheduled_at, **info)
 
 

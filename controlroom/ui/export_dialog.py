@@ -101,6 +101,10 @@ class RecapExport(QObject):
         last = err.splitlines()[-1] if err else self.tr("the export process stopped")
         return self.tr("The recap could not be written: %1").replace("%1", last)
 
+    def written_text(self, path: str) -> str:
+        """What the user is told once the workbook is in place."""
+        return self.tr("The recap was written to %1").replace("%1", path)
+
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self.dialog.hide()
@@ -108,8 +112,10 @@ class RecapExport(QObject):
 
 
 def default_name(title: str, show_id: int) -> str:
-    safe = _UNSAFE.sub("_", title).strip(" ._") or "show"
-    return f"{safe}-{show_id}-复盘.xlsx"
+    """The suggested file name: the show's title made safe, its id, "recap" in the window's language."""
+    safe = _UNSAFE.sub("_", title).strip(" ._") or QCoreApplication.translate("RecapExport", "show")
+    word = QCoreApplication.translate("RecapExport", "recap")
+    return f"{safe}-{show_id}-{word}.xlsx"
 
 
 def choose_file(parent: QWidget | None, title: str, show_id: int) -> Path | None:
@@ -137,11 +143,13 @@ def export_recap(
 
 
 def _tell(parent: QWidget | None, run: RecapExport, ok: bool, path: str, message: str) -> None:
+    # RecapExport's context: `run.tr(...)` here would be looked up as "RecapExport" at run
+    # time but extracted by lupdate as "run", so the translation was never found
+    title = QCoreApplication.translate("RecapExport", "Export recap")
     if ok:
-        box = QMessageBox(QMessageBox.Icon.Information, run.tr("Export recap"),
-                          run.tr("The recap was written to %1").replace("%1", path), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Information, title, run.written_text(path), parent=parent)
     else:
-        box = QMessageBox(QMessageBox.Icon.Warning, run.tr("Export recap"), message, parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # not exec(): the window keeps running
     run.deleteLater()

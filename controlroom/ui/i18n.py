@@ -1,4 +1,5 @@
-"""Translations: load every resources/i18n/*_<lang>.qm and Qt's own qtbase_<lang>.qm."""
+"""Translations: load every resources/i18n/*_<lang>.qm and Qt's own qtbase_<lang>.qm (ours
+for Qt's dialogs, qtdialogs_<lang>.qm, fills the strings Qt's lacks)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,33 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+_language = "en"  # the installed one: shows and rehearsals are created in it
+
+
+def current_language() -> str:
+    """The window's language now (what new shows' default plans and sample data are written in)."""
+    return _language
+
+
 def qm_files(lang: str, folder: Path = I18N_DIR) -> list[Path]:
     return sorted(folder.glob(f"*_{lang}.qm"))
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own qtbase_<lang>.qm may be: Qt's configured path, then PySide6's folder."""
+    import PySide6
+
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")]
+    return list(dict.fromkeys(dirs))
+
+
+def _use_locale(lang: str) -> None:
+    """Qt's own words that come from the locale, not a translator (a file dialog's sizes
+    "0 字节", its file types "Excel 2007 电子表格"), in the window's language: the system's
+    locale when it is of that language, else the language's own."""
+    wanted, system = QLocale(lang), QLocale.system()
+    QLocale.setDefault(system if system.language() == wanted.language() else wanted)
 
 
 class Translations:
@@ -29,13 +55,20 @@ class Translations:
 
     def install(self, lang: str) -> list[str]:
         """Install `lang`'s translators; returns the files loaded."""
+        global _language
         self.remove()
-        self.language = lang
+        self.language = _language = lang
+        _use_locale(lang)
         loaded = []
         for path in qm_files(lang):
             loaded += self._load(str(path.parent), path.stem)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        loaded += self._load(qt_dir, f"qtbase_{lang}")
+        # Installed last, so searched first: Qt's own translation wins where it has a string;
+        # ours (qtdialogs_<lang>.qm) fill what it lacks or all of it when it is not shipped.
+        for qt_dir in qt_translation_dirs():
+            found = self._load(qt_dir, f"qtbase_{lang}")
+            if found:
+                loaded += found
+                break
         return loaded
 
     def _load(self, folder: str, stem: str) -> list[str]:

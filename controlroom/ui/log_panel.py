@@ -111,6 +111,8 @@ def describe_edit(e: Event, names: dict[str, str]) -> str:
 
 def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
     """One line for the log; names: SKU → product name, titles: segment uid → title."""
+    from controlroom.ui import texts  # the tags ([question], [technical]…) in the window's language
+
     product = names.get(e.product or "", e.product or "")
     if e.kind == ev.SEGMENT_STARTED:
         return titles.get(e.ref or "", e.ref or "")
@@ -118,19 +120,18 @@ def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
         return translate("log", "%1: %2 min").replace("%1", titles.get(e.ref or "", "")).replace("%2", f"{(e.value or 0) / 60:+g}")
     if e.kind == ev.ORDER:
         text = f"{product} ×{e.qty or 1}  {fmt.money(e.value or 0.0)}"
-        return text + (f"  [{e.flag}]" if e.flag else "")
+        return text + (f"  [{texts.flag(e.flag)}]" if e.flag else "")
     if e.kind == ev.STOCK_ADJUSTED:
         return f"{product}: {int(e.value or 0)} ({int(e.qty or 0):+d})"
     if e.kind == ev.CHECKLIST_TICKED:
         from controlroom.core.checklist import CHECKLIST_ITEMS
-        from controlroom.ui import texts
 
         label = texts.checklist_item(e.ref or "", dict(CHECKLIST_ITEMS).get(e.ref or "", e.ref or ""))
         return f"{label}: {'✓' if e.value else '✗'}"
     if e.kind == ev.COMMENT:
-        return f"{e.user or ''}: {e.text or ''}" + (f"  [{e.flag}]" if e.flag else "")
+        return f"{e.user or ''}: {e.text or ''}" + (f"  [{texts.flag(e.flag)}]" if e.flag else "")
     if e.kind == ev.INCIDENT_OPENED or e.kind == ev.INCIDENT_CLOSED:
-        return f"[{e.ref}] {e.text or ''}"
+        return f"[{e.ref}] {texts.incident_text(e.text or '')}"
     if e.kind == ev.PLAN_EDITED:
         return f"{e.ref or ''} ({e.qty or 0})"
     if e.kind in ev.EDIT_KINDS:
@@ -297,7 +298,9 @@ class LogPanel(QWidget):
     def show_open_incidents(self, incidents: list[tuple[str, str]]) -> None:
         """(ref, text) of the incidents still open."""
         current = [(self.open_incidents.itemData(i), self.open_incidents.itemText(i)) for i in range(self.open_incidents.count())]
-        wanted = [(ref, f"{ref} {text}") for ref, text in incidents]
+        from controlroom.ui import texts
+
+        wanted = [(ref, f"{ref} {texts.incident_text(text)}") for ref, text in incidents]
         if current != wanted:
             self.open_incidents.clear()
             for ref, label in wanted:

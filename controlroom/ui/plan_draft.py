@@ -13,9 +13,11 @@ from controlroom.core.edits import Usage, check_products, sheet_into
 from controlroom.core.plan import Plan, Segment, SegmentKind, default_plan
 from controlroom.core.plan_edits import check_plan
 from controlroom.core.products import Product, Role
+from controlroom.core.sample_words import plan_words
 from controlroom.core.settings import ShowSettings
 from controlroom.core.views import EditSource
 from controlroom.ui import texts
+from controlroom.ui.i18n import current_language
 
 translate = QCoreApplication.translate
 
@@ -72,7 +74,7 @@ class PlanDraft:
     def default(self, minutes: float, settings: ShowSettings) -> None:
         if self.on_air is not None:
             raise ValueError(translate("plan", "The show has started: edit the plan instead of replacing it."))
-        self.segments = default_plan(minutes, self.products, settings).segments
+        self.segments = default_plan(minutes, self.products, settings, plan_words(current_language())).segments
 
     # -- products ------------------------------------------------------------
     def add_product(self) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from controlroom.core.clock import Clock, SystemClock
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
+from controlroom.core.sample_words import plan_words
 from controlroom.feeds.catalogue import sample_products
 from controlroom.feeds.rehearsal import RoomFeed
 from controlroom.services.show_service import ShowService, create_show
@@ -18,6 +19,7 @@ from controlroom.store.db import db_url, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.store.writer import FeedWriter
 from controlroom.ui.charts_data import ChartData
+from controlroom.ui.i18n import current_language
 
 REHEARSAL_ROOM = "rehearsal"  # the `room` a rehearsal show is created with
 RESCUE_FILE = "events-not-stored.jsonl"
@@ -55,7 +57,8 @@ class ShowSession:
 
     def __init__(self, db: str | None, show_id: int, clock: Clock | None = None,
                  rehearsal_seed: int | None = None, repo: ShowRepository | None = None,
-                 own_engine: bool | None = None, rescue_path: Path | None = None) -> None:
+                 own_engine: bool | None = None, rescue_path: Path | None = None,
+                 language: str | None = None) -> None:
         self.url = db_url(db)
         self._own_engine = repo is None if own_engine is None else own_engine
         self.repo = repo or ShowRepository(open_engine(self.url))
@@ -68,7 +71,8 @@ class ShowSession:
         self.charts.load(self.repo, show_id)
         self.feed: RoomFeed | None = None
         if rehearsal_seed is not None or self._is_live_rehearsal():
-            self.feed = RoomFeed(self.service, rehearsal_seed or 1)
+            # the room speaks the window's language (a rehearsal is created in it)
+            self.feed = RoomFeed(self.service, rehearsal_seed or 1, language or current_language())
             if rehearsal_seed is None:  # reopened (after a crash): the room carries on
                 self.feed.resume()
         self._closed = False
@@ -110,9 +114,11 @@ class ShowSession:
 
 
 def new_rehearsal(db: str | None, title: str, minutes: float, now: float | None = None,
-                  clock: Clock | None = None, seed: int = 1) -> ShowSession:
-    """A fresh rehearsal show over the sample catalogue, its room played by the simulator."""
+                  clock: Clock | None = None, seed: int = 1, language: str | None = None) -> ShowSession:
+    """A fresh rehearsal show over the sample catalogue, its room played by the simulator;
+    its plan, products and audience in `language` (default: the window's)."""
+    lang = language or current_language()
     repo = ShowRepository(open_engine(db))
     when = now if now is not None else (clock.now() if clock else time.time())
-    sid = create_show(repo, title, minutes, sample_products(), when, room=REHEARSAL_ROOM)
-    return ShowSession(db, sid, clock, rehearsal_seed=seed, repo=repo, own_engine=True)
+    sid = create_show(repo, title, minutes, sample_products(lang), when, room=REHEARSAL_ROOM, words=plan_words(lang))
+    return ShowSession(db, sid, clock, rehearsal_seed=seed, repo=repo, own_engine=True, language=lang)

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom.core.pacing import ShowStatus
+from controlroom.core.sample_words import plan_words
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import create_show
 from controlroom.store.db import StoreError, db_url, open_engine
 from controlroom.store.repository import ShowRepository
-from controlroom.ui import fmt, prefs
+from controlroom.ui import fmt, prefs, texts
+from controlroom.ui.i18n import current_language
 from controlroom.ui.session import REHEARSAL_ROOM, ShowSession
 
 SHEET_FILTER = "Product sheets (*.xlsx *.csv)"
@@ -85,21 +88,35 @@ class NewShowDialog(QDialog):
             products = self._products()
             repo = ShowRepository(open_engine(self.db))
             room = REHEARSAL_ROOM if self.rehearsal.isChecked() else ""
-            sid = create_show(repo, title, float(self.minutes.value()), products, time.time(), room=room)
+            sid = create_show(repo, title, float(self.minutes.value()), products, time.time(), room=room,
+                              words=plan_words(current_language()))
             repo.engine.dispose()
             self.session = ShowSession(self.db, sid)
         except (ValueError, StoreError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(texts.error(str(exc)))
             return
         self.accept()
 
     def _products(self) -> list:
         path = self.sheet.text().strip()
         if not path:
-            return sample_products()
+            return sample_products(current_language())
         from controlroom.ui.sheet_reader import read_products_responsive
 
         return read_products_responsive(path, self)
+
+
+def _where(url: str) -> str:
+    """A database as the user knows it: the file's path for SQLite, else its URL."""
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+
+
+def _state(value: str) -> str:
+    """A show's state (ShowStatus's value) in the window's language."""
+    try:
+        return texts.status(ShowStatus(value))
+    except ValueError:
+        return value
 
 
 class OpenShowDialog(QDialog):
@@ -132,7 +149,7 @@ class OpenShowDialog(QDialog):
 
     def load(self, db: str) -> None:
         self.db = db
-        self.where.setText(db)
+        self.where.setText(self.tr("Database: %1").replace("%1", _where(db)))
         self.table.setRowCount(0)
         try:
             engine = open_engine(db, create=False)
@@ -146,7 +163,8 @@ class OpenShowDialog(QDialog):
         for s in reversed(shows):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            cells = [str(s.id), s.title, time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at)), s.state, fmt.money(s.gmv)]
+            cells = [str(s.id), s.title, time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at)),
+                     _state(s.state), fmt.money(s.gmv)]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         if shows:

@@ -53,6 +53,33 @@ def checklist_item(key: str, default: str) -> str:
     }.get(key, default)
 
 
+def flag(code: str) -> str:
+    """A comment's or an order's flag (core/metrics.py, core/events.py FLAG_*), the log's tag."""
+    return {
+        "question": translate("texts", "question"), "negative": translate("texts", "negative"),
+        "oversell": translate("texts", "oversell"), "off_shelf": translate("texts", "off shelf"),
+        "sold_out": translate("texts", "sold out"), "unknown_product": translate("texts", "unknown product"),
+        "manual": translate("texts", "typed in"),
+    }.get(code, code)
+
+
+def incident_kind(code: str) -> str:
+    """An incident's kind, the code the window writes before its text ("technical: …")."""
+    return {
+        "technical": translate("texts", "technical failure"), "negative": translate("texts", "negative comments"),
+        "other": translate("texts", "other"),
+    }.get(code, code)
+
+
+def incident_text(text: str) -> str:
+    """An incident's text as the log keeps it ("technical: the camera froze") with its kind
+    in the window's language; a text from a feed, without a known kind, as it is."""
+    kind, sep, rest = text.partition(": ")
+    if sep and kind in ("technical", "negative", "other"):
+        return f"{incident_kind(kind)}: {rest}"
+    return text
+
+
 def promo_band(band: str) -> str:
     return {"low": translate("texts", "repeat more"), "ok": translate("texts", "on target"), "over": translate("texts", "enough")}.get(band, band)
 
@@ -133,6 +160,8 @@ _ERROR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?P<a>[+-]\d+) as a stock adjustment: what was sold stays sold, (?P<b>-?\d+) left$"),
      QT_TRANSLATE_NOOP("texts", "{a} as a stock adjustment: what was sold stays sold ({b} left).")),
     (re.compile(r"^not in the sheet$"), QT_TRANSLATE_NOOP("texts", "Not in the sheet.")),
+    (re.compile(r"^a (?P<a>[\d.]+)-minute show is too short for the opening, final push and closing$"),
+     QT_TRANSLATE_NOOP("texts", "A {a}-minute show is too short for the opening, the final push and the closing.")),
 ]
 
 

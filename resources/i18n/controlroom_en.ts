@@ -497,6 +497,10 @@
         <translation>Other database…</translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>Database</translation>
     </message>
@@ -1127,6 +1131,46 @@
         <translation>Pre-show promotion out</translation>
     </message>
     <message>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
+    <message>
+        <source>oversell</source>
+        <translation>oversell</translation>
+    </message>
+    <message>
+        <source>off shelf</source>
+        <translation>off shelf</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>sold out</translation>
+    </message>
+    <message>
+        <source>unknown product</source>
+        <translation>unknown product</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>typed in</translation>
+    </message>
+    <message>
+        <source>technical failure</source>
+        <translation>technical failure</translation>
+    </message>
+    <message>
+        <source>negative comments</source>
+        <translation>negative comments</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
         <source>repeat more</source>
         <translation>repeat more</translation>
     </message>
@@ -1309,6 +1353,10 @@
     <message>
         <source>Not in the sheet.</source>
         <translation>Not in the sheet.</translation>
+    </message>
+    <message>
+        <source>A {a}-minute show is too short for the opening, the final push and the closing.</source>
+        <translation>A {a}-minute show is too short for the opening, the final push and the closing.</translation>
     </message>
     <message>
         <source>the database is busy</source>

@@ -497,6 +497,10 @@
         <translation>其他数据库…</translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -1127,6 +1131,46 @@
         <translation>预热宣传已发布</translation>
     </message>
     <message>
+        <source>question</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>oversell</source>
+        <translation>超卖</translation>
+    </message>
+    <message>
+        <source>off shelf</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <source>unknown product</source>
+        <translation>未知商品</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <source>technical failure</source>
+        <translation>技术故障</translation>
+    </message>
+    <message>
+        <source>negative comments</source>
+        <translation>负面评论</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>repeat more</source>
         <translation>需再重复</translation>
     </message>
@@ -1309,6 +1353,10 @@
     <message>
         <source>Not in the sheet.</source>
         <translation>表格中没有此商品。</translation>
+    </message>
+    <message>
+        <source>A {a}-minute show is too short for the opening, the final push and the closing.</source>
+        <translation>{a} 分钟的直播太短，放不下开场、逼单和结束语。</translation>
     </message>
     <message>
         <source>the database is busy</source>

@@ -1,11 +1,14 @@
 """The default plan follows the playbook: opening, slots, interactions, final push, closing."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from controlroom.core.plan import SegmentKind, default_plan
 from controlroom.core.products import Product, Role
+from controlroom.core.sample_words import plan_words
 from controlroom.core.settings import ShowSettings
 from controlroom.feeds.catalogue import sample_products
 
@@ -44,9 +47,22 @@ def test_traffic_drivers_come_first():
 
 
 def test_product_slot_notes_carry_the_explanation_arc():
-    plan = default_plan(60, sample_products())
+    plan = default_plan(60, sample_products(), words=plan_words("zh_CN"))
     slot = next(s for s in plan.segments if s.kind == SegmentKind.PRODUCT)
     assert "痛点引入" in slot.notes and "下单引导" in slot.notes
+
+
+@pytest.mark.parametrize("lang, other_script", [("en", r"[\u3400-\u9fff]"), ("zh_CN", r"[A-Za-z]{2,}")])
+def test_default_plan_is_in_one_language(lang, other_script):
+    """No bilingual titles ("开场 Opening"): titles and notes are in the show's language only."""
+    plan = default_plan(60, [Product("T1", "", Role.TRAFFIC, 1, 5)], words=plan_words(lang))
+    texts = [s.title for s in plan.segments if s.kind != SegmentKind.PRODUCT] + [s.notes for s in plan.segments]
+    assert len(texts) > 5 and not [t for t in texts if re.search(other_script, t.replace("Q&A", ""))]
+    assert [s.title for s in plan.segments][0] == plan_words(lang).opening
+
+
+def test_default_plan_speaks_english_by_default():
+    assert default_plan(60, sample_products()).segments[0].title == "Opening"
 
 
 def test_a_show_too_short_is_refused_with_a_reason():

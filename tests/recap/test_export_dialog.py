@@ -56,8 +56,8 @@ def test_cancel_leaves_no_file(exported, repo, writer, clock, tmp_path):
 
 
 def test_default_file_name_is_safe():
-    assert default_name('a/b:c*"d', 3) == "a_b_c_d-3-复盘.xlsx"
-    assert default_name("///", 1) == "show-1-复盘.xlsx"
+    assert default_name('a/b:c*"d', 3) == "a_b_c_d-3-recap.xlsx"  # English: no translator installed
+    assert default_name("///", 1) == "show-1-recap.xlsx"
 
 
 def test_dialog_speaks_chinese_with_its_translation(qtbot, qapp, tmp_path):
