@@ -33,6 +33,23 @@ def repo(db_path):
     engine.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, db_path):
+    """The store on each backend: a fresh SQLite file, and a fresh database on a real
+    PostgreSQL server. tests/store, tests/services and the CLI subset take their `repo`
+    from it (their conftest.py), so each of their tests runs on both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{db_path}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def any_repo(store_url):
+    engine = open_engine(store_url)
+    yield ShowRepository(engine)
+    engine.dispose()
+
+
 @pytest.fixture
 def clock():
     return FakeClock()

@@ -29,6 +29,10 @@ _PG_TRANSIENT_CLASSES = {"08": "the connection to the server was lost", "53": "t
                          "57": "the server is shutting down", "58": "a server I/O error", "40": "a conflict"}
 
 
+class StoreError(RuntimeError):
+    """The database cannot be used: missing, unreadable, not ours, too new."""
+
+
 class StoreUnavailable(RuntimeError):
     """The database cannot write now. Nothing of the request was stored; send it again
     after `retry_after_s`. `waiting` is how many events are queued for the log.

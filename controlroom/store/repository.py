@@ -164,7 +164,7 @@ class ShowRepository:
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            for row in conn.execution_options(stream_results=True, yield_per=5000).execute(q):
+            for row in conn.execute(q, execution_options={"stream_results": True, "yield_per": 5000}):
                 yield values_event(row)
 
     def count_events(self, show_id: int) -> int:
