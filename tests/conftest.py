@@ -83,3 +83,18 @@ def pg_url():
     url = pgserver.fresh_database(admin)
     yield url
     pgserver.drop_database(admin, url)
+
+
+@pytest.fixture
+def own_pg():
+    """A PostgreSQL cluster of this test's own, which it may stop and start (a server restart
+    mid-show); skipped without the server's binaries, except under CI."""
+    from tests import pgserver
+
+    cluster = pgserver.own_cluster()
+    if cluster is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI: no PostgreSQL binaries (initdb)")
+        pytest.skip("no PostgreSQL binaries here")
+    yield cluster
+    cluster.stop()

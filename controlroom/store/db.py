@@ -52,7 +52,10 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
         path = Path(url.removeprefix("sqlite:///"))
         if not path.is_file():
             raise StoreError(f"no database at {path}")
-    kwargs = {"connect_args": {"check_same_thread": False, "timeout": 10}} if url.startswith("sqlite") else {}
+    # A server's pooled connections are checked before use: after a server restart the pool
+    # hands out live ones instead of failing the first command.
+    kwargs: dict = ({"connect_args": {"check_same_thread": False, "timeout": 10}} if url.startswith("sqlite")
+                    else {"pool_pre_ping": True})
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
