@@ -18,6 +18,8 @@ __all__ = ["StoreError", "open_engine", "open_reader", "db_url", "safe_url"]
 
 SCHEMA_VERSION = 3  # the `meta` schema_version of the last pre-Alembic release (revision "0003")
 APP_NAME = "ControlRoom"
+# The database when no --db is given: a server URL kept out of command lines (docs, README).
+DB_ENV = "CONTROLROOM_DB"
 
 
 def default_db_path() -> Path:
@@ -25,7 +27,10 @@ def default_db_path() -> Path:
 
 
 def db_url(db: str | Path | None) -> str:
-    """A full SQLAlchemy URL is taken as it is; anything else is a SQLite file path."""
+    """A full SQLAlchemy URL is taken as it is; anything else is a SQLite file path. None:
+    $CONTROLROOM_DB when set, else the file in the user's data folder."""
+    if db is None and os.environ.get(DB_ENV, "").strip():
+        db = os.environ[DB_ENV].strip()
     if db is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
