@@ -18,8 +18,9 @@ and -shm after the name it was opened by, so two names are two logs of one file,
 writing through both corrupts it.
 
 On PostgreSQL the lock is the server's: `pg_try_advisory_lock(show_id)` on a connection of
-its own, held for the writer's life (counted within a process the same way). The server
-drops it when that connection ends, so a killed writer never leaves a show locked. An
+its own, held for the writer's life (counted within a process the same way, and taken again
+after a server restart: store/server_lock.py). The server drops it when that connection
+ends, so a killed writer never leaves a show locked. An
 in-memory SQLite database is not locked.
 """
 
@@ -30,9 +31,10 @@ import os
 import threading
 from pathlib import Path
 
-from sqlalchemy import URL, Connection, Engine, make_url, text
+from sqlalchemy import URL, Engine, make_url
 
 from controlroom.store.db import StoreError
+from controlroom.store.server_lock import ServerHold
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +44,8 @@ _guard = threading.Lock()
 # descriptor of the file drops them all, so one process keeps one descriptor per file.
 Key = tuple[int, int]
 _held: dict[Key, tuple[int, dict[int, int]]] = {}
-# (the server URL, show_id) -> (the connection holding the advisory lock, how many holders)
-_server_held: dict[tuple[str, int], tuple[Connection, int]] = {}
+# (the server URL, show_id) -> the advisory lock held on the server (store/server_lock.py)
+_server_held: dict[tuple[str, int], ServerHold] = {}
 
 
 class ShowLockError(StoreError):
@@ -145,30 +147,29 @@ class ShowLock:
     def _acquire_on_server(self, engine: Engine) -> None:
         key = (engine.url.render_as_string(hide_password=False), self.show_id)
         with _guard:
-            conn, count = _server_held.get(key, (None, 0))
-            if conn is None:
-                conn = engine.connect()
-                taken = conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": self.show_id})
-                conn.commit()  # a session lock: it outlives the transaction, which must not idle open
-                if not taken:
-                    conn.close()
+            hold = _server_held.get(key)
+            if hold is None:
+                hold = ServerHold(engine, self.show_id)
+                if not hold.taken:
+                    hold.close()
                     raise _refused(self.show_id)
-            _server_held[key] = (conn, count + 1)
+                _server_held[key] = hold
+            else:
+                hold.count += 1
             self._server, self._released = key, False
 
+    @property
+    def lost(self) -> str | None:
+        """Why a server lock is not held now (its connection was lost), else None."""
+        hold = _server_held.get(self._server) if self._server is not None else None
+        return None if hold is None else hold.lost
+
     def _release_on_server(self, key: tuple[str, int]) -> None:
-        conn, count = _server_held.pop(key)
-        if count > 1:
-            _server_held[key] = (conn, count - 1)
-            return
-        try:
-            conn.scalar(text("SELECT pg_advisory_unlock(:k)"), {"k": self.show_id})
-            conn.commit()
-        except Exception as exc:  # noqa: BLE001 - a lost connection: the server dropped the lock already
-            log.warning("releasing the show lock on the server: %s", exc)
-            conn.invalidate()  # never back into the pool still holding a lock
-        finally:
-            conn.close()
+        hold = _server_held[key]
+        hold.count -= 1
+        if hold.count == 0:
+            del _server_held[key]
+            hold.close()
 
     def release(self) -> None:
         if self._released:
