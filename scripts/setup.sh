@@ -10,6 +10,7 @@ APT_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
   libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0
   fonts-noto-cjk
+  postgresql  # the tests start a throw-away server of their own (tests/pgserver.py); the app needs none
 )
 
 missing=()

@@ -33,6 +33,23 @@ def repo(db_path):
     engine.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, db_path):
+    """The store on each backend: a fresh SQLite file, and a fresh database on a real
+    PostgreSQL server. tests/store, tests/services and the CLI subset take their `repo`
+    from it (their conftest.py), so each of their tests runs on both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{db_path}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def any_repo(store_url):
+    engine = open_engine(store_url)
+    yield ShowRepository(engine)
+    engine.dispose()
+
+
 @pytest.fixture
 def clock():
     return FakeClock()
@@ -66,3 +83,18 @@ def pg_url():
     url = pgserver.fresh_database(admin)
     yield url
     pgserver.drop_database(admin, url)
+
+
+@pytest.fixture
+def own_pg():
+    """A PostgreSQL cluster of this test's own, which it may stop and start (a server restart
+    mid-show); skipped without the server's binaries, except under CI."""
+    from tests import pgserver
+
+    cluster = pgserver.own_cluster()
+    if cluster is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI: no PostgreSQL binaries (initdb)")
+        pytest.skip("no PostgreSQL binaries here")
+    yield cluster
+    cluster.stop()

@@ -52,8 +52,7 @@ class Cluster:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run([str(bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8",
                    "--locale=C.UTF-8"])
-        self._run([str(bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o",
-                   f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=on", "start"])
+        self.start()
         atexit.register(self.stop)
 
     def _run(self, cmd: list[str]) -> None:
@@ -62,6 +61,14 @@ class Cluster:
     @property
     def url(self) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/postgres"
+
+    def halt(self) -> None:
+        """Stop the server and keep its data (a restart mid-show: `start()` again)."""
+        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"])
+
+    def start(self) -> None:
+        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o",
+                   f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=on", "start"])
 
     def stop(self) -> None:
         if self.data.exists():
@@ -84,6 +91,12 @@ def server_url() -> str | None:
             return None
         _cluster = Cluster(bindir)
     return _cluster.url
+
+
+def own_cluster() -> Cluster | None:
+    """A cluster for this test alone (one it may stop and start), or None without binaries."""
+    bindir = _binaries()
+    return None if bindir is None else Cluster(bindir)
 
 
 def fresh_database(admin_url: str) -> str:

@@ -25,6 +25,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--minutes", type=positive, default=120.0)
     p.add_argument("--speed", type=positive, default=1.0, help="times faster than real time")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--clock-start", type=float, metavar="EPOCH_S",
+                   help="the simulated clock starts here (UTC seconds; default: now): the same seed and start "
+                        "give the same show, minute by minute")
     p.add_argument("--products", help="product sheet (.xlsx or .csv)")
     p.add_argument("--title", default="彩排 Rehearsal")
 
@@ -40,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _rehearse(args: argparse.Namespace) -> bool:
     repo = repository(args)
-    now = time.time()
+    now = time.time() if args.clock_start is None else args.clock_start
     if args.show is None:
         sid = create_show(repo, args.title, args.minutes, products_or_sample(args.products), now)
     else:

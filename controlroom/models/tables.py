@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# 64-bit ids on a server (an agency's log outgrows 2**31 rows); on SQLite INTEGER, so that an
+# `INTEGER PRIMARY KEY` stays the rowid alias it always was (and autoincrements).
+Id = BigInteger().with_variant(Integer, "sqlite")
 
 
 class Base(DeclarativeBase):
@@ -18,7 +22,7 @@ class Meta(Base):
 
 class Show(Base):
     __tablename__ = "shows"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     room: Mapped[str] = mapped_column(Text, default="")
     host: Mapped[str] = mapped_column(Text, default="")
@@ -33,8 +37,8 @@ class SegmentRow(Base):
     """The show's current plan; segment runs in the log refer to `uid`."""
 
     __tablename__ = "segments"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    show_id: Mapped[int] = mapped_column(Id, ForeignKey("shows.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     uid: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(16))
@@ -48,8 +52,8 @@ class ProductRow(Base):
     """A product in the show's queue; `position` is the queue order."""
 
     __tablename__ = "products"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    show_id: Mapped[int] = mapped_column(Id, ForeignKey("shows.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     sku: Mapped[str] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text)
@@ -64,8 +68,8 @@ class EventRow(Base):
     """The show log. Append-only; one flat shape for every kind (see core/events.py)."""
 
     __tablename__ = "events"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    show_id: Mapped[int] = mapped_column(Integer)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    show_id: Mapped[int] = mapped_column(Id)
     ts: Mapped[float] = mapped_column(Float)
     kind: Mapped[str] = mapped_column(String(24))
     user: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -87,7 +91,7 @@ class FoldMinute(Base):
     rebuilt from `events` at any time."""
 
     __tablename__ = "fold_minutes"
-    show_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(Id, primary_key=True)
     minute: Mapped[int] = mapped_column(Integer, primary_key=True)
     bucket: Mapped[str] = mapped_column(Text)
 
@@ -97,7 +101,7 @@ class ReplayMark(Base):
     with ids up to `last_id`, folded with the show's end at `ended_at`."""
 
     __tablename__ = "replay_marks"
-    show_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)
     closed_minute: Mapped[int] = mapped_column(Integer)
-    last_id: Mapped[int] = mapped_column(Integer)
+    last_id: Mapped[int] = mapped_column(Id)
     ended_at: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -7,10 +7,14 @@ these lines from its stdout. Qt-free, shared by the CLI and the dialog.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# The database reaches the child in its environment, never on its command line: a server
+# URL may carry a password, and any user of the machine can read a process's argv (`ps`).
+DB_ENV = "CONTROLROOM_DB"  # the same name store/db.py reads when no --db is given
 PROGRESS = "PROGRESS"
 DONE = "DONE"
 
@@ -24,13 +28,18 @@ class Report:
     path: str | None = None
 
 
-def command(db: str, show_id: int, out: Path, lang: str, utc_offset_h: float | None = None) -> list[str]:
-    """argv for the child (the same interpreter, so the same environment)."""
-    argv = [sys.executable, "-m", "controlroom", "recap", "--db", db, "--show", str(show_id),
+def command(show_id: int, out: Path, lang: str, utc_offset_h: float | None = None) -> list[str]:
+    """argv for the child (the same interpreter); the database goes in `environment()`."""
+    argv = [sys.executable, "-m", "controlroom", "recap", "--show", str(show_id),
             "-o", str(out), "--lang", lang, "--progress"]
     if utc_offset_h is not None:
         argv += ["--utc-offset", str(utc_offset_h)]
     return argv
+
+
+def environment(db: str) -> dict[str, str]:
+    """The child's environment: this process's, with the database URL in DB_ENV."""
+    return {**os.environ, DB_ENV: db}
 
 
 def partial_path(path: Path, pid: int) -> Path:

@@ -8,27 +8,18 @@ import sqlite3
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import URL, Engine, create_engine, event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
 
-from controlroom.models import Base, Meta
+from controlroom.models import Meta
+from controlroom.store import schema
+from controlroom.store.errors import StoreError
 
-SCHEMA_VERSION = 3
-# What turns a database of version N-1 into version N. A new database gets the latest
-# tables from the models directly and needs none of these.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    2: ("ALTER TABLE shows ADD COLUMN scheduled_at FLOAT",),
-    # The replay cache became the live fold's own buckets (fold_minutes, made by create_all);
-    # the old SQL aggregates are dropped, and every show is folded from its log once.
-    3: ("DROP TABLE IF EXISTS minute_aggregates", "DROP TABLE IF EXISTS replay_marks",
-        "CREATE TABLE replay_marks (show_id INTEGER NOT NULL PRIMARY KEY, closed_minute INTEGER NOT NULL, "
-        "last_id INTEGER NOT NULL, ended_at FLOAT)"),
-}
+__all__ = ["StoreError", "open_engine", "open_reader", "db_url", "safe_url"]
+
+SCHEMA_VERSION = 3  # the `meta` schema_version of the last pre-Alembic release (revision "0003")
 APP_NAME = "ControlRoom"
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used: missing, unreadable, not ours, too new."""
+# The database when no --db is given: a server URL kept out of command lines (docs, README).
+DB_ENV = "CONTROLROOM_DB"
 
 
 def default_db_path() -> Path:
@@ -36,7 +27,10 @@ def default_db_path() -> Path:
 
 
 def db_url(db: str | Path | None) -> str:
-    """A full SQLAlchemy URL is taken as it is; anything else is a SQLite file path."""
+    """A full SQLAlchemy URL is taken as it is; anything else is a SQLite file path. None:
+    $CONTROLROOM_DB when set, else the file in the user's data folder."""
+    if db is None and os.environ.get(DB_ENV, "").strip():
+        db = os.environ[DB_ENV].strip()
     if db is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +57,10 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
         path = Path(url.removeprefix("sqlite:///"))
         if not path.is_file():
             raise StoreError(f"no database at {path}")
-    kwargs = {"connect_args": {"check_same_thread": False, "timeout": 10}} if url.startswith("sqlite") else {}
+    # A server's pooled connections are checked before use: after a server restart the pool
+    # hands out live ones instead of failing the first command.
+    kwargs: dict = ({"connect_args": {"check_same_thread": False, "timeout": 10}} if url.startswith("sqlite")
+                    else {"pool_pre_ping": True})
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -74,29 +71,21 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
         raise
     except Exception as exc:  # any driver error here means "not usable"
         engine.dispose()
-        raise StoreError(f"cannot use database {url}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
+        raise StoreError(f"cannot use database {safe_url(url)}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
     return engine
 
 
 def migrate(engine: Engine) -> None:
-    """Create missing tables, bring an older schema up to date step by step (one
-    transaction), record the version; refuse a newer schema."""
-    with Session(engine) as session, session.begin():
-        fresh = not engine.dialect.has_table(session.connection(), Meta.__tablename__)
-        Base.metadata.create_all(session.connection())
-        row = session.scalar(select(Meta).where(Meta.key == "schema_version"))
-        if fresh or row is None:
-            session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-            return
-        version = int(row.value)
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"the database has schema {version}, newer than this version of ControlRoom ({SCHEMA_VERSION})"
-            )
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[step]:
-                session.connection().exec_driver_sql(statement)
-        row.value = str(SCHEMA_VERSION)
+    """Bring the database to the code's schema (store/schema.py: Alembic, under a lock)."""
+    schema.upgrade(engine)
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL as it may be shown or logged: the password masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL: a path, shown as it is
+        return str(url)
 
 
 def open_reader(db: str | Path | None = None) -> Engine:
@@ -168,13 +157,11 @@ def _check_schema(engine: Engine) -> None:
     with engine.connect() as conn:
         if not inspect(conn).has_table(Meta.__tablename__):
             raise StoreError(f"{engine.url.database} is not a ControlRoom database")
-        value = conn.scalar(select(Meta.value).where(Meta.key == "schema_version"))
-    version = int(value) if value is not None else 0
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"the database has schema {version}, newer than this version of ControlRoom ({SCHEMA_VERSION})")
-    if version < SCHEMA_VERSION:
+        revision = schema.current(conn)
+    schema.check(revision)
+    if revision != schema.head():
         raise StoreError(
-            f"the database has schema {version} from an older ControlRoom and is read-only here, so it cannot be "
+            f"the database has schema {revision} from an older ControlRoom and is read-only here, so it cannot be "
             "brought up to date: open it once where it can be written"
         )
 

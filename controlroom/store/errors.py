@@ -29,6 +29,10 @@ _PG_TRANSIENT_CLASSES = {"08": "the connection to the server was lost", "53": "t
                          "57": "the server is shutting down", "58": "a server I/O error", "40": "a conflict"}
 
 
+class StoreError(RuntimeError):
+    """The database cannot be used: missing, unreadable, not ours, too new."""
+
+
 class StoreUnavailable(RuntimeError):
     """The database cannot write now. Nothing of the request was stored; send it again
     after `retry_after_s`. `waiting` is how many events are queued for the log.
@@ -84,6 +88,8 @@ def reason(exc: BaseException) -> str | None:
     if state is not None:
         return _PG_TRANSIENT_CLASSES.get(state[:2])
     for e in _chain(exc):
+        if _lost_server(e):
+            return "the connection to the server was lost"
         if isinstance(e, (OSError, MemoryError)):
             return f"the system refused the write ({e.__class__.__name__})"
         if getattr(e, "connection_invalidated", False):
@@ -91,6 +97,13 @@ def reason(exc: BaseException) -> str | None:
     if any(isinstance(e, sqlite3.OperationalError) for e in _chain(exc)):
         return "the database refused the write"
     return None
+
+
+def _lost_server(e: BaseException) -> bool:
+    """psycopg's errors without a SQLSTATE are the client's own: the connection failed or
+    broke (refused, reset, a server gone away), never a row the server refused."""
+    kind = type(e)
+    return kind.__module__.startswith("psycopg") and kind.__name__ in ("OperationalError", "InterfaceError")
 
 
 def classify(exc: BaseException) -> str:

@@ -167,7 +167,7 @@ class ShowRepository:
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            for row in conn.execution_options(stream_results=True, yield_per=5000).execute(q):
+            for row in conn.execute(q, execution_options={"stream_results": True, "yield_per": 5000}):
                 yield values_event(row)
 
     def count_events(self, show_id: int) -> int:
@@ -186,6 +186,7 @@ class ShowRepository:
                             show.scheduled_at)
         state = ShowState.new(info, self.load_plan(show_id), self.load_products(show_id), self.load_settings(show_id))
         with self.engine.connect() as conn:
+            _one_snapshot(conn)
             mark = fold_cache.usable_mark(conn, show_id)
             fold_cache.load_into(conn, show_id, state.metrics, mark)
             undone = state.undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
@@ -194,6 +195,15 @@ class ShowRepository:
                     state.apply(e)
             _load_feed_facts(conn, show_id, state)
         return state
+
+
+def _one_snapshot(conn: Any) -> None:
+    """Read the mark, the cached minutes and the rest of the log as of one moment: a
+    checkpoint committed between two of these reads would count its minutes twice."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN")  # the driver opens none for reads; WAL then keeps the snapshot
 
 
 def _load_feed_facts(conn: Any, show_id: int, state: ShowState) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import Engine, insert
+
 from controlroom.core.events import Event
+from controlroom.models import EventRow
 
 ROW_KEYS = ("show_id", "ts", "kind", "user", "product", "value", "qty", "ref", "text", "flag", "data")
 
@@ -34,3 +37,12 @@ def row_event(row: tuple[Any, ...]) -> Event:
     """An Event from a row in ROW_KEYS order (what the writer holds), without an id."""
     _show, ts, kind, user, product, value, qty, ref, text, flag, data = row
     return Event(kind, ts, user, product, value, qty, ref, text, flag, json.loads(data) if data else None)
+
+
+def compiled_insert(engine: Engine) -> tuple[str, bool]:
+    """The Core insert as the driver's SQL, with parameters in ROW_KEYS order."""
+    # inline(): no RETURNING of the new ids (a server would send every one back, unread)
+    compiled = insert(EventRow.__table__).inline().compile(dialect=engine.dialect, column_keys=list(ROW_KEYS))
+    if compiled.positional and tuple(compiled.positiontup or ()) != ROW_KEYS:
+        raise RuntimeError(f"unexpected parameter order {compiled.positiontup}")
+    return str(compiled), bool(compiled.positional)

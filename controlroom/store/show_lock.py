@@ -16,7 +16,12 @@ keyed by the lock file's (st_dev, st_ino), which a bind mount's other path share
 A database with more than one hard link is refused for writing: SQLite names its -wal
 and -shm after the name it was opened by, so two names are two logs of one file, and
 writing through both corrupts it.
-Databases that are not SQLite files (a server URL, `:memory:`) are not locked here.
+
+On PostgreSQL the lock is the server's: `pg_try_advisory_lock(show_id)` on a connection of
+its own, held for the writer's life (counted within a process the same way, and taken again
+after a server restart: store/server_lock.py). The server drops it when that connection
+ends, so a killed writer never leaves a show locked. An
+in-memory SQLite database is not locked.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, make_url
 
 from controlroom.store.db import StoreError
+from controlroom.store.server_lock import ServerHold
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +44,20 @@ _guard = threading.Lock()
 # descriptor of the file drops them all, so one process keeps one descriptor per file.
 Key = tuple[int, int]
 _held: dict[Key, tuple[int, dict[int, int]]] = {}
+# (the server URL, show_id) -> the advisory lock held on the server (store/server_lock.py)
+_server_held: dict[tuple[str, int], ServerHold] = {}
 
 
 class ShowLockError(StoreError):
     """Another process is writing to the show."""
+
+
+def _refused(show_id: int) -> ShowLockError:
+    return ShowLockError(
+        f"show {show_id} is open in another ControlRoom process (the window, serve, tail, "
+        "rehearse or import): close it there first, or feed the show through that process. "
+        "Reading it (status, recap) is fine."
+    )
 
 
 def database_file(engine_or_url: Engine | URL | str) -> Path | None:
@@ -88,7 +104,10 @@ class ShowLock:
         self.path = None if db is None else db.with_name(db.name + "-locks")
         self._released = True
         self._key: Key = (0, 0)
-        if db is not None and self.path is not None:
+        self._server: tuple[str, int] | None = None
+        if engine.dialect.name == "postgresql":
+            self._acquire_on_server(engine)
+        elif db is not None and self.path is not None:
             refuse_hard_links(db)
             self._acquire(self.path)
 
@@ -102,11 +121,7 @@ class ShowLock:
                 if not counts:
                     os.close(fd)
                     del _held[self._key]
-                raise ShowLockError(
-                    f"show {self.show_id} is open in another ControlRoom process (the window, serve, tail, "
-                    "rehearse or import): close it there first, or feed the show through that process. "
-                    "Reading it (status, recap) is fine."
-                )
+                raise _refused(self.show_id)
             counts[self.show_id] = counts.get(self.show_id, 0) + 1
             self._released = False
 
@@ -129,10 +144,41 @@ class ShowLock:
         entry = _held[self._key] = (fd, {})
         return entry
 
+    def _acquire_on_server(self, engine: Engine) -> None:
+        key = (engine.url.render_as_string(hide_password=False), self.show_id)
+        with _guard:
+            hold = _server_held.get(key)
+            if hold is None:
+                hold = ServerHold(engine, self.show_id)
+                if not hold.taken:
+                    hold.close()
+                    raise _refused(self.show_id)
+                _server_held[key] = hold
+            else:
+                hold.count += 1
+            self._server, self._released = key, False
+
+    @property
+    def lost(self) -> str | None:
+        """Why a server lock is not held now (its connection was lost), else None."""
+        hold = _server_held.get(self._server) if self._server is not None else None
+        return None if hold is None else hold.lost
+
+    def _release_on_server(self, key: tuple[str, int]) -> None:
+        hold = _server_held[key]
+        hold.count -= 1
+        if hold.count == 0:
+            del _server_held[key]
+            hold.close()
+
     def release(self) -> None:
         if self._released:
             return
         self._released = True
+        if self._server is not None:
+            with _guard:
+                self._release_on_server(self._server)
+            return
         with _guard:
             entry = _held.get(self._key)
             if entry is None:

@@ -10,7 +10,8 @@ When a write fails, the error is classified by code (store/errors.py):
 - **transient** (disk full, read-only, I/O error, busy, a lost connection): nothing is
   dropped. The rows stay at the head of the queue and are tried again, backing off, until
   the database takes them; meanwhile `unavailable` says why (the service refuses new
-  batches with StoreUnavailable, the window shows a banner).
+  batches with StoreUnavailable, the window shows a banner). A lost server connection is
+  rolled back, and SQLAlchemy reconnects at the next attempt (a server restart mid-show).
 - **poison** (a row the database will never take): the group is split in halves until the
   row is isolated, the rest is committed, and the row is set aside (`set_aside`, and the
   rescue file when one is given) and reported to `on_set_aside`, never silently dropped.
@@ -31,13 +32,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
-from controlroom.models import EventRow
 from controlroom.store import rescue
 from controlroom.store.errors import reason
 from controlroom.store.fold_cache import checkpoint
-from controlroom.store.rows import ROW_KEYS
+from controlroom.store.rows import ROW_KEYS, compiled_insert
 
 log = logging.getLogger(__name__)
 Row = tuple[Any, ...]
@@ -115,7 +115,7 @@ class FeedWriter:
         on_set_aside: Callable[[list[Row]], None] | None = None,
     ) -> None:
         self._engine = engine
-        self._sql, self._positional = _compiled_insert(engine)
+        self._sql, self._positional = compiled_insert(engine)
         self._batch_size, self._group_rows = batch_size, group_rows
         self._checkpoint_every, self._last_checkpoint = checkpoint_every_s, time.monotonic()
         self._shows: set[int] = set()
@@ -273,7 +273,7 @@ class FeedWriter:
         try:
             self._insert(conn, [r for p in group for r in p.rows])
         except Exception as exc:  # noqa: BLE001 - classified below
-            conn.rollback()
+            _rollback(conn)
             why = reason(exc)
             if why is not None:
                 raise _Transient(why, group) from exc
@@ -295,7 +295,7 @@ class FeedWriter:
                 self._counted(len(chunk), [r for _, r in chunk])
                 continue
             except Exception as exc:  # noqa: BLE001
-                conn.rollback()
+                _rollback(conn)
                 why = reason(exc)
                 if why is not None:
                     rest = [x for c in reversed(stack) for x in c]
@@ -374,8 +374,18 @@ class FeedWriter:
                     checkpoint(conn, show_id)
                     conn.commit()
             except Exception as exc:  # noqa: BLE001 - the cache is optional; the log is intact
-                conn.rollback()
+                _rollback(conn)
                 log.warning("replay checkpoint for show %d failed: %s", show_id, exc)
+
+
+def _rollback(conn: Any) -> None:
+    """End the failed transaction. On a lost server connection this is what lets SQLAlchemy
+    reconnect at the next statement (the connection was invalidated); a rollback that fails
+    too leaves it so, and the next attempt reconnects or fails as transient again."""
+    try:
+        conn.rollback()
+    except Exception as exc:  # noqa: BLE001 - the writer must go on
+        log.warning("rollback after a failed write: %s", exc)
 
 
 def _regroup(pairs: list[tuple[_Part, Row]]) -> list[_Part]:
@@ -387,11 +397,3 @@ def _regroup(pairs: list[tuple[_Part, Row]]) -> list[_Part]:
         else:
             out.append(_Part(part.ticket, [row]))
     return out
-
-
-def _compiled_insert(engine: Engine) -> tuple[str, bool]:
-    """The Core insert as the driver's SQL, with parameters in ROW_KEYS order."""
-    compiled = insert(EventRow.__table__).compile(dialect=engine.dialect, column_keys=list(ROW_KEYS))
-    if compiled.positional and tuple(compiled.positiontup or ()) != ROW_KEYS:
-        raise RuntimeError(f"unexpected parameter order {compiled.positiontup}")
-    return str(compiled), bool(compiled.positional)

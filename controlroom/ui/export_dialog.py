@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from controlroom.recap.runner import command, parse_line, partial_path
+from controlroom.recap.runner import command, environment, parse_line, partial_path
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -32,12 +32,16 @@ class RecapExport(QObject):
     def __init__(self, parent: QWidget | None, db_url: str, show_id: int, out: Path, language: str = "zh_CN") -> None:
         super().__init__(parent)
         self.out = out
-        self._argv = command(db_url, show_id, out, language)
+        self._argv = command(show_id, out, language)
         self._pid = 0
         self._buffer = b""
         self._done_path: str | None = None
         self._cancelled = False
         self.process = QProcess(self)
+        env = QProcessEnvironment()
+        for key, value in environment(db_url).items():  # the URL (a password, maybe) never on argv
+            env.insert(key, value)
+        self.process.setProcessEnvironment(env)
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._finished)
         self.process.errorOccurred.connect(self._error)

@@ -26,7 +26,7 @@ def controlroom(*args: str, timeout: float = 120) -> subprocess.CompletedProcess
                           timeout=timeout, check=False)
 
 
-def new_show(db: Path) -> None:
+def new_show(db: Path | str) -> None:
     done = controlroom("new-show", "--db", str(db), "--title", "acceptance")
     assert done.returncode == 0, done.stderr
 
@@ -50,7 +50,7 @@ class Served:
         return rc, self.err.read_text(errors="replace")
 
 
-def serve(db: Path, logs: Path, *args: str) -> Served:
+def serve(db: Path | str, logs: Path, *args: str) -> Served:
     """Start `controlroom serve --port 0` over `db` and wait for the address it prints."""
     logs.mkdir(parents=True, exist_ok=True)
     n = len(list(logs.glob("out-*")))
@@ -91,18 +91,35 @@ def read_only(db: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
 
 
-def refs(db: Path, kind: str) -> list[str]:
+def rows(db: Path | str, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+    """A query on the log as stored: a SQLite file read-only, or a server URL (`:name` parameters)."""
+    if isinstance(db, Path):
+        with read_only(db) as conn:
+            return conn.execute(sql, params or {}).fetchall()
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params or {})]
+    finally:
+        engine.dispose()
+
+
+def refs(db: Path | str, kind: str) -> list[str]:
     """Every ref the log holds for one kind, repeats included."""
-    with read_only(db) as conn:
-        return [r for (r,) in conn.execute("SELECT ref FROM events WHERE kind = ?", (kind,))]
+    return [r for (r,) in rows(db, "SELECT ref FROM events WHERE kind = :kind", {"kind": kind})]
 
 
-def integrity(db: Path) -> str:
+def integrity(db: Path | str) -> str:
+    """SQLite's integrity check; a server keeps its own (it is "ok" there by construction)."""
+    if not isinstance(db, Path):
+        return "ok"
     with read_only(db) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def status_totals(db: Path) -> dict:
+def status_totals(db: Path | str) -> dict:
     done = controlroom("status", "--db", str(db))
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)["totals"]

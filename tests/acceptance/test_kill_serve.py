@@ -9,11 +9,12 @@ import os
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import aiohttp
 import pytest
 
-from tests.acceptance.procs import comment, integrity, new_show, order, post, read_only, refs, serve, status_totals
+from tests.acceptance.procs import comment, integrity, new_show, order, post, refs, rows, serve, status_totals
 
 KILLS = 20
 CLIENTS = 3
@@ -41,8 +42,7 @@ class Ledger:
 
 
 def stored_ids(db) -> set[str]:
-    with read_only(db) as conn:
-        return {r for (r,) in conn.execute("SELECT ref FROM events WHERE kind IN ('order', 'comment')")}
+    return {r for (r,) in rows(db, "SELECT ref FROM events WHERE kind IN ('order', 'comment')")}
 
 
 async def send(session, url, ledger: Ledger, name: str) -> dict | None:
@@ -98,9 +98,15 @@ async def one_round(db, logs, ledger: Ledger, rng: random.Random, round_no: int,
     return server
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def show_db(request, tmp_path):
+    """The show's database: a SQLite file, or a database on a real PostgreSQL server."""
+    return tmp_path / "show.db" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
 @pytest.mark.slow
-def test_twenty_sigkills_lose_no_acknowledged_event(tmp_path, capsys):
-    db, logs = tmp_path / "show.db", tmp_path / "logs"
+def test_twenty_sigkills_lose_no_acknowledged_event(show_db, tmp_path, capsys):
+    db, logs = show_db, tmp_path / "logs"
     new_show(db)
     seed = int(os.environ.get("ACCEPTANCE_SEED", random.randrange(1 << 30)))
     rng, ledger = random.Random(seed), Ledger()
@@ -116,7 +122,7 @@ def test_twenty_sigkills_lose_no_acknowledged_event(tmp_path, capsys):
     acked_ids = [i for name in ledger.acked for i in ledger.ids(name)]
     lost = set(acked_ids) - set(orders) - set(comments)
     with capsys.disabled():
-        print(f"\nRESULT kill seed={seed} kills={KILLS} batches_acked={len(ledger.acked)} events_acked={len(acked_ids)} "
+        print(f"\nRESULT kill db={'sqlite' if isinstance(db, Path) else 'postgresql'} seed={seed} kills={KILLS} batches_acked={len(ledger.acked)} events_acked={len(acked_ids)} "
               f"lost={len(lost)} stored_twice={len(twice)} resent={ledger.resent} "
               f"resent_found_stored={ledger.resent_found_stored}")
     assert not lost and not twice

@@ -95,3 +95,22 @@ def test_in_one_process_every_name_is_the_same_holder(tmp_path):
     assert free.returncode == 0, free.stderr
     engine.dispose()
     other.dispose()
+
+
+def test_a_second_writer_on_a_server_is_refused_with_the_same_sentence(pg_url):
+    """PostgreSQL: the show lock is the server's advisory lock, held by a real `rehearse`;
+    a second `rehearse` (another laptop, as far as the server can tell) is refused, a reader is not."""
+    proc = subprocess.Popen([sys.executable, "-m", "controlroom", "rehearse", "--db", pg_url, "--minutes", "30"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert first.strip() == "show 1", proc.stderr.read()
+        done = _second_writer(pg_url)
+        assert done.returncode == 2, (done.stdout[-300:], done.stderr)
+        assert REFUSED in done.stderr and len(done.stderr.strip().splitlines()) == 1
+        assert cli("status", "--db", pg_url).returncode == 0
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    done = _second_writer(pg_url)  # the server dropped the killed holder's lock
+    assert done.returncode == 0, done.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from controlroom.core import commands as c
 from controlroom.core import events as ev
@@ -65,10 +65,12 @@ COMMANDS = [
 
 
 class OneTruth(RuleBasedStateMachine):
+    url: str | None = None  # a server database (each example a show of its own there), else a new SQLite file
+
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="one-truth-"))
-        self.engine = open_engine(self.folder / "show.db")
+        self.engine = open_engine(self.url or self.folder / "show.db")
         self.repo = ShowRepository(self.engine)
         self.clock = FakeClock()
         self.show_id = create_show(self.repo, "真相 truth", 30, sample_products(), self.clock.now())
@@ -191,3 +193,13 @@ class OneTruth(RuleBasedStateMachine):
 OneTruth.TestCase.settings = settings(max_examples=40, stateful_step_count=30, deadline=None,
                                       suppress_health_check=[HealthCheck.too_slow])
 test_live_equals_replay_after_every_step = OneTruth.TestCase
+
+
+def test_live_equals_replay_after_every_step_on_postgresql(pg_url):
+    """The same machine on a real PostgreSQL server (fewer examples: each step is a round trip)."""
+
+    class OnServer(OneTruth):
+        url = pg_url
+
+    run_state_machine_as_test(OnServer, settings=settings(
+        max_examples=12, stateful_step_count=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]))

@@ -21,10 +21,14 @@ time.sleep(60)
 """
 
 
-def test_another_process_holding_the_show_refuses_a_service(repo, writer, clock, db_path):
+def url_of(repo):
+    return repo.engine.url.render_as_string(hide_password=False)
+
+
+def test_another_process_holding_the_show_refuses_a_service(repo, writer, clock):
     sid = create_show(repo, "t", 60, sample_products(), clock.now())
     other = create_show(repo, "u", 60, sample_products(), clock.now())
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db_path), str(sid)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, url_of(repo), str(sid)], stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "held"
         with pytest.raises(ShowLockError, match=f"show {sid} is open in another ControlRoom process"):
@@ -37,13 +41,13 @@ def test_another_process_holding_the_show_refuses_a_service(repo, writer, clock,
     service.close()
 
 
-def test_the_lock_is_counted_within_one_process(repo, writer, clock, db_path):
+def test_the_lock_is_counted_within_one_process(repo, writer, clock):
     sid = create_show(repo, "t", 60, sample_products(), clock.now())
     a = ShowService(repo, writer, sid, clock)
     b = ShowService(repo, writer, sid, clock)
     a.close()
     a.close()  # twice is harmless
-    probe = [sys.executable, "-c", HOLD.replace("time.sleep(60)", ""), str(db_path), str(sid)]
+    probe = [sys.executable, "-c", HOLD.replace("time.sleep(60)", ""), url_of(repo), str(sid)]
     assert subprocess.run(probe, capture_output=True, timeout=30, check=False).returncode != 0  # b still holds it
     b.close()
     assert subprocess.run(probe, capture_output=True, timeout=30, check=False).returncode == 0
