@@ -117,6 +117,10 @@
         <translation>Everything</translation>
     </message>
     <message>
+        <source>Controller's log</source>
+        <translation>Controller's log</translation>
+    </message>
+    <message>
         <source>Controller actions</source>
         <translation>Controller actions</translation>
     </message>
@@ -155,6 +159,10 @@
     <message>
         <source>Other</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>What happened?</translation>
     </message>
     <message>
         <source>What happened (stutter, black screen, …)</source>
@@ -611,6 +619,13 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Find a product (name or SKU)</source>
+        <translation>Find a product (name or SKU)</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsModel</name>
     <message>
         <source>Kind</source>
@@ -798,9 +813,41 @@
         <source>Promo repeats: </source>
         <translation>Promo repeats: </translation>
     </message>
+    <message>
+        <source>… +%1 more</source>
+        <translation>… +%1 more</translation>
+    </message>
 </context>
 <context>
     <name>log</name>
+    <message>
+        <source>unknown product</source>
+        <translation>unknown product</translation>
+    </message>
+    <message>
+        <source>off shelf</source>
+        <translation>off shelf</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>sold out</translation>
+    </message>
+    <message>
+        <source>oversell</source>
+        <translation>oversell</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
     <message>
         <source>Show started</source>
         <translation>Show started</translation>

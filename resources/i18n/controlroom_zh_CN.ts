@@ -117,6 +117,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Controller's log</source>
+        <translation>场控记录</translation>
+    </message>
+    <message>
         <source>Controller actions</source>
         <translation>场控操作</translation>
     </message>
@@ -155,6 +159,10 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>发生了什么？</translation>
     </message>
     <message>
         <source>What happened (stutter, black screen, …)</source>
@@ -611,6 +619,13 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Find a product (name or SKU)</source>
+        <translation>搜索商品（名称或 SKU）</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsModel</name>
     <message>
         <source>Kind</source>
@@ -798,9 +813,41 @@
         <source>Promo repeats: </source>
         <translation>优惠口播次数：</translation>
     </message>
+    <message>
+        <source>… +%1 more</source>
+        <translation>… 另有 %1 个</translation>
+    </message>
 </context>
 <context>
     <name>log</name>
+    <message>
+        <source>unknown product</source>
+        <translation>未知商品</translation>
+    </message>
+    <message>
+        <source>off shelf</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <source>oversell</source>
+        <translation>超卖</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>差评</translation>
+    </message>
     <message>
         <source>Show started</source>
         <translation>直播开始</translation>
