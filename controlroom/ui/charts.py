@@ -44,6 +44,12 @@ Y_FLOORS = {"online": 10.0, "rate": 1.0, "gmv_rate": 1.0, "gmv_total": 1.0, "ord
 Y_HEADROOM = 1.1
 TICK_POINT_SIZE = 8  # small enough that a laptop's short plots keep their labels apart
 TITLE_SIZE = "9pt"
+Y_TICK_SPACING_PX = 28  # at most one y label per this many pixels: short plots get 0 and one more
+# Where the figure is short and wide (a laptop), the plots go 3 a row instead of 2:
+# per-minute figures above, totals below.
+WIDE_ORDER = ("online", "gmv_rate", "orders_rate", "rate", "gmv_total", "orders_total")
+WIDE_BELOW_PX = 330
+WIDE_MIN_WIDTH_PX = 540
 
 
 def make_curve(colour: str) -> pg.PlotDataItem:
@@ -52,6 +58,19 @@ def make_curve(colour: str) -> pg.PlotDataItem:
         pen=pg.mkPen(colour, width=1), autoDownsample=True, downsampleMethod="peak",
         clipToView=True, skipFiniteCheck=True,
     )
+
+
+def y_ticks(top: float, height_px: float) -> list[tuple[float, str]]:
+    """0 and round steps (1, 2 or 5 × 10^k) up to `top`, no closer than Y_TICK_SPACING_PX."""
+    slots = max(1, int(height_px // Y_TICK_SPACING_PX))
+    raw = top / slots
+    magnitude = 10 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
+    steps = [m * magnitude for m in (1, 2, 5, 10)]
+    step = next(x for x in steps if x >= raw)
+    if step > top:  # a short plot: one round value below the top rather than 0 alone
+        step = max(x for x in steps if x <= top) if steps[0] <= top else step
+    count = int(top // step)
+    return [(i * step, f"{i * step:,.0f}" if step >= 1 else f"{i * step:g}") for i in range(count + 1)]
 
 
 def visible_range(curve: pg.PlotDataItem, x0: float, x1: float) -> tuple[float, float]:
@@ -112,6 +131,7 @@ class ChartsPanel(QWidget):
         self._rate_minutes: list[int] = []
         self._rate_values: list[float] = []
         self._whole_span = 0.0
+        self._ticks_key: dict[str, tuple] = {}
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(prefs.CHART_REDRAW_MS // len(ROWS))
@@ -136,6 +156,8 @@ class ChartsPanel(QWidget):
         self.bands: dict[str, BandsItem] = {}
         for i, (name, title) in enumerate(titles.items()):
             self._add_plot(name, title, i)
+        self.columns = 2
+        self._arrange(2)
         self.markers = pg.ScatterPlotItem(size=9, pen=None)
         self.plots["online"].addItem(self.markers)
 
@@ -167,10 +189,8 @@ class ChartsPanel(QWidget):
         self.redraw(force=True)
 
     def _add_plot(self, name: str, title: str, i: int) -> None:
-        plot = self.graphs.addPlot(row=i // 2, col=i % 2, axisItems={"bottom": pg.DateAxisItem()})
+        plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem()})
         plot.setTitle(title, size=TITLE_SIZE)
-        if i < PLOT_COUNT - 2:  # every plot shows the same span: its time scale only under the bottom row
-            plot.hideAxis("bottom")
         plot.getAxis("left").setWidth(LEFT_AXIS_PX)  # the same time is the same x in every row
         tick_font = QFont()
         tick_font.setPointSize(TICK_POINT_SIZE)
@@ -186,6 +206,28 @@ class ChartsPanel(QWidget):
         plot.addItem(curve)
         plot.setMouseEnabled(x=False, y=False)  # the range selector sets x; each row follows in its turn
         self.plots[name], self.curves[name], self.bands[name] = plot, curve, bands
+
+    def _arrange(self, columns: int) -> None:
+        """The plots in a grid `columns` wide; the time scale only under the bottom row
+        (every plot shows the same span)."""
+        self.columns = columns
+        order = WIDE_ORDER if columns == 3 else tuple(self.plots)
+        for plot in self.plots.values():
+            if plot.scene() is not None:
+                self.graphs.removeItem(plot)
+        rows = (len(order) + columns - 1) // columns
+        for i, name in enumerate(order):
+            plot = self.plots[name]
+            self.graphs.addItem(plot, row=i // columns, col=i % columns)
+            plot.showAxis("bottom", i // columns == rows - 1)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        h, w = self.graphs.height(), self.graphs.width()
+        columns = 3 if h < WIDE_BELOW_PX and w >= WIDE_MIN_WIDTH_PX else 2
+        if columns != self.columns:
+            self._arrange(columns)
+        self._ticks_key = {}
 
     # -- drawing -------------------------------------------------------------
     def data(self) -> ChartData | None:
@@ -318,6 +360,11 @@ class ChartsPanel(QWidget):
         plot = self.plots[name]
         if plot.viewRange()[1] != [bottom, top]:  # an unchanged range keeps the axis' cached pixmap
             plot.setYRange(bottom, top, padding=0)
+        height = plot.getViewBox().height()
+        key = (top, int(height // Y_TICK_SPACING_PX))
+        if self._ticks_key.get(name) != key:
+            self._ticks_key[name] = key
+            plot.getAxis("left").setTicks([y_ticks(top, height)])
 
     def closeEvent(self, event: object) -> None:
         self.timer.stop()

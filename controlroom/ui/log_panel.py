@@ -249,6 +249,8 @@ class LogPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)  # more lines in view
+        self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize())  # a short laptop window still fits
         self.view.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout.addWidget(self.view)

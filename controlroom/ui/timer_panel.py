@@ -22,7 +22,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
 from controlroom.ui import fmt, promo_line, texts, theme
 
-COUNTDOWN_POINT_SIZE = 54
+COUNTDOWN_POINT_SIZE = 48  # big, and the panel still fits a 720-pixel-high screen
 
 
 class TimerPanel(QWidget):
@@ -162,7 +162,7 @@ class TimerPanel(QWidget):
             caption = QLabel(name)
             caption.setStyleSheet("color: #607d8b;")
             value = QLabel("—")
-            value.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            value.setStyleSheet("font-size: 14pt; font-weight: bold;")
             grid.addWidget(caption, (i // 4) * 2, i % 4)
             grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
             self.kpis[key] = value
