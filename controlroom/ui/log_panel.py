@@ -251,6 +251,9 @@ class LogPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)  # more lines in view
         self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize())  # a short laptop window still fits
+        # "What" as wide as its longest word (measured once: resizing to contents would scan 5,000 rows).
+        widest = max(self.view.fontMetrics().horizontalAdvance(kind_name(k)) for k in ev.OPERATOR_KINDS | ev.FEED_KINDS)
+        self.view.setColumnWidth(COL_KIND, widest + 16)
         self.view.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout.addWidget(self.view)
