@@ -92,12 +92,13 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         return self.session.service if self.session is not None else None
 
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea | None = None,
-                 name: str | None = None, scroll: bool = False) -> QDockWidget:
+                 name: str | None = None, scrolled: bool = False) -> QDockWidget:
         """A dock for `widget`; without an area it joins the tabs beside the alerts, in a
-        scroll area, so tools added later never squeeze the queue or the charts."""
+        scroll area, so tools added later never squeeze the queue or the charts (`scrolled`:
+        in a scroll area wherever it goes)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name or f"dock-{title}")
-        if scroll or (area is None and "manual" in getattr(self, "docks", {})):
+        if scrolled or (area is None and "manual" in getattr(self, "docks", {})):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -184,8 +185,8 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
             "alerts": self.add_dock(self.alerts_panel, self.tr("Alerts"), right, "alerts"),
             "charts": self.add_dock(QLabel(self.tr("Loading charts…")), self.tr("Live charts"), bottom, "charts"),
             "log": self.add_dock(self.log_panel, self.tr("Event log"), bottom, "log"),
-            "manual": self.add_dock(self.manual_panel, self.tr("Manual entry"), right, "manual", scroll=True),
-            "checklist": self.add_dock(self.checklist_panel, self.tr("Pre-show checklist"), right, "checklist", scroll=True),
+            "manual": self.add_dock(self.manual_panel, self.tr("Manual entry"), right, "manual", scrolled=True),
+            "checklist": self.add_dock(self.checklist_panel, self.tr("Pre-show checklist"), right, "checklist", scrolled=True),
         }
         self.splitDockWidget(self.docks["charts"], self.docks["log"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.docks["alerts"], self.docks["checklist"])
