@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from controlroom.core.metrics import Metrics, minute_of
@@ -35,14 +36,15 @@ class Alert:
 
 
 def active_alerts(
-    p: PacingState, q: QueueState, m: Metrics, s: ShowSettings, now: float
+    p: PacingState, q: QueueState, m: Metrics, s: ShowSettings, now: float, planned: Collection[str] = ()
 ) -> list[Alert]:
+    """`planned`: the SKUs the plan's segments sell (stock alerts only for products in play)."""
     if p.status not in (ShowStatus.RUNNING, ShowStatus.PAUSED):
-        return _stock_alerts(q, s)
+        return _stock_alerts(q, s, planned)
     out: list[Alert] = []
     out += _pacing_alerts(p)
     out += _on_air_alerts(p, q)
-    out += _stock_alerts(q, s)
+    out += _stock_alerts(q, s, planned)
     out += _audience_alerts(m, s, now)
     return out
 
@@ -76,9 +78,17 @@ def _on_air_alerts(p: PacingState, q: QueueState) -> list[Alert]:
     return out
 
 
-def _stock_alerts(q: QueueState, s: ShowSettings) -> list[Alert]:
+def in_play(q: QueueState, sku: str, planned: Collection[str]) -> bool:
+    """A product whose stock matters now: on shelf, being explained, sold by a segment of
+    the plan, or one that has sold. The rest of the catalogue raises no stock alert."""
+    return sku in q.on_shelf or sku == q.explaining or sku in planned or (sku in q.sales and q.sales[sku].quantity > 0)
+
+
+def _stock_alerts(q: QueueState, s: ShowSettings, planned: Collection[str]) -> list[Alert]:
     out = []
     for sku in q.order:
+        if not in_play(q, sku, planned):
+            continue
         name = q.products[sku].name
         if q.is_sold_out(sku):
             out.append(Alert(SOLD_OUT, "critical", f"{name} sold out", sku, {"a": name}))

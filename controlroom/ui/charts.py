@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from controlroom.core.plan import SegmentKind
@@ -38,6 +38,18 @@ PLOT_COUNT = 6  # no grid lines: the axes draw them, and they doubled the tick t
 LEFT_AXIS_PX = 56
 ROWS = (("online", "rate"), ("gmv_rate", "gmv_total"), ("orders_rate", "orders_total"))
 CURVE_COLOURS = ("#1f77b4", "#9467bd", "#d62728", "#ff7f0e", "#2ca02c", "#17becf")
+# The least each y axis shows (0 … this): an empty show's axes read "0 … 10 viewers",
+# "0 … ¥1", not pyqtgraph's −0.5 … 0.5 around nothing.
+Y_FLOORS = {"online": 10.0, "rate": 1.0, "gmv_rate": 1.0, "gmv_total": 1.0, "orders_rate": 5.0, "orders_total": 5.0}
+Y_HEADROOM = 1.1
+TICK_POINT_SIZE = 8  # small enough that a laptop's short plots keep their labels apart
+TITLE_SIZE = "9pt"
+Y_TICK_SPACING_PX = 28  # at most one y label per this many pixels: short plots get 0 and one more
+# Where the figure is short and wide (a laptop), the plots go 3 a row instead of 2:
+# per-minute figures above, totals below.
+WIDE_ORDER = ("online", "gmv_rate", "orders_rate", "rate", "gmv_total", "orders_total")
+WIDE_BELOW_PX = 330
+WIDE_MIN_WIDTH_PX = 540
 
 
 def make_curve(colour: str) -> pg.PlotDataItem:
@@ -46,6 +58,29 @@ def make_curve(colour: str) -> pg.PlotDataItem:
         pen=pg.mkPen(colour, width=1), autoDownsample=True, downsampleMethod="peak",
         clipToView=True, skipFiniteCheck=True,
     )
+
+
+def y_ticks(top: float, height_px: float) -> list[tuple[float, str]]:
+    """0 and round steps (1, 2 or 5 × 10^k) up to `top`, no closer than Y_TICK_SPACING_PX."""
+    slots = max(1, int(height_px // Y_TICK_SPACING_PX))
+    raw = top / slots
+    magnitude = 10 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
+    steps = [m * magnitude for m in (1, 2, 5, 10)]
+    step = next(x for x in steps if x >= raw)
+    if step > top:  # a short plot: one round value below the top rather than 0 alone
+        step = max(x for x in steps if x <= top) if steps[0] <= top else step
+    count = int(top // step)
+    return [(i * step, f"{i * step:,.0f}" if step >= 1 else f"{i * step:g}") for i in range(count + 1)]
+
+
+def visible_range(curve: pg.PlotDataItem, x0: float, x1: float) -> tuple[float, float]:
+    """The lowest and highest y of the curve's points between x0 and x1 (0, 0 when none)."""
+    xs, ys = curve.xData, curve.yData
+    if xs is None or ys is None or not len(xs):
+        return 0.0, 0.0
+    inside = ys[(xs >= x0) & (xs <= x1)]
+    inside = inside[np.isfinite(inside)]
+    return (float(inside.min()), float(inside.max())) if len(inside) else (0.0, 0.0)
 
 
 class BandsItem(pg.GraphicsObject):
@@ -96,6 +131,7 @@ class ChartsPanel(QWidget):
         self._rate_minutes: list[int] = []
         self._rate_values: list[float] = []
         self._whole_span = 0.0
+        self._ticks_key: dict[str, tuple] = {}
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(prefs.CHART_REDRAW_MS // len(ROWS))
@@ -120,6 +156,8 @@ class ChartsPanel(QWidget):
         self.bands: dict[str, BandsItem] = {}
         for i, (name, title) in enumerate(titles.items()):
             self._add_plot(name, title, i)
+        self.columns = 2
+        self._arrange(2)
         self.markers = pg.ScatterPlotItem(size=9, pen=None)
         self.plots["online"].addItem(self.markers)
 
@@ -151,15 +189,16 @@ class ChartsPanel(QWidget):
         self.redraw(force=True)
 
     def _add_plot(self, name: str, title: str, i: int) -> None:
-        plot = self.graphs.addPlot(row=i // 2, col=i % 2, title=title, axisItems={"bottom": pg.DateAxisItem()})
-        if i < PLOT_COUNT - 2:  # every plot shows the same span: its time scale only under the bottom row
-            plot.hideAxis("bottom")
+        plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem()})
+        plot.setTitle(title, size=TITLE_SIZE)
         plot.getAxis("left").setWidth(LEFT_AXIS_PX)  # the same time is the same x in every row
+        tick_font = QFont()
+        tick_font.setPointSize(TICK_POINT_SIZE)
         for side in ("left", "bottom"):  # axes repaint from a pixmap unless their range moved
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            plot.getAxis(side).setStyle(tickFont=tick_font, maxTickLevel=1)
         plot.setMenuEnabled(False)
-        plot.setAutoVisible(y=True)
-        plot.enableAutoRange(y=True)
+        plot.disableAutoRange()  # the ranges are ours (_set_range, _fit_y): sensible when empty or ended
         plot.hideButtons()
         bands = BandsItem()
         plot.addItem(bands, ignoreBounds=True)
@@ -167,6 +206,28 @@ class ChartsPanel(QWidget):
         plot.addItem(curve)
         plot.setMouseEnabled(x=False, y=False)  # the range selector sets x; each row follows in its turn
         self.plots[name], self.curves[name], self.bands[name] = plot, curve, bands
+
+    def _arrange(self, columns: int) -> None:
+        """The plots in a grid `columns` wide; the time scale only under the bottom row
+        (every plot shows the same span)."""
+        self.columns = columns
+        order = WIDE_ORDER if columns == 3 else tuple(self.plots)
+        for plot in self.plots.values():
+            if plot.scene() is not None:
+                self.graphs.removeItem(plot)
+        rows = (len(order) + columns - 1) // columns
+        for i, name in enumerate(order):
+            plot = self.plots[name]
+            self.graphs.addItem(plot, row=i // columns, col=i % columns)
+            plot.showAxis("bottom", i // columns == rows - 1)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        h, w = self.graphs.height(), self.graphs.width()
+        columns = 3 if h < WIDE_BELOW_PX and w >= WIDE_MIN_WIDTH_PX else 2
+        if columns != self.columns:
+            self._arrange(columns)
+        self._ticks_key = {}
 
     # -- drawing -------------------------------------------------------------
     def data(self) -> ChartData | None:
@@ -213,7 +274,8 @@ class ChartsPanel(QWidget):
         spans = [(r.started_at, r.ended_at, r.kind) for r in view.runs]
         for name in names:
             self._draw_bands(name, spans, now)
-            self._set_range(self.plots[name], now, start, view.pacing.expected_end_s)
+            x0, x1 = self._set_range(self.plots[name], now, start, view.pacing.expected_end_s)
+            self._fit_y(name, x0, x1)
         if "online" in names:
             self._draw_markers(data, view.shelf_times, view.names())
         if changed:
@@ -278,14 +340,31 @@ class ChartsPanel(QWidget):
         self.markers.setData(x=xs, y=ys, symbol=[p[1] for p in points], brush=[p[2] for p in points],
                              data=[p[3] for p in points])
 
-    def _set_range(self, plot: pg.PlotItem, now: float, start: float | None, expected_end: float) -> None:
+    def _set_range(self, plot: pg.PlotItem, now: float, start: float | None, expected_end: float) -> tuple[float, float]:
+        """The x range (the span the range selector asks for); before the start: from now
+        to the planned end."""
         if self.range_mode.currentData() == "last":
-            span = self.range_minutes.value() * 60.0
-            plot.setXRange(now - span, now, padding=0.01)
+            x0, x1 = now - self.range_minutes.value() * 60.0, now
         elif start is not None:
-            plot.setXRange(start, max(now, start + expected_end), padding=0.01)
+            x0, x1 = start, max(now, start + expected_end)
         else:
-            plot.enableAutoRange(x=True)
+            x0, x1 = now, now + max(expected_end, 60.0)
+        plot.setXRange(x0, x1, padding=0.01)
+        return x0, x1
+
+    def _fit_y(self, name: str, x0: float, x1: float) -> None:
+        """0 … the highest value in view plus headroom, never less than the plot's floor."""
+        low, high = visible_range(self.curves[name], x0, x1)
+        top = max(Y_FLOORS[name], high * Y_HEADROOM)
+        bottom = min(0.0, low * Y_HEADROOM)
+        plot = self.plots[name]
+        if plot.viewRange()[1] != [bottom, top]:  # an unchanged range keeps the axis' cached pixmap
+            plot.setYRange(bottom, top, padding=0)
+        height = plot.getViewBox().height()
+        key = (top, int(height // Y_TICK_SPACING_PX))
+        if self._ticks_key.get(name) != key:
+            self._ticks_key[name] = key
+            plot.getAxis("left").setTicks([y_ticks(top, height)])
 
     def closeEvent(self, event: object) -> None:
         self.timer.stop()

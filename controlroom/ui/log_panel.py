@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
-from controlroom.ui import fmt, prefs
+from controlroom.ui import fmt, prefs, texts
 
 translate = QCoreApplication.translate
 
@@ -29,7 +29,11 @@ Index = QModelIndex | QPersistentModelIndex
 # Samples, not happenings: they feed the charts, not the log.
 NOT_LOGGED = frozenset({ev.VIEWERS, ev.LIKE, ev.JOIN})
 
+# The controller's own events first (the default view): audience comments arrive by the
+# hundred a minute and would scroll the operator's actions away; they have their own
+# view (the comment watch panel) and the "comments" filter here.
 FILTERS: dict[str, frozenset[str] | None] = {
+    "controller": frozenset(ev.OPERATOR_KINDS),
     "all": None,
     "actions": frozenset(ev.OPERATOR_KINDS - {ev.NOTE, ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED}),
     "orders": frozenset({ev.ORDER}),
@@ -38,7 +42,12 @@ FILTERS: dict[str, frozenset[str] | None] = {
     "notes": frozenset({ev.NOTE, ev.INCIDENT_OPENED, ev.INCIDENT_CLOSED}),
 }
 
+DEFAULT_FILTER = "controller"
 INCIDENT_KINDS = ("technical", "negative", "other")
+
+
+def tag(flag: str | None) -> str:
+    return f"  [{texts.flag(flag)}]" if flag else ""
 
 
 
@@ -120,7 +129,7 @@ def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
         return translate("log", "%1: %2 min").replace("%1", titles.get(e.ref or "", "")).replace("%2", f"{(e.value or 0) / 60:+g}")
     if e.kind == ev.ORDER:
         text = f"{product} ×{e.qty or 1}  {fmt.money(e.value or 0.0)}"
-        return text + (f"  [{texts.flag(e.flag)}]" if e.flag else "")
+        return text + tag(e.flag)
     if e.kind == ev.STOCK_ADJUSTED:
         return f"{product}: {int(e.value or 0)} ({int(e.qty or 0):+d})"
     if e.kind == ev.CHECKLIST_TICKED:
@@ -129,7 +138,7 @@ def describe(e: Event, names: dict[str, str], titles: dict[str, str]) -> str:
         label = texts.checklist_item(e.ref or "", dict(CHECKLIST_ITEMS).get(e.ref or "", e.ref or ""))
         return f"{label}: {'✓' if e.value else '✗'}"
     if e.kind == ev.COMMENT:
-        return f"{e.user or ''}: {e.text or ''}" + (f"  [{texts.flag(e.flag)}]" if e.flag else "")
+        return f"{e.user or ''}: {e.text or ''}" + tag(e.flag)
     if e.kind == ev.INCIDENT_OPENED or e.kind == ev.INCIDENT_CLOSED:
         return f"[{e.ref}] {texts.incident_text(e.text or '')}"
     if e.kind == ev.PLAN_EDITED:
@@ -233,27 +242,34 @@ class LogPanel(QWidget):
         self.model = LogModel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._filter_row())
+        self.model.set_filter(FILTERS[DEFAULT_FILTER])
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)  # more lines in view
+        self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize())  # a short laptop window still fits
+        # "What" as wide as its longest word (measured once: resizing to contents would scan 5,000 rows).
+        widest = max(self.view.fontMetrics().horizontalAdvance(kind_name(k)) for k in ev.OPERATOR_KINDS | ev.FEED_KINDS)
+        self.view.setColumnWidth(COL_KIND, widest + 16)
         self.view.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout.addWidget(self.view)
-        layout.addLayout(self._note_row())
+        top = self._note_row()  # the filter and the note share a row: the log must fit a laptop's height
+        top.insertLayout(0, self._filter_row())
+        layout.insertLayout(0, top)
         layout.addLayout(self._incident_row())
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.filter = QComboBox()
-        labels = {"all": self.tr("Everything"), "actions": self.tr("Controller actions"), "orders": self.tr("Orders"),
+        labels = {"controller": self.tr("Controller's log"), "all": self.tr("Everything"),
+                  "actions": self.tr("Controller actions"), "orders": self.tr("Orders"),
                   "comments": self.tr("Comments"), "audience": self.tr("Shares, follows, gifts"),
                   "notes": self.tr("Notes and incidents")}
         for key, label in labels.items():
             self.filter.addItem(label, key)
         self.filter.currentIndexChanged.connect(lambda _i: self.model.set_filter(FILTERS[self.filter.currentData()]))
         row.addWidget(self.filter)
-        row.addStretch(1)
         return row
 
     def _note_row(self) -> QHBoxLayout:
@@ -273,7 +289,8 @@ class LogPanel(QWidget):
         for key, label in zip(INCIDENT_KINDS, (self.tr("Technical failure"), self.tr("Negative comments"), self.tr("Other"))):
             self.incident_kind.addItem(label, key)
         self.incident_text = QLineEdit()
-        self.incident_text.setPlaceholderText(self.tr("What happened (stutter, black screen, …)"))
+        self.incident_text.setPlaceholderText(self.tr("What happened?"))
+        self.incident_text.setToolTip(self.tr("What happened (stutter, black screen, …)"))
         open_ = QPushButton(self.tr("Open incident"))
         open_.clicked.connect(self._open_incident)
         self.open_incidents = QComboBox()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 # Display rates: the labels and tables follow the clock; the charts redraw slower.
 REFRESH_MS = 200
@@ -75,6 +75,17 @@ class Prefs:
         shows.insert(0, show)
         self.q.setValue("recent", json.dumps([r.__dict__ for r in shows[:RECENT_MAX]], ensure_ascii=False))
 
+    # -- window geometry (ui/window_layout.py) ---------------------------------
+    def window_geometry(self) -> bytes:
+        return _bytes(self.q.value("window/geometry"))
+
+    def window_state(self) -> bytes:
+        return _bytes(self.q.value("window/state"))
+
+    def set_window_layout(self, geometry: bytes, state: bytes) -> None:
+        self.q.setValue("window/geometry", QByteArray(geometry))
+        self.q.setValue("window/state", QByteArray(state))
+
     def sync(self) -> None:
         self.q.sync()
 
@@ -94,3 +105,9 @@ class Prefs:
         """Written at once (sync): a crash a moment later must still find it."""
         self.q.setValue("host_display", json.dumps(placement.__dict__, ensure_ascii=False))
         self.q.sync()
+
+def _bytes(value: object) -> bytes:
+    """A stored QByteArray as bytes; anything else (missing, garbled) as nothing."""
+    if isinstance(value, QByteArray):
+        return bytes(value.data())
+    return value if isinstance(value, bytes) else b""

@@ -1,6 +1,7 @@
 """The product queue: a table model over the show's queue (order, role, price, stock,
 shelf, explaining, sold, GMV) and its view (drag or Ctrl+↑/↓ to reorder, S or Space to
-toggle the selected product's shelf, E to mark it explained now)."""
+toggle the selected product's shelf, E to mark it explained now), above it a search field
+that filters the table by name or SKU and selects the first match."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from controlroom.core.views import ProductRow
 from controlroom.ui import fmt, texts, theme
@@ -133,6 +134,11 @@ class QueueModel(QAbstractTableModel):
     def sku_at(self, row: int) -> str | None:
         return self.rows[row].sku if 0 <= row < len(self.rows) else None
 
+    def matching(self, text: str) -> list[int]:
+        """Rows whose name or SKU contains `text` (case-insensitive); every row for no text."""
+        needle = text.strip().casefold()
+        return [i for i, r in enumerate(self.rows) if not needle or needle in r.name.casefold() or needle in r.sku.casefold()]
+
 
 class QueueView(QTableView):
     """Signals: explain_requested(sku)."""
@@ -151,6 +157,8 @@ class QueueView(QTableView):
         self.setDropIndicatorShown(True)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
+        # Rows as tall as the text needs: more products in view on a laptop's screen.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -192,8 +200,14 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.model = QueueModel(self)
         self.view = QueueView(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a product (name or SKU)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.search)
         layout.addWidget(self.view)
 
     def select_explained(self, sku: str) -> None:
@@ -201,11 +215,27 @@ class QueuePanel(QWidget):
         self.view.select_sku(sku)
         self.view.scrollTo(self.view.currentIndex())
 
+    def _search_changed(self, text: str) -> None:
+        shown = self.apply_search()
+        if text.strip() and shown:
+            self.view.selectRow(shown[0])
+            self.view.scrollTo(self.model.index(shown[0], COL_NAME))
+
+    def apply_search(self) -> list[int]:
+        """Hide the rows the search does not match; returns the rows shown."""
+        shown = self.model.matching(self.search.text())
+        keep = set(shown)
+        for row in range(self.model.rowCount()):
+            self.view.setRowHidden(row, row not in keep)
+        return shown
+
     def show_rows(self, rows: Sequence[ProductRow]) -> None:
         selected = self.view.selected_sku()
         pending = self.view._pending_select
         reordered = [r.sku for r in rows] != [r.sku for r in self.model.rows]
         self.model.set_rows(rows)
+        if reordered and self.search.text().strip():
+            self.apply_search()
         if reordered and (pending or selected):
             self.view.select_sku(pending or selected or "")
         self.view._pending_select = None

@@ -3,7 +3,7 @@ stands, what comes next, the cues (interaction, final push, promos) and the cont
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -19,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
-from controlroom.ui import fmt, texts, theme
+from controlroom.ui import fmt, promo_line, texts, theme
 
-COUNTDOWN_POINT_SIZE = 54
+COUNTDOWN_POINT_SIZE = 48  # big, and the panel still fits a 720-pixel-high screen
 
 
 class TimerPanel(QWidget):
@@ -32,6 +33,8 @@ class TimerPanel(QWidget):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)  # compact: the whole panel fits a laptop's height
+        layout.setSpacing(4)
         layout.addLayout(self._heading())
         self.countdown = QLabel("--:--")
         font = QFont()
@@ -50,10 +53,18 @@ class TimerPanel(QWidget):
     def _heading(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.kind = QLabel()
+        self.kind.setStyleSheet(theme.pill("white", theme.IDLE_COLOUR))  # its height from the start: no jump
+        self.kind.setVisible(False)
+        retain_size(self.kind)
         self.title = QLabel(self.tr("No show open"))
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        title_font = QFont()
+        title_font.setPointSize(15)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
         self.title.setWordWrap(True)
         self.product = QLabel()
+        for label in (self.title, self.product):
+            reserve_line(label)
         self.status = QLabel()
         row.addWidget(self.kind)
         row.addWidget(self.title, 1)
@@ -72,17 +83,19 @@ class TimerPanel(QWidget):
         self.expected_end = QLabel()
         self.next = QLabel()
         self.next.setWordWrap(True)
-        rows = [
+        pairs = [  # two figures a row: the panel must fit a 720-pixel-high laptop screen
             (self.tr("Segment"), self._segment_times()),
             (self.tr("Show elapsed"), self.elapsed),
             (self.tr("Ahead (+) / behind (−)"), self.ahead),
             (self.tr("Expected end"), self.expected_end),
-            (self.tr("Next"), self.next),
         ]
-        for i, (label, widget) in enumerate(rows):
-            grid.addWidget(QLabel(label), i, 0)
-            grid.addWidget(widget, i, 1)
+        for i, (label, widget) in enumerate(pairs):
+            grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
+            grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+        grid.addWidget(QLabel(self.tr("Next")), 2, 0)
+        grid.addWidget(self.next, 2, 1, 1, 3)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         return grid
 
     def _segment_times(self) -> QLabel:
@@ -95,13 +108,20 @@ class TimerPanel(QWidget):
         self.interaction_cue = QLabel()
         self.final_push_cue = QLabel(self.tr("Final push"))
         self.final_push_cue.setStyleSheet(theme.pill("white", "#c62828"))
+        self.interaction_cue.setStyleSheet(theme.pill("#37474f", "#eceff1"))
+        for cue in (self.interaction_cue, self.final_push_cue):  # hidden before the start, room kept
+            retain_size(cue)
+            cue.setVisible(False)
         row.addWidget(self.interaction_cue)
         row.addWidget(self.final_push_cue)
         row.addStretch(1)
         col.addLayout(row)
         self.promos = QLabel()
-        self.promos.setWordWrap(True)
         self.promos.setTextFormat(Qt.TextFormat.RichText)
+        # One line, never wider than the panel: promo_line fits the items to the width.
+        self.promos.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        reserve_line(self.promos)
+        self.promos.setFixedHeight(self.promos.minimumHeight())
         col.addWidget(self.promos)
         return col
 
@@ -143,7 +163,7 @@ class TimerPanel(QWidget):
             caption = QLabel(name)
             caption.setStyleSheet("color: #607d8b;")
             value = QLabel("—")
-            value.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            value.setStyleSheet("font-size: 14pt; font-weight: bold;")
             grid.addWidget(caption, (i // 4) * 2, i % 4)
             grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
             self.kpis[key] = value
@@ -157,6 +177,7 @@ class TimerPanel(QWidget):
         p = view.pacing
         seg = p.segment if p.status != ShowStatus.ENDED else None  # after the end: no segment time
         self.status.setText(texts.status(p.status))
+        self.kind.setVisible(seg is not None)
         if p.status == ShowStatus.ENDED:
             self.kind.setText("")
             self.title.setText(view.info.title)
@@ -228,12 +249,18 @@ class TimerPanel(QWidget):
         # Only while on air: before the start (or after the end) "0 min ago" would be false.
         self.interaction_cue.setVisible(p.status in (ShowStatus.RUNNING, ShowStatus.PAUSED))
         self.final_push_cue.setVisible(p.final_push)
-        parts = []
-        for sku, (n, band) in p.promos.items():
-            product = view.product(sku)
-            colour = {"low": "#c62828", "ok": "#2e7d32"}.get(band, "#e68a00")
-            name = product.name if product else sku
-            current = p.segment is not None and p.segment.product_sku == sku
-            text = f"{name} ×{n} ({texts.promo_band(band)})" if current else f"{name} ×{n}"
-            parts.append(f"<span style='color:{colour}'>{'<b>' + text + '</b>' if current else text}</span>")
-        self.promos.setText(self.tr("Promo repeats: ") + " · ".join(parts) if parts else "")
+        self.promos.setText(promo_line.promo_html(view, self.tr("Promo repeats: "), self.tr("… +%1 more"),
+                                                  self.promos.fontMetrics(), self.promos.width()))
+
+
+def reserve_line(label: QLabel) -> None:
+    """At least one line of Chinese: its glyphs (a fallback font) are taller than Latin
+    ones, and a label going from one to the other at the start would move the panel."""
+    label.setMinimumHeight(label.fontMetrics().boundingRect(QRect(), 0, "测Ag").height())
+
+
+def retain_size(widget: QWidget) -> None:
+    """Keep the widget's room in the layout while it is hidden (no jump when it shows)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)

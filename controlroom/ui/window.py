@@ -23,7 +23,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
 from controlroom.services.show_service import ShowService
 from controlroom.ui import prefs as prefs_mod
-from controlroom.ui import texts
+from controlroom.ui import texts, window_layout
 from controlroom.ui.alerts_panel import AlertsPanel
 from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.guard import ShortcutGuard
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         self.host_display: HostDisplay | None = None
         self._menus: dict[str, QMenu] = {}
         self._last_status: ShowStatus | None = None
-        self.resize(1600, 1000)
+        self._placed = self._restored = False  # placed just before the first show (window_layout)
         self.guard = ShortcutGuard(self)
         QApplication.instance().installEventFilter(self.guard)
         self.banner = HealthBanner(self)
@@ -93,12 +93,13 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         return self.session.service if self.session is not None else None
 
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea | None = None,
-                 name: str | None = None) -> QDockWidget:
+                 name: str | None = None, scrolled: bool = False) -> QDockWidget:
         """A dock for `widget`; without an area it joins the tabs beside the alerts, in a
-        scroll area, so tools added later never squeeze the queue or the charts."""
+        scroll area, so tools added later never squeeze the queue or the charts (`scrolled`:
+        in a scroll area wherever it goes)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name or f"dock-{title}")
-        if area is None and "manual" in getattr(self, "docks", {}):
+        if scrolled or (area is None and "manual" in getattr(self, "docks", {})):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -186,8 +187,8 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
             "alerts": self.add_dock(self.alerts_panel, self.tr("Alerts"), right, "alerts"),
             "charts": self.add_dock(QLabel(self.tr("Loading charts…")), self.tr("Live charts"), bottom, "charts"),
             "log": self.add_dock(self.log_panel, self.tr("Event log"), bottom, "log"),
-            "manual": self.add_dock(self.manual_panel, self.tr("Manual entry"), right, "manual"),
-            "checklist": self.add_dock(self.checklist_panel, self.tr("Pre-show checklist"), right, "checklist"),
+            "manual": self.add_dock(self.manual_panel, self.tr("Manual entry"), right, "manual", scrolled=True),
+            "checklist": self.add_dock(self.checklist_panel, self.tr("Pre-show checklist"), right, "checklist", scrolled=True),
         }
         self.splitDockWidget(self.docks["charts"], self.docks["log"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.docks["alerts"], self.docks["checklist"])
@@ -197,18 +198,20 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
 
     def _size_docks(self) -> None:
         """Initial proportions; they hold only once the window has its real size."""
-        self.resizeDocks([self.docks["queue"]], [int(self.width() * 0.45)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["charts"], self.docks["log"]], [int(self.width() * 0.62), int(self.width() * 0.38)],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["charts"]], [int(self.height() * 0.42)], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["queue"], self.docks["alerts"]], [int(self.height() * 0.34), int(self.height() * 0.16)],
-                         Qt.Orientation.Vertical)
+        window_layout.size_docks(self)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._placed:  # before the first show: no jump from one size to another
+            self._placed = True
+            self._restored = window_layout.place(self)
+        super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            self._size_docks()
+            if not (self._restored and window_layout.restore_docks(self)):
+                self._size_docks()
             QTimer.singleShot(0, self._build_charts)
 
     @property
@@ -367,6 +370,8 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._sized:
+            window_layout.save(self)
         self.refresh_timer.stop()
         self.feed_timer.stop()
         if self._charts is not None:

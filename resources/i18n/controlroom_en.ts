@@ -137,6 +137,10 @@
         <translation>Everything</translation>
     </message>
     <message>
+        <source>Controller's log</source>
+        <translation>Controller's log</translation>
+    </message>
+    <message>
         <source>Controller actions</source>
         <translation>Controller actions</translation>
     </message>
@@ -175,6 +179,10 @@
     <message>
         <source>Other</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>What happened?</translation>
     </message>
     <message>
         <source>What happened (stutter, black screen, …)</source>
@@ -639,6 +647,13 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Find a product (name or SKU)</source>
+        <translation>Find a product (name or SKU)</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsModel</name>
     <message>
         <source>Kind</source>
@@ -841,6 +856,10 @@
     <message>
         <source>Promo repeats: </source>
         <translation>Promo repeats: </translation>
+    </message>
+    <message>
+        <source>… +%1 more</source>
+        <translation>… +%1 more</translation>
     </message>
 </context>
 <context>

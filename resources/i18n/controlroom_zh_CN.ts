@@ -137,6 +137,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Controller's log</source>
+        <translation>场控记录</translation>
+    </message>
+    <message>
         <source>Controller actions</source>
         <translation>场控操作</translation>
     </message>
@@ -175,6 +179,10 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>发生了什么？</translation>
     </message>
     <message>
         <source>What happened (stutter, black screen, …)</source>
@@ -639,6 +647,13 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Find a product (name or SKU)</source>
+        <translation>搜索商品（名称或 SKU）</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsModel</name>
     <message>
         <source>Kind</source>
@@ -841,6 +856,10 @@
     <message>
         <source>Promo repeats: </source>
         <translation>优惠口播次数：</translation>
+    </message>
+    <message>
+        <source>… +%1 more</source>
+        <translation>… 另有 %1 个</translation>
     </message>
 </context>
 <context>

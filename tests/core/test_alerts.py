@@ -73,7 +73,7 @@ def test_negative_comment_spike():
 def test_no_pacing_alerts_before_the_start_or_after_the_end():
     d = Driver()
     d.clock.advance(3600)
-    assert codes(d) == {a.LOW_STOCK}  # stock matters before the start too; pacing does not
+    assert codes(d) == set()  # pacing does not matter yet; the low I1 is not in play (test_alerts_in_play.py)
     d.do(c.start)
     d.clock.advance(1000)
     d.do(c.end_show)

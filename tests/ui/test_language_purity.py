@@ -105,7 +105,8 @@ def _user_data(tmp_path) -> set[str]:
 
     watch = load_watch()
     parts = {str(tmp_path), str(tmp_path / "home"), str(tmp_path / "show.db"), "show.db"}
-    return parts | {p for p in str(tmp_path).split("/") if p} | {*watch.negative, *watch.questions, *watch.replies}
+    filled = {r.replace("{n}", str(n)) for r in watch.replies for n in range(1000)}  # shown with the link number on air
+    return parts | {p for p in str(tmp_path).split("/") if p} | {*watch.negative, *watch.questions, *watch.replies} | filled
 
 
 def _window_strings(window) -> list[str]:

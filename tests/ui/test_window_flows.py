@@ -70,6 +70,7 @@ def test_feed_events_reach_the_charts_and_the_log(window, clock):
                                         ref=f"o{clock.now()}")])
     window.refresh()
     window.charts_panel.redraw()
+    window.log_panel.filter.setCurrentIndex(window.log_panel.filter.findData("all"))  # orders: not the default view
     _x, y = window.charts_panel.curves["online"].getData()
     assert list(y) == [800.0, 800.0, 800.0]
     _, gmv = window.charts_panel.curves["gmv_total"].getData()

@@ -1,5 +1,9 @@
 """The comment watch panel: live comments with keywords highlighted, negative comments
-per minute, editable keyword lists, and quick replies copied in one click.
+per minute, editable keyword lists, and quick replies copied in one click. This is the
+comments' own view: the event log shows the controller's events by default.
+
+A reply's "{n}" is the link number (the queue position) of the product on air, so what is
+copied is ready to send ("点击下方小黄车3号链接"); with no product on air, the first on shelf.
 
 Thread rule: the service may call `_on_events` from a feed thread (API server, tail).
 It only appends to a locked inbox and, when the inbox was empty, emits `arrived`;
@@ -43,6 +47,24 @@ RATE_REFRESH_MS = 1000  # "negative comments this minute" follows the clock, not
 COLOURS = {FLAG_NEGATIVE: "#ffd6d6", FLAG_QUESTION: "#d6e8ff"}
 
 
+def link_number(service: ShowService | None) -> int:
+    """The queue position (from 1) of the product on air: explained now, else the
+    segment's, else the first on shelf; 1 when there is none."""
+    if service is None:
+        return 1
+    view = service.view()
+    skus = [r.sku for r in view.queue]
+    seg = view.pacing.segment
+    candidates = [r.sku for r in view.queue if r.explaining] + ([seg.product_sku] if seg and seg.product_sku else [])
+    candidates += [r.sku for r in view.queue if r.on_shelf]
+    return next((skus.index(sku) + 1 for sku in candidates if sku in skus), 1)
+
+
+def reply_text(template: str, number: int) -> str:
+    """A quick reply with its placeholder filled (a stray brace is kept as typed)."""
+    return template.replace("{n}", str(number))
+
+
 def comment_html(e: Event, watch: CommentWatch) -> str:
     """One comment as a line of HTML, its keywords highlighted (text escaped first)."""
     text = e.text or ""
@@ -69,6 +91,7 @@ class CommentWatchPanel(QWidget):
         self.watch = load_watch()
         self.service: ShowService | None = None
         self.shown = 0
+        self._link = 1
         self._inbox: list[Event] = []
         self._lock = threading.Lock()
         self.arrived.connect(self.drain)
@@ -146,13 +169,17 @@ class CommentWatchPanel(QWidget):
     def update_rate(self) -> None:
         rate = self.service.comment_rate() if self.service is not None else CommentRate(0, 0)
         self.rate.setText(self.tr("Negative comments this minute: %1").replace("%1", str(rate.negative)))
+        link = link_number(self.service)
+        if link != self._link:
+            self._link = link
+            self._fill_replies()
         theme.restyle(self.rate, "color: white; background: #c62828; padding: 2px" if rate.spike else "")
 
     # -- replies and lists ---------------------------------------------------
     def _fill_replies(self) -> None:
         self.replies.clear()
         for text in self.watch.replies:
-            self.replies.addItem(QListWidgetItem(text))
+            self.replies.addItem(QListWidgetItem(reply_text(text, self._link)))
 
     def copy_reply(self, item: QListWidgetItem) -> None:
         QGuiApplication.clipboard().setText(item.text())
