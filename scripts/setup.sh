@@ -10,6 +10,7 @@ APT_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
   libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0
   fonts-noto-cjk
+  openbox xdotool x11-utils  # tests/x11: a window manager, real keystrokes, xprop
 )
 
 missing=()
