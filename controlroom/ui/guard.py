@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QDockWidget,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -31,10 +32,20 @@ def is_text_field(widget: QObject | None) -> bool:
     return isinstance(widget, QComboBox) and widget.isEditable()
 
 
-def hand_back(widget: QWidget) -> None:
-    """Move the keyboard focus from `widget` to its window, so the show's keys act at once."""
+def main_window_of(widget: QWidget) -> QWidget:
+    """The window `widget` belongs to, a floating dock counting as part of its main window."""
     window = widget.window()
-    if widget.hasFocus() or window.focusWidget() is widget:
+    while isinstance(window, QDockWidget) and window.parentWidget() is not None:
+        window = window.parentWidget().window()
+    return window
+
+
+def hand_back(widget: QWidget) -> None:
+    """Move the keyboard focus from `widget` to its (main) window, so the show's keys act at once."""
+    window = main_window_of(widget)
+    if widget.hasFocus() or widget.window().focusWidget() is widget:
+        if window is not widget.window():
+            window.activateWindow()
         window.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
@@ -77,4 +88,5 @@ class ShortcutGuard(QObject):
         return False
 
     def _in_window(self, watched: QObject) -> bool:
-        return isinstance(watched, QWidget) and watched.window() is self.window
+        """Part of the main window, floating docks included; not a dialog over it."""
+        return isinstance(watched, QWidget) and main_window_of(watched) is self.window

@@ -203,3 +203,19 @@ def test_the_control_buttons_show_their_keys(shown):
     start_button = next(b for b in shown.timer_panel.buttons if b.defaultAction() is shown.act_start)
     assert start_button.text() == f"{shown.tr('Pause')}  F5"  # the state, and still the key
     assert "F5" in start_button.toolTip()
+
+
+def test_a_floating_panel_is_still_part_of_the_window(shown, qtbot):
+    for name in ("manual", "checklist"):
+        shown.docks[name].setFloating(True)
+    shown.docks["checklist"].show()
+    before = snapshot(shown)
+    box = next(b for b in shown.checklist_panel.findChildren(QAbstractButton))
+    box.setFocus()
+    stray_keys(qtbot, box)
+    assert snapshot(shown) == before  # no tick logged
+    field = shown.manual_panel.online
+    shown.docks["manual"].show()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert shown.focusWidget() is shown
