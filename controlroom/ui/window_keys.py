@@ -56,11 +56,7 @@ class WindowKeys:
         leave = box.addButton(translate("MainWindow", "Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
-        self.quit_question = box
-        try:
-            box.exec()
-        finally:
-            self.quit_question = None
+        box.exec()
         return box.clickedButton() is leave
 
     def request_quit(self) -> None:
