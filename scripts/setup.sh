@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0
   fonts-noto-cjk
   postgresql  # the tests start a throw-away server of their own (tests/pgserver.py); the app needs none
+  openbox xdotool x11-utils  # tests/x11: a window manager, real keystrokes, xprop
 )
 
 missing=()

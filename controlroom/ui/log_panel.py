@@ -1,5 +1,6 @@
 """The event log: everything that happened, newest first, filterable by kind; a note or
-an incident (technical failure, negative comments) opened or closed in one step."""
+an incident (technical failure, negative comments) opened or closed in one step. Enter in
+the note or incident field adds it and hands the keys back to the show."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from controlroom.core import events as ev
 from controlroom.core.events import Event
 from controlroom.ui import fmt, prefs, texts
+from controlroom.ui.guard import hand_back
 
 translate = QCoreApplication.translate
 
@@ -278,7 +280,7 @@ class LogPanel(QWidget):
         self.note.setPlaceholderText(self.tr("Note for the log"))
         add = QPushButton(self.tr("Add note"))
         add.clicked.connect(self._add_note)
-        self.note.returnPressed.connect(self._add_note)
+        self.note.returnPressed.connect(lambda: (self._add_note(), hand_back(self.note)))
         row.addWidget(self.note, 1)
         row.addWidget(add)
         return row
@@ -293,6 +295,7 @@ class LogPanel(QWidget):
         self.incident_text.setToolTip(self.tr("What happened (stutter, black screen, …)"))
         open_ = QPushButton(self.tr("Open incident"))
         open_.clicked.connect(self._open_incident)
+        self.incident_text.returnPressed.connect(lambda: (self._open_incident(), hand_back(self.incident_text)))
         self.open_incidents = QComboBox()
         self.open_incidents.setMinimumContentsLength(12)
         close = QPushButton(self.tr("Close incident"))

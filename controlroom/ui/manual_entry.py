@@ -1,4 +1,5 @@
-"""Manual entry: the numbers a platform dashboard shows, typed in when no feed is connected."""
+"""Manual entry: the numbers a platform dashboard shows, typed in when no feed is connected.
+Enter in a field records them and hands the keys back to the show."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import math
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from controlroom.ui.guard import hand_back
 
 
 class ManualEntryPanel(QWidget):
@@ -31,7 +34,7 @@ class ManualEntryPanel(QWidget):
         self.send = QPushButton(self.tr("Record"))
         self.send.clicked.connect(self.submit)
         for field in (self.online, self.gmv, self.orders):
-            field.returnPressed.connect(self.submit)
+            field.returnPressed.connect(lambda f=field: (self.submit(), hand_back(f)))
         layout.addWidget(self.send)
         self.message = QLabel()
         self.message.setWordWrap(True)

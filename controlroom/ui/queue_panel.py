@@ -1,7 +1,9 @@
 """The product queue: a table model over the show's queue (order, role, price, stock,
-shelf, explaining, sold, GMV) and its view (drag or Ctrl+↑/↓ to reorder, S or Space to
-toggle the selected product's shelf, E to mark it explained now), above it a search field
-that filters the table by name or SKU and selects the first match."""
+shelf, explaining, sold, GMV) and its view (drag or Ctrl+↑/↓ to reorder). Plain letters,
+Space and Enter do nothing here, so typing into the table never touches the show: the
+selected product's shelf and "explaining now" are the window's declared shortcuts
+SHELF_KEY and EXPLAIN_KEY, named in the column headers' tooltips. Above the table a search field filters it by
+name or SKU and selects the first match."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from controlroom.ui import fmt, texts, theme
 COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SHELF, COL_EXPLAINING, COL_SOLD, COL_GMV = range(9)
 MIME = "application/x-controlroom-queue-row"
 Index = QModelIndex | QPersistentModelIndex
+SHELF_KEY = "Ctrl+Shift+S"  # the selected product on / off shelf
+EXPLAIN_KEY = "Ctrl+Shift+N"  # the selected product is being explained now
 
 
 class QueueModel(QAbstractTableModel):
@@ -53,8 +57,22 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else COL_GMV + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_hint(section)
+        return None
+
+    def header_hint(self, section: int) -> str | None:
+        """The keys of a column, shown where the user looks for them."""
+        if section == COL_SHELF:
+            return self.tr("Click the box, or select the row and press %1").replace("%1", SHELF_KEY)
+        if section == COL_EXPLAINING:
+            return self.tr("Select the row and press %1: explaining it now").replace("%1", EXPLAIN_KEY)
+        if section == COL_ORDER:
+            return self.tr("Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -174,10 +192,8 @@ class QueueView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         sku = self.selected_sku()
         key, mods = event.key(), event.modifiers()
-        if sku is not None and key in (Qt.Key.Key_S, Qt.Key.Key_Space) and not mods:
-            self.queue_model().shelf_toggled.emit(sku)
-        elif sku is not None and key == Qt.Key.Key_E and not mods:
-            self.explain_requested.emit(sku)
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Select, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Space would tick the shelf box of the current cell: never by accident
         elif sku is not None and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & Qt.KeyboardModifier.ControlModifier:
             row = self.currentIndex().row() + (-1 if key == Qt.Key.Key_Up else 1)
             if 0 <= row < self.queue_model().rowCount():
@@ -185,6 +201,24 @@ class QueueView(QTableView):
                 self._pending_select = sku
         else:
             super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing does not move the selection either: the shortcuts act on the selected row,
+        so a sentence typed here must not silently pick another product."""
+
+    def request_shelf(self) -> bool:
+        """Ask for the selected product's shelf to flip; False when no row is selected."""
+        sku = self.selected_sku()
+        if sku is not None:
+            self.queue_model().shelf_toggled.emit(sku)
+        return sku is not None
+
+    def request_explain(self) -> bool:
+        """Ask for the selected product to be the one explained now; False when none is selected."""
+        sku = self.selected_sku()
+        if sku is not None:
+            self.explain_requested.emit(sku)
+        return sku is not None
 
     def select_sku(self, sku: str) -> None:
         for row, r in enumerate(self.queue_model().rows):

@@ -1,10 +1,12 @@
 """The timer panel: what is on air, the countdown coloured by phase, where the show
-stands, what comes next, the cues (interaction, final push, promos) and the controls."""
+stands, what comes next, the cues (interaction, final push, promos) and the controls.
+The control buttons show their keys and never take the keyboard focus, so Space or Enter
+cannot press them; Enter in the message field sends it and hands the keys back to the show."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QActionEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -21,8 +23,33 @@ from PySide6.QtWidgets import (
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
 from controlroom.ui import fmt, promo_line, texts, theme
+from controlroom.ui.guard import hand_back
 
 COUNTDOWN_POINT_SIZE = 48  # big, and the panel still fits a 720-pixel-high screen
+
+
+class ControlButton(QToolButton):
+    """A button for one of the show's actions: its label and tooltip carry the action's
+    key ("Next segment  F7"), whatever the action's text becomes; no keyboard focus."""
+
+    def __init__(self, action: QAction) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setDefaultAction(action)
+        self._show_key()
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        super().actionEvent(event)  # sets the action's plain text again
+        if event.action() is self.defaultAction():
+            self._show_key()
+
+    def _show_key(self) -> None:
+        action = self.defaultAction()
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = action.text().replace("&", "")
+        self.setText(f"{text}  {key}" if key else text)
+        self.setToolTip(f"{text} ({key})" if key else text)
 
 
 class TimerPanel(QWidget):
@@ -129,9 +156,7 @@ class TimerPanel(QWidget):
         grid = QGridLayout()
         self.buttons: list[QToolButton] = []
         for i, action in enumerate(actions):
-            b = QToolButton()
-            b.setDefaultAction(action)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b = ControlButton(action)
             b.setSizePolicy(b.sizePolicy().horizontalPolicy().Expanding, b.sizePolicy().verticalPolicy())
             grid.addWidget(b, i // 4, i % 4)
             self.buttons.append(b)
@@ -143,9 +168,11 @@ class TimerPanel(QWidget):
         self._known_message = ""  # the host display's message the field last showed
         self.host_text.setPlaceholderText(self.tr("Message for the host display"))
         self.host_blink = QCheckBox(self.tr("Blink"))
+        self.host_blink.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         send = QPushButton(self.tr("Send to host"))
+        send.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         send.clicked.connect(self._send)
-        self.host_text.returnPressed.connect(self._send)
+        self.host_text.returnPressed.connect(self._send_and_hand_back)
         row.addWidget(self.host_text, 1)
         row.addWidget(self.host_blink)
         row.addWidget(send)
@@ -171,6 +198,10 @@ class TimerPanel(QWidget):
 
     def _send(self) -> None:
         self.host_message_sent.emit(self.host_text.text(), self.host_blink.isChecked())
+
+    def _send_and_hand_back(self) -> None:
+        self._send()
+        hand_back(self.host_text)
 
     # -- state ---------------------------------------------------------------
     def show_view(self, view: RoomView) -> None:

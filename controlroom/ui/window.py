@@ -32,11 +32,12 @@ from controlroom.ui.host_display import HostDisplay
 from controlroom.ui.log_panel import NOT_LOGGED, LogPanel
 from controlroom.ui.manual_entry import ManualEntryPanel
 from controlroom.ui.prefs import Prefs, RecentShow
-from controlroom.ui.queue_panel import QueuePanel
+from controlroom.ui.queue_panel import EXPLAIN_KEY, SHELF_KEY, QueuePanel
 from controlroom.ui.session import ShowSession
 from controlroom.ui.timer_panel import TimerPanel
 from controlroom.ui.window_actions import WindowActions
-from controlroom.ui.window_dialogs import WindowDialogs
+from controlroom.ui.window_dialogs import LABEL_PROPERTY, WindowDialogs
+from controlroom.ui.window_keys import WindowKeys
 
 MENU_KEYS = ("file", "show", "data", "view", "settings", "help")
 EXPORT_MODULE = "controlroom.ui.export_dialog"
@@ -45,7 +46,7 @@ LOG_PRELOAD_IDS = 20_000  # feed rows looked back through when a show is opened
 RENAMING_KINDS = ev.EDIT_KINDS | {ev.PLAN_EDITED}
 
 
-class MainWindow(QMainWindow, WindowActions, WindowDialogs):
+class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
     """Attributes: session (ShowSession or None), prefs, host_display, panels, actions,
     banner (HealthBanner).
     Signals: show_closing(service) — the open show is about to close (switching shows, or
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         from controlroom.ui import live_data
 
         live_data.install(self)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click on a blank part takes the keys back
+        self.take_keys()  # it opens with the keys on itself: no button, no field
         self.reopen_host_display()  # where it was before a restart or a crash
 
     # -- hooks for other tools ----------------------------------------------
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
     # -- building ------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], key: str | None = None, guarded: bool = False) -> QAction:
         action = QAction(text, self)
+        action.setProperty(LABEL_PROPERTY, text)  # the shortcut list's name, whatever the text becomes
         if key:
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -167,6 +171,9 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         self.queue_panel.model.shelf_toggled.connect(lambda sku: self.run(commands.toggle_shelf, sku))
         self.queue_panel.model.moved.connect(self.move_product)
         self.queue_panel.view.explain_requested.connect(lambda sku: self.run(commands.explain, sku))
+        self.queue_actions = [
+            self._action(self.tr("Selected product on / off shelf"), self.shelf_selected, SHELF_KEY, True),
+            self._action(self.tr("Selected product: explaining now"), self.explain_selected, EXPLAIN_KEY, True)]
         self.alerts_panel = AlertsPanel()
         self.alerts_panel.sound = self.prefs.sound()
         self._charts: Any = None  # built once the window is on screen (see _build_charts)
@@ -239,13 +246,15 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         self.recent_menu = QMenu(self.tr("Recent shows"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.act_export = self._action(self.tr("Export recap…"), self.export_recap)
-        self.act_quit = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
+        self.act_quit = self._action(self.tr("Quit"), self.request_quit, "Ctrl+Q")
         for item in (self.act_new, self.act_open, self.recent_menu, None, self.act_export, None, self.act_quit):
             self._add_item(file_menu, item)
         show_menu = self.menu("show")
         for action in self.show_actions:
             show_menu.addAction(action)
         show_menu.addAction(self.act_undo)
+        show_menu.addSeparator()
+        show_menu.addActions(self.queue_actions)
         show_menu.addSeparator()
         self.act_plan = self._action(self.tr("Edit plan and products…"), self.edit_plan, "Ctrl+E")
         show_menu.addAction(self.act_plan)
@@ -370,6 +379,9 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close(event):
+            event.ignore()
+            return
         if self._sized:
             window_layout.save(self)
         self.refresh_timer.stop()

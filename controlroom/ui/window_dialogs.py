@@ -1,19 +1,66 @@
 """The main window's dialogs and menus of shows: new, open, recent, plan and settings
-editors, the recap export, the shortcut list. Each dialog is imported when it opens, so
-start-up stays light."""
+editors, the recap export, the shortcut list (non-modal: the show's keys keep working
+while it is open). Each dialog is imported when it opens, so start-up stays light."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
 from controlroom.services.show_service import ShowService
 from controlroom.ui.prefs import Prefs
 from controlroom.ui.session import ShowSession
 
 translate = QCoreApplication.translate  # the strings keep MainWindow's context (its .ts entries)
+LABEL_PROPERTY = "shortcut_label"  # an action's name without its current state ("Start / Pause")
+
+
+def shortcut_lines(window: QWidget) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action of the window that has a key, in the order the
+    actions were made, then the keys that are not actions."""
+    lines: list[tuple[str, str]] = []
+    for action in window.findChildren(QAction):
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        if keys and not action.isSeparator():
+            label = action.property(LABEL_PROPERTY) or action.text()
+            lines.append((keys, str(label).replace("&", "")))
+    tr = lambda text: translate("MainWindow", text)  # noqa: E731
+    lines += [
+        ("Ctrl+↑ / Ctrl+↓", tr("Move the selected product in the queue")),
+        ("Enter", tr("In a text field: send or add it, and hand the keys back to the show")),
+        ("Esc", tr("Leave a text field (nothing is changed)")),
+        ("F11 / Esc", tr("On the host display: full screen / leave full screen")),
+    ]
+    return lines
+
+
+class ShortcutsDialog(QDialog):
+    """The list of keys, non-modal: a key pressed while it is open still acts on the show."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setModal(False)
+        self.setWindowTitle(translate("MainWindow", "Keyboard shortcuts"))
+        layout = QVBoxLayout(self)
+        self.table = QLabel()
+        self.table.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.table)
+        note = QLabel(translate("MainWindow", "The show's keys do not fire while you type in a text field. Space, Enter "
+                                "and letters never act on the show: the buttons take no keyboard focus and the queue "
+                                "ignores typing."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+    def fill(self, lines: list[tuple[str, str]]) -> None:
+        rows = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>&nbsp;&nbsp;{html.escape(t)}</td></tr>" for k, t in lines)
+        self.table.setText(f"<table>{rows}</table>")
 
 
 class WindowDialogs:
@@ -86,13 +133,15 @@ class WindowDialogs:
         export_recap(parent=self, db_url=self.session.url, show_id=self.session.show_id, language=self.language,
                      title=self.session.service.view().info.title)
 
-    def show_shortcuts(self) -> None:
-        lines = [f"{a.shortcut().toString()}\t{a.text()}" for a in self.show_actions]
-        lines.append(translate("MainWindow", "S or Space\ttoggle the selected product's shelf (in the queue)"))
-        lines.append(translate("MainWindow", "E\tthe selected product is being explained now"))
-        lines.append(translate("MainWindow", "Ctrl+↑ / Ctrl+↓\tmove the selected product in the queue"))
-        lines.append(translate("MainWindow", "Shortcuts do not fire while you type in a text field."))
-        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), "\n".join(lines))  # type: ignore[call-overload]
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Open (or bring forward) the non-modal list of keys."""
+        dialog = getattr(self, "shortcuts_dialog", None)
+        if dialog is None:
+            dialog = self.shortcuts_dialog = ShortcutsDialog(self)  # type: ignore[arg-type]
+        dialog.fill(shortcut_lines(self))  # type: ignore[arg-type]
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def set_sound(self, on: bool) -> None:
         self.prefs.set_sound(on)

@@ -15,6 +15,22 @@
         <source>%1: reading was cancelled</source>
         <translation>%1: reading was cancelled</translation>
     </message>
+    <message>
+        <source>Move the selected product in the queue</source>
+        <translation>Move the selected product in the queue</translation>
+    </message>
+    <message>
+        <source>In a text field: send or add it, and hand the keys back to the show</source>
+        <translation>In a text field: send or add it, and hand the keys back to the show</translation>
+    </message>
+    <message>
+        <source>Leave a text field (nothing is changed)</source>
+        <translation>Leave a text field (nothing is changed)</translation>
+    </message>
+    <message>
+        <source>On the host display: full screen / leave full screen</source>
+        <translation>On the host display: full screen / leave full screen</translation>
+    </message>
 </context>
 <context>
     <name>AlertsPanel</name>
@@ -256,6 +272,14 @@
         <translation>Undo last action</translation>
     </message>
     <message>
+        <source>Selected product on / off shelf</source>
+        <translation>Selected product on / off shelf</translation>
+    </message>
+    <message>
+        <source>Selected product: explaining now</source>
+        <translation>Selected product: explaining now</translation>
+    </message>
+    <message>
         <source>Product queue</source>
         <translation>Product queue</translation>
     </message>
@@ -360,6 +384,10 @@
         <translation>Sent to the host display.</translation>
     </message>
     <message>
+        <source>The show's keys do not fire while you type in a text field. Space, Enter and letters never act on the show: the buttons take no keyboard focus and the queue ignores typing.</source>
+        <translation>The show's keys do not fire while you type in a text field. Space, Enter and letters never act on the show: the buttons take no keyboard focus and the queue ignores typing.</translation>
+    </message>
+    <message>
         <source>This show is already open.</source>
         <translation>This show is already open.</translation>
     </message>
@@ -368,20 +396,24 @@
         <translation>(none yet)</translation>
     </message>
     <message>
-        <source>S or Space	toggle the selected product's shelf (in the queue)</source>
-        <translation>S or Space	toggle the selected product's shelf (in the queue)</translation>
+        <source>Select a product in the queue first.</source>
+        <translation>Select a product in the queue first.</translation>
     </message>
     <message>
-        <source>E	the selected product is being explained now</source>
-        <translation>E	the selected product is being explained now</translation>
+        <source>Quit during the show?</source>
+        <translation>Quit during the show?</translation>
     </message>
     <message>
-        <source>Ctrl+↑ / Ctrl+↓	move the selected product in the queue</source>
-        <translation>Ctrl+↑ / Ctrl+↓	move the selected product in the queue</translation>
+        <source>The show is still running. Quit anyway? The host display goes dark; the log keeps everything, and starting again returns to the show.</source>
+        <translation>The show is still running. Quit anyway? The host display goes dark; the log keeps everything, and starting again returns to the show.</translation>
     </message>
     <message>
-        <source>Shortcuts do not fire while you type in a text field.</source>
-        <translation>Shortcuts do not fire while you type in a text field.</translation>
+        <source>Stay</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quit anyway</translation>
     </message>
 </context>
 <context>
@@ -636,6 +668,18 @@
     <message>
         <source>GMV</source>
         <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Click the box, or select the row and press %1</source>
+        <translation>Click the box, or select the row and press %1</translation>
+    </message>
+    <message>
+        <source>Select the row and press %1: explaining it now</source>
+        <translation>Select the row and press %1: explaining it now</translation>
+    </message>
+    <message>
+        <source>Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it</source>
+        <translation>Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it</translation>
     </message>
     <message>
         <source>Sold out</source>

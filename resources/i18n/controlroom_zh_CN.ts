@@ -15,6 +15,22 @@
         <source>%1: reading was cancelled</source>
         <translation>%1：已取消读取</translation>
     </message>
+    <message>
+        <source>Move the selected product in the queue</source>
+        <translation>在商品队列中移动所选商品</translation>
+    </message>
+    <message>
+        <source>In a text field: send or add it, and hand the keys back to the show</source>
+        <translation>在输入框中：发送或添加，并把按键交还给直播控制</translation>
+    </message>
+    <message>
+        <source>Leave a text field (nothing is changed)</source>
+        <translation>离开输入框（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>On the host display: full screen / leave full screen</source>
+        <translation>在主播提词屏上：全屏 / 退出全屏</translation>
+    </message>
 </context>
 <context>
     <name>AlertsPanel</name>
@@ -256,6 +272,14 @@
         <translation>撤销上一步操作</translation>
     </message>
     <message>
+        <source>Selected product on / off shelf</source>
+        <translation>所选商品上架 / 下架</translation>
+    </message>
+    <message>
+        <source>Selected product: explaining now</source>
+        <translation>所选商品：开始讲解</translation>
+    </message>
+    <message>
         <source>Product queue</source>
         <translation>商品队列</translation>
     </message>
@@ -360,6 +384,10 @@
         <translation>已发送到主播提词屏。</translation>
     </message>
     <message>
+        <source>The show's keys do not fire while you type in a text field. Space, Enter and letters never act on the show: the buttons take no keyboard focus and the queue ignores typing.</source>
+        <translation>在输入框中打字时，直播快捷键不会触发。空格、回车和字母键永远不会操作直播：按钮不接收键盘焦点，商品队列忽略打字。</translation>
+    </message>
+    <message>
         <source>This show is already open.</source>
         <translation>这场直播已经打开了。</translation>
     </message>
@@ -368,20 +396,24 @@
         <translation>（暂无）</translation>
     </message>
     <message>
-        <source>S or Space	toggle the selected product's shelf (in the queue)</source>
-        <translation>S 或空格	切换所选商品上架/下架（在商品队列中）</translation>
+        <source>Select a product in the queue first.</source>
+        <translation>请先在商品队列中选中一个商品。</translation>
     </message>
     <message>
-        <source>E	the selected product is being explained now</source>
-        <translation>E	所选商品设为正在讲解</translation>
+        <source>Quit during the show?</source>
+        <translation>直播中退出？</translation>
     </message>
     <message>
-        <source>Ctrl+↑ / Ctrl+↓	move the selected product in the queue</source>
-        <translation>Ctrl+↑ / Ctrl+↓	在队列中移动所选商品</translation>
+        <source>The show is still running. Quit anyway? The host display goes dark; the log keeps everything, and starting again returns to the show.</source>
+        <translation>直播仍在进行。仍要退出吗？主播提词屏会熄灭；日志保留一切，再次启动会回到这场直播。</translation>
     </message>
     <message>
-        <source>Shortcuts do not fire while you type in a text field.</source>
-        <translation>在文本框中输入时，快捷键不会触发。</translation>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
     </message>
 </context>
 <context>
@@ -636,6 +668,18 @@
     <message>
         <source>GMV</source>
         <translation>成交额</translation>
+    </message>
+    <message>
+        <source>Click the box, or select the row and press %1</source>
+        <translation>点击勾选框，或选中该行后按 %1</translation>
+    </message>
+    <message>
+        <source>Select the row and press %1: explaining it now</source>
+        <translation>选中该行后按 %1：开始讲解该商品</translation>
+    </message>
+    <message>
+        <source>Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it</source>
+        <translation>拖动一行，或选中后按 Ctrl+↑ / Ctrl+↓ 来移动</translation>
     </message>
     <message>
         <source>Sold out</source>

@@ -42,9 +42,12 @@ def test_toggle_shelf_through_the_model_and_by_keystroke(window, qtbot):
     assert model.setData(model.index(0, COL_SHELF), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert sku in window.service.state.queue.on_shelf
     assert model.rows[0].on_shelf
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
     view.selectRow(0)
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_S)
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert sku not in window.service.state.queue.on_shelf
     assert kinds_in_log(window)[:2] == [ev.PRODUCT_OFF_SHELF, ev.PRODUCT_ON_SHELF]
 
