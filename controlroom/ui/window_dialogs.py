@@ -28,12 +28,11 @@ def shortcut_lines(window: QWidget) -> list[tuple[str, str]]:
         if keys and not action.isSeparator():
             label = action.property(LABEL_PROPERTY) or action.text()
             lines.append((keys, str(label).replace("&", "")))
-    tr = lambda text: translate("MainWindow", text)  # noqa: E731
-    lines += [
-        ("Ctrl+↑ / Ctrl+↓", tr("Move the selected product in the queue")),
-        ("Enter", tr("In a text field: send or add it, and hand the keys back to the show")),
-        ("Esc", tr("Leave a text field (nothing is changed)")),
-        ("F11 / Esc", tr("On the host display: full screen / leave full screen")),
+    lines += [  # literal translate() calls: lupdate files them under their context
+        ("Ctrl+↑ / Ctrl+↓", translate("MainWindow", "Move the selected product in the queue")),
+        ("Enter", translate("MainWindow", "In a text field: send or add it, and hand the keys back to the show")),
+        ("Esc", translate("MainWindow", "Leave a text field (nothing is changed)")),
+        ("F11 / Esc", translate("MainWindow", "On the host display: full screen / leave full screen")),
     ]
     return lines
 

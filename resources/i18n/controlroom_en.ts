@@ -15,22 +15,6 @@
         <source>%1: reading was cancelled</source>
         <translation>%1: reading was cancelled</translation>
     </message>
-    <message>
-        <source>Move the selected product in the queue</source>
-        <translation>Move the selected product in the queue</translation>
-    </message>
-    <message>
-        <source>In a text field: send or add it, and hand the keys back to the show</source>
-        <translation>In a text field: send or add it, and hand the keys back to the show</translation>
-    </message>
-    <message>
-        <source>Leave a text field (nothing is changed)</source>
-        <translation>Leave a text field (nothing is changed)</translation>
-    </message>
-    <message>
-        <source>On the host display: full screen / leave full screen</source>
-        <translation>On the host display: full screen / leave full screen</translation>
-    </message>
 </context>
 <context>
     <name>AlertsPanel</name>
@@ -382,6 +366,22 @@
     <message>
         <source>Sent to the host display.</source>
         <translation>Sent to the host display.</translation>
+    </message>
+    <message>
+        <source>Move the selected product in the queue</source>
+        <translation>Move the selected product in the queue</translation>
+    </message>
+    <message>
+        <source>In a text field: send or add it, and hand the keys back to the show</source>
+        <translation>In a text field: send or add it, and hand the keys back to the show</translation>
+    </message>
+    <message>
+        <source>Leave a text field (nothing is changed)</source>
+        <translation>Leave a text field (nothing is changed)</translation>
+    </message>
+    <message>
+        <source>On the host display: full screen / leave full screen</source>
+        <translation>On the host display: full screen / leave full screen</translation>
     </message>
     <message>
         <source>The show's keys do not fire while you type in a text field. Space, Enter and letters never act on the show: the buttons take no keyboard focus and the queue ignores typing.</source>

@@ -15,22 +15,6 @@
         <source>%1: reading was cancelled</source>
         <translation>%1：已取消读取</translation>
     </message>
-    <message>
-        <source>Move the selected product in the queue</source>
-        <translation>在商品队列中移动所选商品</translation>
-    </message>
-    <message>
-        <source>In a text field: send or add it, and hand the keys back to the show</source>
-        <translation>在输入框中：发送或添加，并把按键交还给直播控制</translation>
-    </message>
-    <message>
-        <source>Leave a text field (nothing is changed)</source>
-        <translation>离开输入框（不做任何更改）</translation>
-    </message>
-    <message>
-        <source>On the host display: full screen / leave full screen</source>
-        <translation>在主播提词屏上：全屏 / 退出全屏</translation>
-    </message>
 </context>
 <context>
     <name>AlertsPanel</name>
@@ -382,6 +366,22 @@
     <message>
         <source>Sent to the host display.</source>
         <translation>已发送到主播提词屏。</translation>
+    </message>
+    <message>
+        <source>Move the selected product in the queue</source>
+        <translation>在商品队列中移动所选商品</translation>
+    </message>
+    <message>
+        <source>In a text field: send or add it, and hand the keys back to the show</source>
+        <translation>在输入框中：发送或添加，并把按键交还给直播控制</translation>
+    </message>
+    <message>
+        <source>Leave a text field (nothing is changed)</source>
+        <translation>离开输入框（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>On the host display: full screen / leave full screen</source>
+        <translation>在主播提词屏上：全屏 / 退出全屏</translation>
     </message>
     <message>
         <source>The show's keys do not fire while you type in a text field. Space, Enter and letters never act on the show: the buttons take no keyboard focus and the queue ignores typing.</source>

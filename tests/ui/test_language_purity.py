@@ -128,7 +128,9 @@ def _dialog_strings(window) -> list[str]:
         dialog = make()
         strings += widget_strings(dialog)
         dialog.deleteLater()
-    strings += strings_of_modal(window.show_shortcuts)
+    keys = window.show_shortcuts()  # the F1 list: not modal
+    strings += widget_strings(keys)
+    keys.close()
     strings += strings_of_modal(window.act_end.trigger)  # the end-show question, answered No
     assert window.service.view().status.value == "running"
     assert len(strings) > 100

@@ -1,5 +1,5 @@
-"""Ctrl+Z in the real main window, by real keystrokes (offscreen): after each of F7, S, E,
-F8, F9, F10 the status JSON is back to what it was before the key — all of it: the window's
+"""Ctrl+Z in the real main window, by real keystrokes (offscreen): after each of F7, the
+queue's shelf and explain keys (Ctrl+Shift+S, Ctrl+Shift+N), F8, F9, F10 the status JSON is back to what it was before the key — all of it: the window's
 clock is a FakeClock that does not move between the keys, so the time figures must match
 too. The status line says what was undone, the log shows the undo; F7 onto a product slot
 explains, selects and shelves its product (the previous one off) and one Ctrl+Z puts it all
@@ -15,6 +15,8 @@ from controlroom.core import events as ev
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
 
 
 def on_air(window, qtbot, clock):
@@ -35,14 +37,15 @@ def top_of_log(window) -> str:
     return m.event_at(0).kind
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_F7, Qt.Key.Key_S, Qt.Key.Key_E, Qt.Key.Key_F8, Qt.Key.Key_F9,
-                                 Qt.Key.Key_F10], ids=["F7", "S", "E", "F8", "F9", "F10"])
-def test_a_key_then_ctrl_z_gives_the_status_before_the_key(window, qtbot, clock, key):
+@pytest.mark.parametrize("key, mods", [(Qt.Key.Key_F7, NONE), (Qt.Key.Key_S, CTRL_SHIFT), (Qt.Key.Key_N, CTRL_SHIFT),
+                                       (Qt.Key.Key_F8, NONE), (Qt.Key.Key_F9, NONE), (Qt.Key.Key_F10, NONE)],
+                         ids=["F7", "shelf", "explain", "F8", "F9", "F10"])
+def test_a_key_then_ctrl_z_gives_the_status_before_the_key(window, qtbot, clock, key, mods):
     view = on_air(window, qtbot, clock)
     if key == Qt.Key.Key_F10:
-        qtbot.keyClick(view, Qt.Key.Key_E)  # the promo is the explained product's
+        qtbot.keyClick(view, Qt.Key.Key_N, CTRL_SHIFT)  # the promo is the explained product's
     before = window.service.status()
-    qtbot.keyClick(view, key)
+    qtbot.keyClick(view, key, mods)
     assert window.service.status() != before  # the key did something
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert window.service.status() == before
