@@ -63,6 +63,15 @@ class Cluster:
     def url(self) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/postgres"
 
+    def pause(self) -> None:
+        """Stop the server (its connections are cut), keeping its data: `resume()` starts it again."""
+        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"])
+
+    def resume(self) -> None:
+        """Start the paused server again on the same port."""
+        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o",
+                   f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=on", "start"])
+
     def stop(self) -> None:
         if self.data.exists():
             subprocess.run(_as_postgres([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
