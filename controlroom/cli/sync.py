@@ -6,6 +6,7 @@ import argparse
 import os
 import signal
 import threading
+import time
 
 from controlroom.cli.common import CliError, add_db, say, warn
 from controlroom.services.sync import BATCH, has_password, masked
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--batch must be at least 1")
     stop = threading.Event()
     loop = SyncLoop(getattr(args, "db", None), url, show_id=args.show, room=args.room, batch=args.batch,
-                    report=_reporter(), stop=stop)
+                    report=_Reporter(), stop=stop)
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         say(f"syncing to {masked(url)}" + (" (following; Ctrl-C to stop)" if args.follow else ""))
@@ -60,17 +61,25 @@ def run(args: argparse.Namespace) -> int:
     return 0 if state.online or args.follow else 2
 
 
-def _reporter():
-    was_online = [False]
+class _Reporter:
+    """Says when the sync connects, falls behind, goes offline or catches up; while nothing
+    else changes, a progress line at most every REPEAT_S."""
 
-    def report(state: SyncState) -> None:
-        if state.offline_since is not None:
-            warn(f"controlroom sync: offline since {clock(state.offline_since)}, {state.behind} events waiting "
-                 f"({state.error}); retrying")
-        elif state.online:
-            if not was_online[0]:
+    REPEAT_S = 30.0
+
+    def __init__(self) -> None:
+        self.said, self.at = "", 0.0
+
+    def __call__(self, state: SyncState) -> None:
+        kind = "offline" if state.offline_since is not None else ("synced" if state.behind == 0 else "behind")
+        now = time.monotonic()
+        if kind == self.said and now - self.at < self.REPEAT_S:
+            return
+        if kind == "offline":
+            warn(f"controlroom sync: offline since {clock(state.offline_since or 0)}, {state.behind} events "
+                 f"waiting ({state.error}); retrying")
+        else:
+            if self.said in ("", "offline"):
                 say("connected")
             say(f"{state.describe()} ({state.sent} sent)")
-        was_online[0] = state.online
-
-    return report
+        self.said, self.at = kind, now
