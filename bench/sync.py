@@ -22,11 +22,31 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from replay import build
+from common import mixed_feed
 
+from controlroom.core import events as ev
+from controlroom.core.events import Event
+from controlroom.feeds.catalogue import sample_products
+from controlroom.services.show_service import create_show
 from controlroom.services.sync import Shipper, local_origin, open_local, open_server
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.store.rows import event_values
 
 _COPY = "COPY events (show_id, ts, kind, \"user\", product, value, qty, ref, text, flag, data) FROM STDIN"
+
+
+def build(path: Path, n: int) -> int:
+    """A laptop's show of n mixed feed events after its start, written straight into the file."""
+    start = 1_767_225_600.0
+    engine = open_engine(path)
+    show_id = create_show(ShowRepository(engine), "bench", 720, sample_products(), start)
+    engine.dispose()
+    rows = [event_values(show_id, e) for e in [Event(ev.SHOW_STARTED, start), *mixed_feed(n - 1, start + 1)]]
+    with sqlite3.connect(path) as conn:
+        conn.executemany("INSERT INTO events (show_id, ts, kind, user, product, value, qty, ref, text, flag, data) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return show_id
 
 
 def server(given: str | None) -> tuple[str, object]:

@@ -17,10 +17,12 @@ from __future__ import annotations
 import socket
 import time
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, func, insert, literal_column, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 
@@ -83,10 +85,30 @@ def local_origin(local: Engine) -> str:
     return value
 
 
+def _read_sql() -> tuple[str, tuple[str, ...]]:
+    """The laptop's events after a mark, as SQLite SQL (the laptop is always SQLite).
+    `show_id + 0`: walk the rowid from the mark instead of the (show, kind, ts) index,
+    which would sort the whole show for every batch."""
+    q = (select(_EVENTS.c.id, *(_EVENTS.c[k] for k in _COLUMNS[1:]))
+         .where((_EVENTS.c.show_id + literal_column("0")) == bindparam("show"), _EVENTS.c.id > bindparam("after"))
+         .order_by(_EVENTS.c.id).limit(bindparam("n")))
+    compiled = q.compile(dialect=sqlite.dialect())
+    return str(compiled), tuple(compiled.positiontup or ())
+
+
+_READ, _READ_PARAMS = _read_sql()
+
+
 @dataclass(frozen=True)
 class Mark:
     server_id: int
     last_event_id: int
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    after_id: int
+    rows: Future[list[tuple[Any, ...]]]
 
 
 class Shipper:
@@ -102,34 +124,45 @@ class Shipper:
             return list(conn.scalars(select(Show.id).order_by(Show.id)))
 
     def ship_show(self, local_id: int) -> int:
-        """Ship every event of the show not yet on the server; returns how many were sent."""
-        sent = 0
-        while True:
-            n = self.ship_batch(local_id)
-            sent += n
-            if n < self.batch:
-                return sent
+        """Ship every event of the show not yet on the server; returns how many were sent.
+        The next batch is read from the laptop while the server takes this one."""
+        sent, ahead = 0, None
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-read") as pool:
+            while True:
+                n, ahead = self.ship_batch(local_id, ahead, pool)
+                sent += n
+                if n < self.batch:
+                    return sent
 
-    def ship_batch(self, local_id: int) -> int:
+    def ship_batch(self, local_id: int, ahead: _Ahead | None = None,
+                   pool: ThreadPoolExecutor | None = None) -> tuple[int, _Ahead | None]:
         """One server transaction: the show (the first time), up to `batch` events after the
         server's mark, and the mark moved over them. Two shippers of the same show wait for
-        each other on the mark's row lock; the second sends only what the first did not."""
+        each other on the mark's row lock; the second sends only what the first did not.
+        `ahead`: a read already started from where the mark was expected to be."""
         try:
-            return self._ship_batch(local_id)
+            return self._ship_batch(local_id, ahead, pool)
         except IntegrityError:  # another shipper created the same show meanwhile: it is there now
-            return self._ship_batch(local_id)
+            return self._ship_batch(local_id, None, pool)
 
-    def _ship_batch(self, local_id: int) -> int:
+    def _ship_batch(self, local_id: int, ahead: _Ahead | None,
+                    pool: ThreadPoolExecutor | None) -> tuple[int, _Ahead | None]:
+        following = None
         with self.server.begin() as conn:
             mark = self._lock_mark(conn, local_id) or self._create_show(conn, local_id)
-            rows = self._read(local_id, mark.last_event_id)
+            if ahead is not None and ahead.after_id == mark.last_event_id:
+                rows = ahead.rows.result()
+            else:
+                rows = self._read(local_id, mark.last_event_id)
+            if pool is not None and len(rows) == self.batch:
+                following = _Ahead(rows[-1][0], pool.submit(self._read, local_id, rows[-1][0]))
             if rows:
                 self._insert(conn, mark.server_id, rows)
                 conn.execute(update(SyncedShow).where(SyncedShow.show_id == mark.server_id).values(
                     last_event_id=rows[-1][0], events=SyncedShow.events + len(rows), synced_at=time.time()))
                 mark = Mark(mark.server_id, rows[-1][0])
         self.marks[local_id] = mark
-        return len(rows)
+        return len(rows), following
 
     def behind(self, local_id: int) -> int:
         """Events of the show on this laptop that the server did not have at its last answer."""
@@ -168,13 +201,15 @@ class Shipper:
         return Mark(server_id, 0)
 
     def _read(self, local_id: int, after_id: int) -> list[tuple[Any, ...]]:
-        # `show_id + 0`: walk the rowid from the mark instead of the (show, kind, ts) index,
-        # which would sort the whole show for every batch.
-        q = (select(_EVENTS.c.id, *(_EVENTS.c[k] for k in _COLUMNS[1:]))
-             .where((_EVENTS.c.show_id + 0) == local_id, _EVENTS.c.id > after_id)
-             .order_by(_EVENTS.c.id).limit(self.batch))
+        """Up to `batch` events after `after_id`, in id order, as plain tuples (the driver's
+        own cursor: SQLAlchemy's rows cost as much as the COPY)."""
         with self.local.connect() as conn:
-            return [tuple(r) for r in conn.execute(q)]
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                given = {"show": local_id, "after": after_id, "n": self.batch}
+                return cursor.execute(_READ, tuple(given.get(name, 0) for name in _READ_PARAMS)).fetchall()
+            finally:
+                cursor.close()
 
     def _insert(self, conn: Connection, server_id: int, rows: list[tuple[Any, ...]]) -> None:
         """In the laptop's id order, so the server's ids keep the log's arrival order."""

@@ -64,5 +64,13 @@ class Prefs:
         shows.insert(0, show)
         self.q.setValue("recent", json.dumps([r.__dict__ for r in shows[:RECENT_MAX]], ensure_ascii=False))
 
+    # -- the agency server (ui/sync_status.py) --------------------------------
+    def agency_server(self) -> str:
+        """The server URL the open show is synced to ("" for none); never with a password."""
+        return str(self.q.value("agency_server", "") or "")
+
+    def set_agency_server(self, url: str) -> None:
+        self.q.setValue("agency_server", url.strip())
+
     def sync(self) -> None:
         self.q.sync()

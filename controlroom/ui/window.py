@@ -85,6 +85,9 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
         from controlroom.ui import live_data
 
         live_data.install(self)
+        from controlroom.ui import sync_status
+
+        self.sync_status = sync_status.install(self)  # the agency server: a thread, a status-bar label
 
     # -- hooks for other tools ----------------------------------------------
     @property
@@ -364,6 +367,7 @@ class MainWindow(QMainWindow, WindowActions, WindowDialogs):
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync_status.stop()
         self.refresh_timer.stop()
         self.feed_timer.stop()
         if self._charts is not None:
