@@ -31,6 +31,7 @@ from controlroom.store.db import StoreError, db_url, migrate, open_engine, sqlit
 
 BATCH = 50_000  # events per server transaction: large transactions, few round trips
 ORIGIN_KEY = "sync_origin"  # the laptop database's uuid, in its meta table
+MIGRATE_LOCK = 0x436F6E74526F6F6D  # "ContRoom": the advisory lock key for making the server's tables
 _EVENTS = EventRow.__table__
 _COLUMNS = ("show_id", "ts", "kind", "user", "product", "value", "qty", "ref", "text", "flag", "data")
 _COPY = "COPY events (show_id, ts, kind, \"user\", product, value, qty, ref, text, flag, data) FROM STDIN"
@@ -60,11 +61,26 @@ def open_server(url: str) -> Engine:
                 "keepalives_count": 3}
     engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     try:
-        migrate(engine)
+        _migrate_one_at_a_time(engine)
     except Exception:
         engine.dispose()
         raise
     return engine
+
+
+def _migrate_one_at_a_time(engine: Engine) -> None:
+    """Several laptops starting at once would race to create the tables on PostgreSQL (a
+    duplicate type error): an advisory lock lets one make them while the others wait."""
+    if engine.dialect.name != "postgresql":
+        migrate(engine)
+        return
+    with engine.connect() as conn:
+        conn.execute(select(func.pg_advisory_lock(MIGRATE_LOCK)))
+        try:
+            migrate(engine)
+        finally:
+            conn.execute(select(func.pg_advisory_unlock(MIGRATE_LOCK)))
+            conn.commit()
 
 
 def open_local(db: str | None) -> Engine:
@@ -76,13 +92,19 @@ def open_local(db: str | None) -> Engine:
 
 
 def local_origin(local: Engine) -> str:
-    """This database's uuid, made once and kept in its meta table."""
-    with local.begin() as conn:
+    """This database's uuid, made once and kept in its meta table (two syncs starting at
+    once agree: the second's insert fails and it reads the first's)."""
+    with local.connect() as conn:
         value = conn.scalar(select(Meta.value).where(Meta.key == ORIGIN_KEY))
-        if value is None:
-            value = str(uuid.uuid4())
-            conn.execute(insert(Meta).values(key=ORIGIN_KEY, value=value))
-    return value
+    if value is not None:
+        return value
+    try:
+        with local.begin() as conn:
+            conn.execute(insert(Meta).values(key=ORIGIN_KEY, value=str(uuid.uuid4())))
+    except IntegrityError:
+        pass
+    with local.connect() as conn:
+        return conn.scalar(select(Meta.value).where(Meta.key == ORIGIN_KEY))
 
 
 def _read_sql() -> tuple[str, tuple[str, ...]]:

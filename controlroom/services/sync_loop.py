@@ -65,6 +65,8 @@ class SyncLoop:
         local = open_local(self.local_db)
         self._engines.append(local)
         origin = local_origin(local)
+        if self.show_id is not None and self.show_id not in Shipper(local, local, origin).local_show_ids():
+            raise StoreError(f"there is no show {self.show_id} in this database")
         failures = 0
         try:
             while not self.stop.is_set():

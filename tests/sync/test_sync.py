@@ -40,6 +40,20 @@ def test_a_show_synced_twice_is_on_the_server_once_with_the_laptops_status(lapto
     assert status(pg_url, 1) == status(str(laptop), 1)
 
 
+def test_two_syncs_of_one_laptop_at_once_send_each_event_once(laptop, pg_url):
+    both = [spawn("sync", "--db", str(laptop), "--to", pg_url, "--batch", "500") for _ in range(2)]
+    outcomes = [p.communicate(timeout=300) for p in both]
+    assert [p.returncode for p in both] == [0, 0], outcomes
+    assert events(pg_url, 1) == events(sqlite_url(laptop), 1)
+    assert len(marks(pg_url)) == 1
+
+
+def test_a_show_the_laptop_does_not_have_is_refused_in_a_sentence(laptop, pg_url):
+    done = cli("sync", "--db", str(laptop), "--to", pg_url, "--show", "7", check=False)
+    assert done.returncode == 2 and "there is no show 7 in this database" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_two_laptops_shows_never_collide_on_the_server(laptop, tmp_path, pg_url):
     other = tmp_path / "other.db"
     cli("new-show", "--db", str(other), "--title", "B show", "--minutes", "60", "--room", "直播间 B")
