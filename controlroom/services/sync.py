@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 
 from controlroom.models import EventRow, Meta, ProductRow, SegmentRow, Show, SyncedShow
+from controlroom.store import fold_cache
 from controlroom.store.db import StoreError, db_url, migrate, open_engine, sqlite_file
 
 BATCH = 50_000  # events per server transaction: large transactions, few round trips
@@ -185,6 +186,16 @@ class Shipper:
                 mark = Mark(mark.server_id, rows[-1][0])
         self.marks[local_id] = mark
         return len(rows), following
+
+    def checkpoint(self, local_id: int) -> None:
+        """Move the server's replay cache of the show (store/fold_cache.py) over what was
+        shipped, so `rooms`/`status` on the server fold minutes, not the whole log. Under
+        the mark's row lock: no shipper of this show can commit an event meanwhile, so the
+        cache's id mark is right (ids of one show commit in order, one shipper at a time)."""
+        with self.server.begin() as conn:
+            mark = self._lock_mark(conn, local_id)
+            if mark is not None:
+                fold_cache.checkpoint(conn, mark.server_id)
 
     def behind(self, local_id: int) -> int:
         """Events of the show on this laptop that the server did not have at its last answer."""

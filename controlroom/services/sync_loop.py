@@ -18,6 +18,7 @@ from controlroom.store.db import StoreError
 
 POLL_S = 1.0  # --follow: how often the laptop's log is looked at (two index look-ups)
 BACKOFF_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+CHECKPOINT_S = 30.0  # --follow: how often the server's replay cache is moved (as the laptop's writer does)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class SyncLoop:
         self.shipper: Shipper | None = None
         self._engines: list[Engine] = []
         self._seen: tuple[int, int] | None = None  # the laptop's newest (event, show) at the last full pass
+        self._uncached: dict[int, int] = {}  # events shipped per show since its cache last moved
+        self._checkpointed_at = time.monotonic()
 
     def run(self, follow: bool = False) -> SyncState:
         """Raises StoreError for a laptop database that cannot be read, and (not following)
@@ -71,7 +74,7 @@ class SyncLoop:
         try:
             while not self.stop.is_set():
                 try:
-                    sent = self._pass(local, origin)
+                    sent = self._pass(local, origin, follow)
                 except (SQLAlchemyError, StoreError, OSError) as exc:
                     if not (follow or _unreachable(exc)):
                         raise StoreError(f"the server refused the sync: {_reason(exc, self.server_url)}") from exc
@@ -89,7 +92,7 @@ class SyncLoop:
                 engine.dispose()
         return self.state
 
-    def _pass(self, local: Engine, origin: str) -> int:
+    def _pass(self, local: Engine, origin: str, follow: bool) -> int:
         """Ship what is new; the events sent (0 too when the log had not moved since)."""
         shipper = self._connect(local, origin)
         newest = shipper.newest_local()
@@ -100,11 +103,29 @@ class SyncLoop:
         for sid in shows:
             if self.stop.is_set():
                 return sent
-            sent += shipper.ship_show(sid)
+            shipped = shipper.ship_show(sid)
+            sent += shipped
+            self._uncached[sid] = self._uncached.get(sid, 0) + shipped
+        self._checkpoint(shipper, final=not follow)
         self._seen = newest
         self._set(online=True, offline_since=None, error="", sent=self.state.sent + sent,
                   behind=sum(shipper.behind(s) for s in shows))
         return sent
+
+    def _checkpoint(self, shipper: Shipper, final: bool) -> None:
+        """The server's replay cache of the shows shipped to: at the end of a one-shot run,
+        and every CHECKPOINT_S while following."""
+        if not final and time.monotonic() - self._checkpointed_at < CHECKPOINT_S:
+            return
+        for sid in [s for s, n in self._uncached.items() if n]:
+            try:
+                shipper.checkpoint(sid)
+            except SQLAlchemyError as exc:
+                if _unreachable(exc):
+                    raise
+                continue  # the cache is optional: replay folds the log without it
+            self._uncached[sid] = 0
+        self._checkpointed_at = time.monotonic()
 
     def _connect(self, local: Engine, origin: str) -> Shipper:
         if self.shipper is None:

@@ -38,6 +38,17 @@ def test_a_show_synced_twice_is_on_the_server_once_with_the_laptops_status(lapto
     [(server_id, _origin, laptop_id, last_id, shipped)] = marks(pg_url)
     assert (server_id, laptop_id, last_id, shipped) == (1, 1, _local_max_id(laptop), sum(local.values()))
     assert status(pg_url, 1) == status(str(laptop), 1)
+    assert _replay_mark(pg_url) > 0  # the server's replay cache was moved: status above folded from it
+
+
+def _replay_mark(url: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        last_id = conn.scalar(text("SELECT last_id FROM replay_marks WHERE show_id = 1"))
+    engine.dispose()
+    return int(last_id or 0)
 
 
 def test_two_syncs_of_one_laptop_at_once_send_each_event_once(laptop, pg_url):
