@@ -67,8 +67,14 @@ class SyncLoop:
         for a server that answers but refuses; a server that cannot be reached is waited for."""
         local = open_local(self.local_db)
         self._engines.append(local)
-        origin = local_origin(local)
-        if self.show_id is not None and self.show_id not in Shipper(local, local, origin).local_show_ids():
+        try:
+            origin = local_origin(local)
+            known = Shipper(local, local, origin).local_show_ids()
+        except SQLAlchemyError as exc:  # a read-only file cannot be given its uuid, say
+            local.dispose()
+            raise StoreError(f"cannot sync this database: {_reason(exc, '')}") from exc
+        if self.show_id is not None and self.show_id not in known:
+            local.dispose()
             raise StoreError(f"there is no show {self.show_id} in this database")
         failures = 0
         try:
@@ -166,8 +172,8 @@ def _reason(exc: BaseException, url: str) -> str:
     """One line about a failure, the server's password masked."""
     cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     text = f"{cause.__class__.__name__}: {str(cause).splitlines()[0] if str(cause) else ''}"
-    text = text.replace(url, masked(url))
-    password = _password(url)
+    text = text.replace(url, masked(url)) if url else text
+    password = _password(url) if url else None
     return text.replace(password, "***") if password else text
 
 

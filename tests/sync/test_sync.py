@@ -87,6 +87,18 @@ def test_a_password_is_never_on_the_command_line_nor_printed(laptop, pg_url):
     assert events(pg_url, 1) == events(sqlite_url(laptop), 1)
 
 
+def test_the_server_can_be_named_by_a_libpq_service_entry(laptop, tmp_path, pg_url):
+    from sqlalchemy.engine import make_url
+
+    url = make_url(pg_url)
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[agency]\nhost={url.host}\nport={url.port}\ndbname={url.database}\nuser={url.username}\n")
+    done = cli("sync", "--db", str(laptop), "--to", "postgresql+psycopg:///?service=agency",
+               PGSERVICEFILE=str(services))
+    assert "synced" in done.stdout
+    assert events(pg_url, 1) == events(sqlite_url(laptop), 1)
+
+
 @pytest.mark.slow
 def test_sigkilled_at_random_moments_the_server_never_holds_an_event_twice_or_misses_one(laptop, pg_url):
     local_url, rng = sqlite_url(laptop), random.Random(12)
