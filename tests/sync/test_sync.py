@@ -28,6 +28,7 @@ def _local_max_id(path) -> int:
         return conn.execute("SELECT max(id) FROM events").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_a_show_synced_twice_is_on_the_server_once_with_the_laptops_status(laptop, pg_url):
     first = cli("sync", "--db", str(laptop), "--to", pg_url)
     again = cli("sync", "--db", str(laptop), "--to", pg_url)
@@ -65,6 +66,7 @@ def test_a_show_the_laptop_does_not_have_is_refused_in_a_sentence(laptop, pg_url
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_two_laptops_shows_never_collide_on_the_server(laptop, tmp_path, pg_url):
     other = tmp_path / "other.db"
     cli("new-show", "--db", str(other), "--title", "B show", "--minutes", "60", "--room", "直播间 B")
