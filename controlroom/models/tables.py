@@ -110,7 +110,7 @@ class SyncedShow(Base):
     moved in the same transaction as the events it covers (so a crash rolls both back)."""
 
     __tablename__ = "synced_shows"
-    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id"), primary_key=True)
+    show_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("shows.id"), primary_key=True)
     origin: Mapped[str] = mapped_column(String(36))
     origin_show_id: Mapped[int] = mapped_column(BigInteger)
     last_event_id: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -18,7 +18,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "synced_shows",
-        sa.Column("show_id", sa.Integer(), sa.ForeignKey("shows.id"), primary_key=True),
+        sa.Column("show_id", sa.BigInteger(), sa.ForeignKey("shows.id"), primary_key=True),
         sa.Column("origin", sa.String(36), nullable=False),
         sa.Column("origin_show_id", sa.BigInteger(), nullable=False),
         sa.Column("last_event_id", sa.BigInteger(), nullable=False),
