@@ -18,6 +18,7 @@ from controlroom.store.db import StoreError
 SUBCOMMANDS: dict[str, str] = {
     "new-show": "new_show", "rehearse": "rehearse", "status": "status", "shows": "status",
     "serve": "serve", "tail": "tail", "recap": "recap", "import": "importer", "export": "exporter",
+    "sync": "sync", "rooms": "rooms",
 }
 _TAKES_VALUE = {"--db"}
 

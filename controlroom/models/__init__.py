@@ -9,6 +9,7 @@ from controlroom.models.tables import (
     ReplayMark,
     SegmentRow,
     Show,
+    SyncedShow,
 )
 
-__all__ = ["Base", "EventRow", "FoldMinute", "Meta", "ProductRow", "ReplayMark", "SegmentRow", "Show"]
+__all__ = ["Base", "EventRow", "FoldMinute", "Meta", "ProductRow", "ReplayMark", "SegmentRow", "Show", "SyncedShow"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # 64-bit ids on a server (an agency's log outgrows 2**31 rows); on SQLite INTEGER, so that an
@@ -105,3 +105,20 @@ class ReplayMark(Base):
     closed_minute: Mapped[int] = mapped_column(Integer)
     last_id: Mapped[int] = mapped_column(Id)
     ended_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class SyncedShow(Base):
+    """On an agency server: a show shipped from a laptop (services/sync.py). `origin` is the
+    laptop database's uuid and `origin_show_id` the show's id there; the server's own
+    `show_id` is the server's. `last_event_id` is the laptop's id of the last event shipped,
+    moved in the same transaction as the events it covers (so a crash rolls both back)."""
+
+    __tablename__ = "synced_shows"
+    show_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("shows.id"), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(36))
+    origin_show_id: Mapped[int] = mapped_column(BigInteger)
+    last_event_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    events: Mapped[int] = mapped_column(BigInteger, default=0)  # how many were shipped, for a check
+    synced_at: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (UniqueConstraint("origin", "origin_show_id", name="uq_synced_shows_origin"),)

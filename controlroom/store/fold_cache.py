@@ -89,6 +89,8 @@ def not_cached(mark: Mark) -> object:
 def events(conn: Connection, show_id: int, condition: object) -> Iterator[Event]:
     q = (select(*(_EVENTS.c[k] for k in EVENT_SELECT)).where(_EVENTS.c.show_id == show_id, condition)
          .order_by(_EVENTS.c.ts, _EVENTS.c.id))
+    # Options for this statement only: on the connection they would stay and make the next
+    # DELETE a server-side cursor, which PostgreSQL refuses.
     for row in conn.execute(q, execution_options={"stream_results": True, "yield_per": 5000}):
         yield values_event(row)
 

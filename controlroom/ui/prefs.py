@@ -86,6 +86,14 @@ class Prefs:
         self.q.setValue("window/geometry", QByteArray(geometry))
         self.q.setValue("window/state", QByteArray(state))
 
+    # -- the agency server (ui/sync_status.py) --------------------------------
+    def agency_server(self) -> str:
+        """The server URL the open show is synced to ("" for none); never with a password."""
+        return str(self.q.value("agency_server", "") or "")
+
+    def set_agency_server(self, url: str) -> None:
+        self.q.setValue("agency_server", url.strip())
+
     def sync(self) -> None:
         self.q.sync()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from controlroom.core import commands
 from controlroom.core import events as ev
@@ -89,6 +89,9 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click on a blank part takes the keys back
         self.take_keys()  # it opens with the keys on itself: no button, no field
         self.reopen_host_display()  # where it was before a restart or a crash
+        from controlroom.ui import sync_status
+
+        self.sync_status = sync_status.install(self)  # the agency server: a thread, a status-bar label
 
     # -- hooks for other tools ----------------------------------------------
     @property
@@ -100,23 +103,7 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
         """A dock for `widget`; without an area it joins the tabs beside the alerts, in a
         scroll area, so tools added later never squeeze the queue or the charts (`scrolled`:
         in a scroll area wherever it goes)."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name or f"dock-{title}")
-        if scrolled or (area is None and "manual" in getattr(self, "docks", {})):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(widget)
-            dock.setWidget(scroll)
-        else:
-            dock.setWidget(widget)
-        self.addDockWidget(area or Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        docks = getattr(self, "docks", {})
-        if area is None and "manual" in docks:
-            self.tabifyDockWidget(docks["manual"], dock)
-            docks["alerts"].raise_()
-        self.menu("view").addAction(dock.toggleViewAction())
-        return dock
+        return window_layout.add_dock(self, widget, title, area, name, scrolled)
 
     def menu(self, name: str) -> QMenu:
         """Get or create a top-level menu by key (file, show, data, view, settings, help)."""
@@ -384,6 +371,7 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             return
         if self._sized:
             window_layout.save(self)
+        self.sync_status.stop()
         self.refresh_timer.stop()
         self.feed_timer.stop()
         if self._charts is not None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QWidget
 
 # The window as it opens on a big screen; smaller screens get their available area.
 PREFERRED_SIZE = (1600, 1000)
@@ -78,3 +79,26 @@ def size_docks(window: Any) -> None:
     window.resizeDocks([docks["charts"]], [bottom if compact else int(h * 0.42)], Qt.Orientation.Vertical)
     window.resizeDocks([docks["queue"], docks["alerts"]], [int(h * (0.55 if compact else 0.34)), int(h * 0.16)],
                        Qt.Orientation.Vertical)
+
+
+def add_dock(window: Any, widget: QWidget, title: str, area: Qt.DockWidgetArea | None, name: str | None,
+             scrolled: bool) -> QDockWidget:
+    """MainWindow.add_dock: without an area the dock joins the tabs beside the alerts, in a
+    scroll area, so tools added later never squeeze the queue or the charts."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name or f"dock-{title}")
+    if scrolled or (area is None and "manual" in getattr(window, "docks", {})):
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(widget)
+        dock.setWidget(scroll)
+    else:
+        dock.setWidget(widget)
+    window.addDockWidget(area or Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    docks = getattr(window, "docks", {})
+    if area is None and "manual" in docks:
+        window.tabifyDockWidget(docks["manual"], dock)
+        docks["alerts"].raise_()
+    window.menu("view").addAction(dock.toggleViewAction())
+    return dock

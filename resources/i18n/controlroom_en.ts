@@ -804,6 +804,45 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Agency server…</source>
+        <translation>Agency server…</translation>
+    </message>
+    <message>
+        <source>The address has a password, which would be kept in plain text: put the password in the server's .pgpass file or a service file instead.</source>
+        <translation>The address has a password, which would be kept in plain text: put the password in the server's .pgpass file or a service file instead.</translation>
+    </message>
+    <message>
+        <source>Agency server</source>
+        <translation>Agency server</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address the open show is synced to (empty: no sync):</source>
+        <translation>PostgreSQL address the open show is synced to (empty: no sync):</translation>
+    </message>
+    <message>
+        <source>Agency: offline since %1</source>
+        <translation>Agency: offline since %1</translation>
+    </message>
+    <message>
+        <source>Agency: not syncing</source>
+        <translation>Agency: not syncing</translation>
+    </message>
+    <message>
+        <source>Agency: connecting…</source>
+        <translation>Agency: connecting…</translation>
+    </message>
+    <message>
+        <source>Agency: behind by %1 events</source>
+        <translation>Agency: behind by %1 events</translation>
+    </message>
+    <message>
+        <source>Agency: synced</source>
+        <translation>Agency: synced</translation>
+    </message>
+</context>
+<context>
     <name>TimerPanel</name>
     <message>
         <source>No show open</source>

@@ -804,6 +804,45 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Agency server…</source>
+        <translation>机构服务器…</translation>
+    </message>
+    <message>
+        <source>The address has a password, which would be kept in plain text: put the password in the server's .pgpass file or a service file instead.</source>
+        <translation>地址中含有密码，会以明文保存：请把密码放进 .pgpass 文件或服务文件（service file）中。</translation>
+    </message>
+    <message>
+        <source>Agency server</source>
+        <translation>机构服务器</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address the open show is synced to (empty: no sync):</source>
+        <translation>当前场次同步到的 PostgreSQL 地址（留空：不同步）：</translation>
+    </message>
+    <message>
+        <source>Agency: offline since %1</source>
+        <translation>机构服务器：%1 起离线</translation>
+    </message>
+    <message>
+        <source>Agency: not syncing</source>
+        <translation>机构服务器：未同步</translation>
+    </message>
+    <message>
+        <source>Agency: connecting…</source>
+        <translation>机构服务器：连接中…</translation>
+    </message>
+    <message>
+        <source>Agency: behind by %1 events</source>
+        <translation>机构服务器：落后 %1 条事件</translation>
+    </message>
+    <message>
+        <source>Agency: synced</source>
+        <translation>机构服务器：已同步</translation>
+    </message>
+</context>
+<context>
     <name>TimerPanel</name>
     <message>
         <source>No show open</source>
