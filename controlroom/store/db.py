@@ -88,6 +88,19 @@ def safe_url(url: str | URL) -> str:
         return str(url)
 
 
+def without_password(url: str) -> str:
+    """The URL as it may be kept (a recent-shows list): no password at all — reopening it
+    takes the password from ~/.pgpass, a service file or the environment, as docs say."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - not a URL: a path, kept as it is
+        return str(url)
+    if not parsed.password:
+        return str(url)
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def open_reader(db: str | Path | None = None) -> Engine:
     """An existing database, to read: as `open_engine(create=False)` when this process
     may write to the file and its folder, else opened read-only (nothing to migrate;
