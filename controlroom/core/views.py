@@ -95,15 +95,17 @@ class Health:
     unavailable: str | None = None
     set_aside: int = 0
     kept_in: str | None = None  # the rescue file; None: kept in memory only
+    lock_lost: str | None = None  # a server's show lock: "away" (server away) or "taken" (by another process)
 
     @classmethod
     def of(cls, health: Mapping[str, Any], kept_in: str | None = None) -> Health:
-        return cls(int(health.get("unsaved", 0)), health.get("unavailable"), int(health.get("set_aside", 0)), kept_in)
+        return cls(int(health.get("unsaved", 0)), health.get("unavailable"), int(health.get("set_aside", 0)), kept_in,
+                   health.get("lock_lost"))
 
     @property
     def troubled(self) -> bool:
         """The window must say so: the log cannot write, or some events were not stored."""
-        return self.unavailable is not None or self.set_aside > 0
+        return self.unavailable is not None or self.set_aside > 0 or self.lock_lost is not None
 
 
 @dataclass(frozen=True)

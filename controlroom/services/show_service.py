@@ -211,9 +211,11 @@ class ShowService:
         self._notify([], always=True)  # the state was rebuilt: views redraw
 
     def health(self) -> dict[str, Any]:
-        """How the log is doing: what waits for it, why it cannot write, what was set aside."""
+        """How the log is doing: what waits for it, why it cannot write, what was set aside, and
+        whether a server's show lock is lost ("away", "taken"; store/server_lock.py)."""
         w = self.writer
-        return {"unsaved": w.waiting, "unavailable": w.unavailable, "set_aside": len(w.set_aside)}
+        return {"unsaved": w.waiting, "unavailable": w.unavailable, "set_aside": len(w.set_aside),
+                "lock_lost": self._show_lock.lost_code}
 
     # -- reading -------------------------------------------------------------
     def snapshot(self) -> Snapshot:

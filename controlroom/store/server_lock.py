@@ -26,6 +26,7 @@ class ServerHold:
         self.show_id = show_id
         self.count = 1
         self.lost: str | None = None  # why the lock is not held now (after a lost connection)
+        self.lost_code: str | None = None  # "away" (the server is away) or "taken" (by another process)
         self._conn: Connection = engine.connect()
         self._mutex = threading.Lock()
         self._stop = threading.Event()
@@ -57,20 +58,20 @@ class ServerHold:
         except Exception as exc:  # noqa: BLE001 - the server is still away: try at the next check
             self._rollback()
             self._lost(f"the connection to the server is lost ({exc.__class__.__name__}); the show lock is "
-                       "taken again when it is back")
+                       "taken again when it is back", "away")
             return False
         if taken:
             log.warning("show %d: the show lock was taken again after the server connection was lost", self.show_id)
-            self.lost = None
+            self.lost = self.lost_code = None
             return True
         self._lost(f"show {self.show_id} was opened by another ControlRoom process while the server connection "
-                   "was lost: close one of them")
+                   "was lost: close one of them", "taken")
         return False
 
-    def _lost(self, why: str) -> None:
+    def _lost(self, why: str, code: str) -> None:
         if why != self.lost:
             log.error("%s", why)
-        self.lost = why
+        self.lost, self.lost_code = why, code
 
     def _rollback(self) -> None:
         try:

@@ -164,6 +164,12 @@ class ShowLock:
         hold = _server_held.get(self._server) if self._server is not None else None
         return None if hold is None else hold.lost
 
+    @property
+    def lost_code(self) -> str | None:
+        """"away" while the server is away, "taken" when another process took the show meanwhile."""
+        hold = _server_held.get(self._server) if self._server is not None else None
+        return None if hold is None else hold.lost_code
+
     def _release_on_server(self, key: tuple[str, int]) -> None:
         hold = _server_held[key]
         hold.count -= 1

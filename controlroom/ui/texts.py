@@ -232,4 +232,8 @@ def log_trouble(health: Health) -> str:
                      if set_aside == 1 else
                      translate("texts", "{n} events could not be stored; they are kept only while ControlRoom stays open.").format(
                          n=fmt.count(set_aside)))
+    if health.lock_lost == "taken":
+        lines.append(translate("texts", "Another ControlRoom opened this show on the server while the connection was lost: close one of them."))
+    elif health.lock_lost is not None:
+        lines.append(translate("texts", "The connection to the server is lost; the show lock is taken again when it is back."))
     return "\n".join(lines)

@@ -1540,6 +1540,14 @@
         <source>{n} events could not be stored; they are kept only while ControlRoom stays open.</source>
         <translation>{n} events could not be stored; they are kept only while ControlRoom stays open.</translation>
     </message>
+    <message>
+        <source>Another ControlRoom opened this show on the server while the connection was lost: close one of them.</source>
+        <translation>Another ControlRoom opened this show on the server while the connection was lost: close one of them.</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; the show lock is taken again when it is back.</source>
+        <translation>The connection to the server is lost; the show lock is taken again when it is back.</translation>
+    </message>
 </context>
 <context>
     <name>undo</name>

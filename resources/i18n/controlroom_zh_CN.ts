@@ -1540,6 +1540,14 @@
         <source>{n} events could not be stored; they are kept only while ControlRoom stays open.</source>
         <translation>{n} 条事件无法存入数据库，仅在 ControlRoom 打开期间保留。</translation>
     </message>
+    <message>
+        <source>Another ControlRoom opened this show on the server while the connection was lost: close one of them.</source>
+        <translation>与服务器断开期间，另一个 ControlRoom 打开了这场直播：请关闭其中一个。</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; the show lock is taken again when it is back.</source>
+        <translation>与服务器的连接已断开；恢复后会重新锁定这场直播。</translation>
+    </message>
 </context>
 <context>
     <name>undo</name>

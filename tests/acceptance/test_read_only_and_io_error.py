@@ -50,7 +50,7 @@ async def outage(stack, why: str, code: int) -> dict[int, dict]:
         status, note, _ = await post(session, url, {"type": "note", "text": "写不进去"})
         assert status == 503 and note["reason"] == why
         log = (await get_state(session, url))["log"]
-        assert log == {"unsaved": 50, "unavailable": why, "set_aside": 0}
+        assert log == {"unsaved": 50, "unavailable": why, "set_aside": 0, "lock_lost": None}
         stack.fault.code = None
         await until_writing(session, url)
         receipts = {n: (await post(session, url, batch(n)))[1] for n in (1, 2, 3)}

@@ -79,9 +79,10 @@ def test_the_show_lock_is_taken_again_after_a_server_restart(own_pg):
         assert not another_process_can_take(own_pg.url, 7)
         own_pg.halt()
         assert not hold.check() and "connection to the server is lost" in lock.lost
+        assert lock.lost_code == "away"  # what ShowService.health() and the window's banner say
         own_pg.start()
         assert wait_for(hold.check)  # what the keeper thread does every few seconds
-        assert lock.lost is None
+        assert lock.lost is None and lock.lost_code is None
         assert not another_process_can_take(own_pg.url, 7)  # the restart did not free the show
     finally:
         lock.release()

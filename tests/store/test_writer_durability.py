@@ -112,7 +112,7 @@ def test_while_the_database_cannot_write_new_batches_are_refused_and_nothing_is_
     assert refused.value.waiting == 3 and "O-100" not in service.state.order_ids
     with pytest.raises(StoreUnavailable, match="nothing was changed"):
         service.run(c.note, "a note while the disk is full")
-    assert service.health() == {"unsaved": 3, "unavailable": "the disk is full", "set_aside": 0}
+    assert service.health() == {"unsaved": 3, "unavailable": "the disk is full", "set_aside": 0, "lock_lost": None}
     fault.on = False
     assert service.writer.flush(10)
     assert service.ingest(orders(3, start=100), wait=True) == 3

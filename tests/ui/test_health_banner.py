@@ -131,3 +131,14 @@ def test_the_banner_is_as_tall_as_its_text_at_the_windows_width(window, qtbot):
     label = window.banner.label
     window.resize(window.minimumSizeHint().width(), 700)  # as narrow as the docks let it be
     qtbot.waitUntil(lambda: label.width() < 1000 and label.height() >= label.heightForWidth(label.width()) > line * 2)
+
+
+def test_a_lost_server_lock_is_said_in_the_banner():
+    from controlroom.core.views import Health
+    from controlroom.ui import texts
+
+    away, taken = Health(lock_lost="away"), Health(lock_lost="taken")
+    assert away.troubled and taken.troubled and not Health().troubled
+    assert "taken again when it is back" in texts.log_trouble(away)
+    assert "close one of them" in texts.log_trouble(taken)
+    assert Health.of({"unsaved": 0, "unavailable": None, "set_aside": 0, "lock_lost": "taken"}) == taken
