@@ -58,9 +58,13 @@ def reading_copy(state: ShowState) -> ShowState:
 
 def changed_since(basis: ShowState, state: ShowState, events: list[Event]) -> bool:
     """Whether a mapping against `basis` could differ against `state`: an id of the import
-    arrived since, or live figures for a minute the import brings figures for."""
-    for e in events:
-        if e.ref and e.ref in (state.order_ids if e.kind == ev.ORDER else state.event_ids):
+    arrived since, or live figures for a minute the import brings figures for. Quick (it
+    runs under the lock): set operations, and a walk of the events only when a minute of
+    live figures is new."""
+    if len(state.order_ids) != len(basis.order_ids) or len(state.event_ids) != len(basis.event_ids):
+        orders = {e.ref for e in events if e.ref and e.kind == ev.ORDER}
+        others = {e.ref for e in events if e.ref and e.kind != ev.ORDER}
+        if not orders.isdisjoint(state.order_ids) or not others.isdisjoint(state.event_ids):
             return True
     viewers = _new_minutes(basis, state, lambda b: b.online_n)
     sales = _new_minutes(basis, state, lambda b: b.orders or b.gmv)

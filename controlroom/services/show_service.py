@@ -9,6 +9,7 @@ Thread-safe: feeds may call `ingest` from their own threads.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -42,7 +43,8 @@ from controlroom.store.show_lock import ShowLock
 from controlroom.store.writer import FeedWriter, Row, Ticket
 
 Listener = Callable[[list[Event]], None]
-IMPORT_FOLD_CHUNK = 2000  # events of an import folded per hold of the lock
+IMPORT_YIELD_S = 0.001
+IMPORT_FOLD_CHUNK = 250  # events of an import folded per hold of the lock (a few ms)
 
 
 def create_show(
@@ -172,6 +174,7 @@ class ShowService:
             self._notify(part)
             if progress is not None:
                 progress(len(events) + start + len(part), 2 * len(events))
+            time.sleep(IMPORT_YIELD_S)  # a lock let go is taken back at once unless the waiters get a turn
 
     def update_plan(self, plan: Plan) -> None:
         """The plan becomes exactly `plan` (services/editing.py). Raises CommandError."""

@@ -10,6 +10,7 @@ UI thread, to `done(result)` or `failed(exc)`. The work must not touch widgets.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
 SHOW_AFTER_MS = 300
+# While a worker runs Python, every call from Qt into Python (a timer, each paint of a chart
+# item, each cell a table asks for) waits for the GIL until the worker is made to drop it:
+# 5 ms by default, so a repaint of many items stalled for hundreds of ms. At 0.5 ms the
+# worker loses a little throughput and the window answers at once.
+UI_SWITCH_INTERVAL_S = 0.0005
 _RUNNING: set[Job] = set()  # a job lives until its result is delivered, whoever holds it
 
 
@@ -62,6 +68,7 @@ def run_in_background(
     failed: Callable[[BaseException], None],
 ) -> Job:
     """Start `work` on a worker thread with a progress dialog; `done`/`failed` run on the UI thread."""
+    sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL_S))
     job = Job(parent, work)
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setCancelButton(None)  # a commit half done cannot be cancelled; it is all or nothing anyway
