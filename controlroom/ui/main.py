@@ -12,6 +12,8 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from controlroom.core.clock import SpeedClock, SystemClock
+from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import StoreError, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import prefs as prefs_mod
@@ -67,7 +69,9 @@ def initial_session(args: argparse.Namespace) -> ShowSession | None:
     declined to create one."""
     if getattr(args, "rehearsal", False):
         title = translate("main", "Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
-        return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES)
+        speed = float(getattr(args, "speed", 1.0) or 1.0)
+        clock = SpeedClock(SystemClock(anchor_path=clock_anchor_path()), speed) if speed != 1.0 else None
+        return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES, clock=clock)
     repo = ShowRepository(open_engine(args.db))
     try:
         show_id = repo.reopen_show_id(time.time())

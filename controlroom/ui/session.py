@@ -7,7 +7,7 @@ import threading
 import time
 from pathlib import Path
 
-from controlroom.core.clock import Clock, SystemClock
+from controlroom.core.clock import Clock, SpeedClock, SystemClock
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
 from controlroom.feeds.catalogue import sample_products
@@ -56,6 +56,8 @@ class ShowSession:
     def __init__(self, db: str | None, show_id: int, clock: Clock | None = None,
                  rehearsal_seed: int | None = None, repo: ShowRepository | None = None,
                  own_engine: bool | None = None, rescue_path: Path | None = None) -> None:
+        if isinstance(clock, SpeedClock) and rehearsal_seed is None:
+            raise ValueError("a show runs in real time: a faster clock is only for a new rehearsal")
         self.url = db_url(db)
         self._own_engine = repo is None if own_engine is None else own_engine
         self.repo = repo or ShowRepository(open_engine(self.url))
