@@ -139,6 +139,14 @@ def main() -> int:
     t1 = time.perf_counter()
     job = dialog.do_import()
     assert job is not None
+    phases: dict[str, float] = {}  # when the mapping, then the write, were over (seconds since the probe began)
+
+    def phase(done: int, total: int) -> None:
+        phases.setdefault("mapped", time.perf_counter() - gaps.t0)
+        if done >= total // 2:
+            phases.setdefault("written", time.perf_counter() - gaps.t0)
+
+    job.progressed.connect(phase)
     wait_until(app, lambda: job.finished)
     t_import = time.perf_counter() - t1
     feed.stop.set()
@@ -152,6 +160,8 @@ def main() -> int:
         imported = conn.scalar(select(func.count()).select_from(EventRow).where(EventRow.ref.like("PF%")))
         logged = conn.scalar(select(func.count()).select_from(EventRow).where(EventRow.ref.like("live-%")))
     window.close()
+    print("phases (s since the probe began): read until", f"{t_read:.1f},",
+          ", ".join(f"{k} at {v:.1f}" for k, v in phases.items()), f", done at {time.perf_counter() - gaps.t0:.1f}")
     g, b = sorted(gaps.gaps_ms), sorted(base.gaps_ms)
     p99 = g[int(0.99 * (len(g) - 1))]
     print(f"baseline (no import, {args.baseline:.0f} s): max {b[-1]:.1f} ms, p99 {b[int(0.99 * (len(b) - 1))]:.1f} ms")
