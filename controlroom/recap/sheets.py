@@ -124,7 +124,7 @@ def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
         ws.column_dimensions[col].width = width
     info = r.state.info
     ws.append([styled(ws, f"{t('summary.heading')} · {info.title}", bold=True)])
-    if r.ended_at is None:  # exported during the show: say what it is, right under the heading
+    if r.ended_at is None and r.started_at is not None:  # exported during the show: say so, under the heading
         ws.append([styled(ws, t("summary.snapshot", time=clock.hhmm(r.end)), bold=True)])
     for key, value, fmt in (
         ("summary.show", info.id, None), ("summary.title", info.title, None),
