@@ -45,6 +45,8 @@ def build_parser(names: list[str] | None = None) -> tuple[argparse.ArgumentParse
     parser = argparse.ArgumentParser(prog="controlroom", description="The control room of a live-selling stream.")
     parser.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: the user's data folder)")
     parser.add_argument("--rehearsal", action="store_true", help="a fresh rehearsal show on the simulator")
+    parser.add_argument("--speed", type=float, default=1.0,
+                        help="with --rehearsal: run the show (timer, cues, simulated room) S times faster, 1 to 60")
     sub = parser.add_subparsers(dest="command")
     handlers: dict[str, ModuleType] = {}
     for module in _modules(list(SUBCOMMANDS) if names is None else names):
@@ -75,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _default(args: argparse.Namespace) -> int:
     """No subcommand: the window (imported only now, so the CLI never loads Qt)."""
+    if args.speed != 1.0:
+        if not args.rehearsal:
+            raise CliError("--speed is only for a rehearsal (--rehearsal): a real show runs in real time")
+        if not 1.0 <= args.speed <= 60.0:
+            raise CliError(f"--speed {args.speed:g}: a rehearsal runs 1 to 60 times faster")
     from controlroom.ui.main import run_window
 
     return run_window(args)

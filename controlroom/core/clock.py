@@ -232,6 +232,25 @@ class ScaledClock:
         return self._start + (self._boot() - self._boot0) * self.speed
 
 
+MAX_REHEARSAL_SPEED = 60.0
+
+
+class SpeedClock:
+    """A rehearsal's clock `speed` times faster than `base` from the moment it is made:
+    now = t0 + (base.now() - t0) * speed. The timer, the cues and the simulated room all
+    read it, so a 60-minute rehearsal at 60x takes one real minute and is the same show.
+    Only for rehearsals (the window refuses it for a real show); 1 <= speed <= 60."""
+
+    def __init__(self, base: Clock, speed: float) -> None:
+        if not 1.0 <= speed <= MAX_REHEARSAL_SPEED:
+            raise ValueError(f"speed {speed:g}: a rehearsal runs 1 to {MAX_REHEARSAL_SPEED:g} times faster")
+        self.base, self.speed = base, float(speed)
+        self._t0 = base.now()
+
+    def now(self) -> float:
+        return self._t0 + (self.base.now() - self._t0) * self.speed
+
+
 class FakeClock:
     """A clock for tests: it moves only when told to."""
 

@@ -74,16 +74,16 @@ PLAN_SHEET = SheetLimits(
     max_text_chars=5_000_000,
     max_area=MAX_SEGMENTS * 50,
 )
-# 100,000 orders is a very big show; a million filled cells is about 80 MB of Python
+# 200,000 orders is a very big show; two million filled cells are about 160 MB of Python
 # objects, which the window receives from the child that reads the file; 5 million
 # cells of area (blank ones are a pointer each) 40 MB more.
 PLATFORM_EXPORT = SheetLimits(
     "platform",
     "platform export",
-    max_rows=100_000,
+    max_rows=200_000,  # what core/platform_rows.py takes in one import (MAX_ROWS)
     max_cell_chars=2_000,
     max_columns=200,
-    max_cells=1_000_000,
+    max_cells=2_000_000,  # 200,000 orders of 10 filled columns
     max_text_chars=32_000_000,
     max_area=5_000_000,
 )

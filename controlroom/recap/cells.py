@@ -143,6 +143,10 @@ class ExcelTime:
             off = self._hours[hour] = float(time.localtime(ts).tm_gmtoff)
         return off
 
+    def hhmm(self, ts: float) -> str:
+        """The local time of day of `ts`, as the workbook's cells show it (14:05)."""
+        return time.strftime("%H:%M", time.gmtime(ts + self.offset(ts)))
+
     def serial(self, ts: float | None) -> float | None:
         if ts is None:
             return None

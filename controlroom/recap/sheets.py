@@ -125,6 +125,8 @@ def write_summary(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
         ws.column_dimensions[col].width = width
     info = r.state.info
     ws.append([styled(ws, f"{t('summary.heading')} · {info.title}", bold=True)])
+    if r.ended_at is None and r.started_at is not None:  # exported during the show: say so, under the heading
+        ws.append([styled(ws, t("summary.snapshot", time=clock.hhmm(r.end)), bold=True)])
     for key, value, fmt in (
         ("summary.show", info.id, None), ("summary.title", info.title, None),
         ("summary.date", clock.serial(r.started_at or info.created_at), "yyyy-mm-dd"),

@@ -178,6 +178,10 @@ EVENT_KINDS: dict[str, dict[str, str]] = {
     "en": {},
 }
 
+# -- a recap exported while the show runs: a snapshot up to the log's last event
+_ZH.update({"summary.snapshot": "截至 {time} 的快照：直播仍在进行，数据到此为止"})
+_EN.update({"summary.snapshot": "Snapshot up to {time}: the show is still running; figures stop here"})
+
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH, "en": _EN}
 
 

@@ -9,8 +9,10 @@ Thread-safe: feeds may call `ingest` from their own threads.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any
 
 from controlroom.core import commands
@@ -42,6 +44,8 @@ from controlroom.store.show_lock import ShowLock
 from controlroom.store.writer import FeedWriter, Row, Ticket
 
 Listener = Callable[[list[Event]], None]
+IMPORT_YIELD_S = 0.001
+IMPORT_FOLD_CHUNK = 250  # events of an import folded per hold of the lock (a few ms)
 
 
 def create_show(
@@ -124,15 +128,56 @@ class ShowService:
         self._notify(new)
         return new
 
-    def _append(self, new: list[Event]) -> None:
+    def _append(self, new: list[Event], progress: Callable[[int, int], None] | None = None) -> None:
         """Commit operator events; a database that cannot write refuses them with a sentence."""
         try:
-            self.repo.append(self.show_id, new)
+            self.repo.append(self.show_id, new, progress=progress)
         except Exception as exc:
             why = reason(exc)
             if why is None:
                 raise
             raise StoreUnavailable(why, self.writer.retry_after_s, self.writer.waiting) from exc
+
+    def import_events(
+        self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None
+    ) -> list[Event]:
+        """Commit a big import (services/bulk_import.py) in one transaction, all or nothing,
+        without holding the lock across the write: feeds and commands go on meanwhile.
+        `checked(state)` (called under the lock, may raise: nothing changes) gives the events;
+        their order and event ids are reserved in the state at once (the same id from a feed
+        meanwhile is a duplicate, as it will be once folded). Committed, then folded
+        IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
+        `progress(done, total)` counts writing, then folding. Raises StoreUnavailable."""
+        with ExitStack() as hold:
+            with self._lock:
+                events = checked(self.state)
+                self.check_writable(len(events))
+                _reserve_refs(self.state, events)
+                target = self.state
+                # Taken after the lock, like resync: no re-fold can run until the import is in.
+                hold.enter_context(self.writer.between_groups())
+            total = 2 * len(events)
+            try:
+                self._append(events, lambda done, _n: progress(done, total) if progress else None)
+            except BaseException:
+                hold.close()
+                self.resync()  # the log is unchanged: fold it again, the reserved ids go
+                raise
+        self._fold_import(events, target, progress)
+        return events
+
+    def _fold_import(self, events: list[Event], target: ShowState, progress: Callable[[int, int], None] | None) -> None:
+        for start in range(0, len(events), IMPORT_FOLD_CHUNK):
+            part = events[start : start + IMPORT_FOLD_CHUNK]
+            with self._lock:
+                if self.state is not target:
+                    return  # re-folded from the log since the commit (resync): it holds the whole import
+                for e in part:
+                    self.state.apply(e)
+            self._notify(part)
+            if progress is not None:
+                progress(len(events) + start + len(part), 2 * len(events))
+            time.sleep(IMPORT_YIELD_S)  # a lock let go is taken back at once unless the waiters get a turn
 
     def update_plan(self, plan: Plan) -> None:
         """The plan becomes exactly `plan` (services/editing.py). Raises CommandError."""
@@ -329,3 +374,9 @@ class ShowService:
         with self._lock:
             editing.update_show(self, products, plan)
             return edit_source(self.state)
+
+
+def _reserve_refs(state: ShowState, events: list[Event]) -> None:
+    for e in events:
+        if e.ref and e.kind in ev.FEED_KINDS:
+            (state.order_ids if e.kind == ev.ORDER else state.event_ids).add(e.ref)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,7 @@ from controlroom.store.rows import EVENT_SELECT, event_row, values_event
 
 _EVENTS = EventRow.__table__
 _AGGREGATED = tuple(sorted(ev.FEED_KINDS - {ev.ORDER}))
+APPEND_CHUNK = 1000  # rows per INSERT statement of an append
 
 
 @dataclass(frozen=True)
@@ -149,11 +150,21 @@ class ShowRepository:
             return ShowSettings.from_dict(json.loads(self.show_row(session, show_id).settings_json or "{}"))
 
     # -- the log -----------------------------------------------------------
-    def append(self, show_id: int, events: list[Event]) -> list[Event]:
-        """Commit operator events now, in one transaction; give each its id."""
+    def append(
+        self, show_id: int, events: list[Event], *, progress: Callable[[int, int], None] | None = None
+    ) -> list[Event]:
+        """Commit events now, in one transaction (all or nothing); give each its id. Rows go
+        APPEND_CHUNK to a statement (Core insert(), uniform keys, executemany with RETURNING in
+        the rows' order); `progress(done, total)` is told after each."""
+        stmt = insert(_EVENTS).returning(_EVENTS.c.id, sort_by_parameter_order=True)
         with self.engine.begin() as conn:
-            for e in events:
-                e.id = conn.execute(insert(_EVENTS).values(**event_row(show_id, e))).inserted_primary_key[0]
+            for start in range(0, len(events), APPEND_CHUNK):
+                part = events[start : start + APPEND_CHUNK]
+                ids = conn.execute(stmt, [event_row(show_id, e) for e in part]).scalars().all()
+                for e, id_ in zip(part, ids, strict=True):
+                    e.id = id_
+                if progress is not None:
+                    progress(start + len(part), len(events))
         return events
 
     def events(

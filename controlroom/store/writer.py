@@ -187,6 +187,13 @@ class FeedWriter:
         with self._commit_lock, self._cond:
             yield [r for p in [*self._inflight, *self._queue] for r in p.rows]
 
+    @contextmanager
+    def between_groups(self) -> Iterator[None]:
+        """Hold the worker between groups while new rows still queue: another transaction on
+        the same database (a big import) commits without contending for its write lock."""
+        with self._commit_lock:
+            yield
+
     def close(self) -> None:
         with self._cond:
             self._stopping = True

@@ -115,17 +115,19 @@ class RecapExport(QObject):
             self.finished.emit(False, str(self.out), self.tr("The export process could not start."))
 
 
-def default_name(title: str, show_id: int) -> str:
-    """The suggested file name: the show's title made safe, its id, "recap" in the window's language."""
+def default_name(title: str, show_id: int, snapshot_at: str | None = None) -> str:
+    """The suggested file name: the show's title made safe, its id, "recap" in the window's
+    language; during the show "…-recap-to-1405.xlsx" (a snapshot up to 14:05)."""
     safe = _UNSAFE.sub("_", title).strip(" ._") or QCoreApplication.translate("RecapExport", "show")
     word = QCoreApplication.translate("RecapExport", "recap")
-    return f"{safe}-{show_id}-{word}.xlsx"
+    snapshot = QCoreApplication.translate("RecapExport", "-to-{t}").format(t=snapshot_at.replace(":", "")) if snapshot_at else ""
+    return f"{safe}-{show_id}-{word}{snapshot}.xlsx"
 
 
-def choose_file(parent: QWidget | None, title: str, show_id: int) -> Path | None:
+def choose_file(parent: QWidget | None, title: str, show_id: int, snapshot_at: str | None = None) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("RecapExport", "Export recap"),
-        str(Path.home() / default_name(title, show_id)), "Excel (*.xlsx)",
+        str(Path.home() / default_name(title, show_id, snapshot_at)), "Excel (*.xlsx)",
     )
     if not path:
         return None
@@ -135,9 +137,12 @@ def choose_file(parent: QWidget | None, title: str, show_id: int) -> Path | None
 
 def export_recap(
     parent: QWidget | None, db_url: str, show_id: int, language: str = "zh_CN", title: str = "",
+    snapshot_at: str | None = None,
 ) -> RecapExport | None:
-    """The window's action: ask where, then export; tell the user how it went."""
-    out = choose_file(parent, title or "recap", show_id)
+    """The window's action: ask where, then export; tell the user how it went. During the
+    show (`snapshot_at`, the time of day now) the workbook is a snapshot up to the log's
+    last event, labelled as such, and the show goes on."""
+    out = choose_file(parent, title or "recap", show_id, snapshot_at)
     if out is None:
         return None
     run = RecapExport(parent, db_url, show_id, out, language)

@@ -12,9 +12,12 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from controlroom.core.clock import SpeedClock, SystemClock
+from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import StoreError, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import prefs as prefs_mod
+from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.i18n import Translations, system_language
 from controlroom.ui.prefs import Prefs
 from controlroom.ui.session import ShowSession, new_rehearsal
@@ -33,6 +36,7 @@ class WindowManager(QObject):
         self.translations = translations
         self.db = db
         self.window: MainWindow | None = None
+        self.opening: Job | None = None
 
     def open(self, session: ShowSession | None) -> MainWindow:
         window = MainWindow(session, self.prefs, self.translations.language, self.db)
@@ -40,6 +44,32 @@ class WindowManager(QObject):
         self.window = window
         window.show()
         return window
+
+    def open_in_background(self, args: argparse.Namespace) -> Job:
+        """Open the show (`open_initial_session`) on a worker thread; the window takes it on
+        the UI thread. A failure is said and the window quits with status 2."""
+        label = translate("main", "Opening the show…")
+        self.opening = run_in_background(self.window, label, lambda _progress: open_initial_session(args),
+                                         lambda found: self._opened(found, args), self._not_opened)
+        return self.opening
+
+    def _opened(self, found: ShowSession | object, args: argparse.Namespace) -> None:
+        self.opening = None
+        window = self.window
+        if window is None or not window.isVisible():  # closed while the show was being opened
+            if isinstance(found, ShowSession):
+                found.close()
+            return
+        session = offer_new_show(args.db) if found is NO_SHOW else found
+        if isinstance(session, ShowSession):
+            window.set_session(session)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        self.opening = None
+        if not isinstance(exc, StoreError | ValueError):
+            raise exc
+        QMessageBox.critical(self.window, "ControlRoom", str(exc))
+        QApplication.instance().exit(2)
 
     def switch_language(self, lang: str) -> None:
         old = self.window
@@ -59,18 +89,39 @@ class WindowManager(QObject):
             self.window = None
 
 
+NO_SHOW = object()  # the database has no show yet: the window offers to create one
+
+
 def initial_session(args: argparse.Namespace) -> ShowSession | None:
     """The show the window opens on; None when the database has none and the user
-    declined to create one."""
+    declined to create one. On the calling thread (the dialog, if any, too)."""
+    found = open_initial_session(args)
+    return offer_new_show(args.db) if found is NO_SHOW else found  # type: ignore[return-value]
+
+
+def open_initial_session(args: argparse.Namespace) -> ShowSession | object:
+    """The work of opening (create a rehearsal, replay the log, load the charts, read the log
+    panel's rows): no widgets, so any thread. NO_SHOW when the database has none."""
+    session = _open_session(args)
+    if isinstance(session, ShowSession):
+        from controlroom.ui.window import LOG_FEED_KINDS, LOG_PRELOAD_IDS
+
+        session.keep_log(session.read_log(LOG_FEED_KINDS, LOG_PRELOAD_IDS, prefs_mod.LOG_MAX_ROWS))
+    return session
+
+
+def _open_session(args: argparse.Namespace) -> ShowSession | object:
     if getattr(args, "rehearsal", False):
         title = translate("main", "Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
-        return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES)
+        speed = float(getattr(args, "speed", 1.0) or 1.0)
+        clock = SpeedClock(SystemClock(anchor_path=clock_anchor_path()), speed) if speed != 1.0 else None
+        return new_rehearsal(args.db, title, prefs_mod.DEFAULT_REHEARSAL_MINUTES, clock=clock)
     repo = ShowRepository(open_engine(args.db))
     try:
         show_id = repo.reopen_show_id(time.time())
     except StoreError:
         repo.engine.dispose()
-        return offer_new_show(args.db)
+        return NO_SHOW
     return ShowSession(args.db, show_id, repo=repo, own_engine=True)
 
 
@@ -102,13 +153,9 @@ def run_window(args: argparse.Namespace) -> int:
     prefs = Prefs()
     translations = Translations()
     translations.install(prefs.language() or system_language())
-    try:
-        session = initial_session(args)
-    except (StoreError, ValueError) as exc:
-        QMessageBox.critical(None, "ControlRoom", str(exc))
-        return 2
     manager = WindowManager(prefs, translations, args.db)
-    manager.open(session)
+    manager.open(None)  # shown at once; the show is opened off the UI thread (ui/background.py)
+    manager.open_in_background(args)
     watchdog = quit_on_termination(app)
     try:
         return int(app.exec())

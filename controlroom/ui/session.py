@@ -7,7 +7,8 @@ import threading
 import time
 from pathlib import Path
 
-from controlroom.core.clock import Clock, SystemClock
+from controlroom.core import events as ev
+from controlroom.core.clock import Clock, SpeedClock, SystemClock
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.sample_words import plan_words
@@ -59,6 +60,8 @@ class ShowSession:
                  rehearsal_seed: int | None = None, repo: ShowRepository | None = None,
                  own_engine: bool | None = None, rescue_path: Path | None = None,
                  language: str | None = None) -> None:
+        if isinstance(clock, SpeedClock) and rehearsal_seed is None:
+            raise ValueError("a show runs in real time: a faster clock is only for a new rehearsal")
         self.url = db_url(db)
         self._own_engine = repo is None if own_engine is None else own_engine
         self.repo = repo or ShowRepository(open_engine(self.url))
@@ -76,6 +79,7 @@ class ShowSession:
             if rehearsal_seed is None:  # reopened (after a crash): the room carries on
                 self.feed.resume()
         self._closed = False
+        self._log: list[Event] | None = None
         self.service.subscribe(self._listen)
 
     @property
@@ -90,6 +94,23 @@ class ShowSession:
         # May run on a feed thread: buffers only, under their own locks.
         self.inbox.put(events)
         self.charts.add(events)
+
+    def read_log(self, feed_kinds: tuple[str, ...], look_back_ids: int, max_rows: int) -> list[Event]:
+        """The log panel's first rows, in time order: every operator event, and the feed of
+        the last `look_back_ids` rows (database reads only: any thread)."""
+        repo, sid = self.repo, self.show_id
+        operator = list(repo.events(sid, kinds=tuple(sorted(ev.OPERATOR_KINDS))))
+        since = max(0, self.service.view().last_event_id - look_back_ids)
+        feed = list(repo.events(sid, kinds=feed_kinds, after_id=since))
+        return sorted(operator + feed, key=lambda e: (e.ts, e.id or 0))[-max_rows:]
+
+    def keep_log(self, events: list[Event]) -> None:
+        """Rows read off the UI thread for the window to take once (`take_log`)."""
+        self._log = events
+
+    def take_log(self) -> list[Event] | None:
+        out, self._log = self._log, None
+        return out
 
     def tick_feed(self) -> int:
         """Play the rehearsal's room up to now; once the show has ended the room feed stops."""

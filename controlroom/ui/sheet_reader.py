@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from controlroom.core.plan import Plan
@@ -18,6 +18,8 @@ from controlroom.core.products import Product
 from controlroom.core.sheet_limits import PLAN_SHEET, PLATFORM_EXPORT, PRODUCT_SHEET, SheetLimits
 from controlroom.sheets.table import SheetError
 from controlroom.sheets.transfer import FrameReader
+
+TAKE_BYTES = 256 * 1024  # of the child's output parsed per turn of the event loop (a few ms)
 
 
 def tr(text: str) -> str:
@@ -36,20 +38,29 @@ def read_rows_responsive(
     proc.setArguments(["-m", "controlroom.sheets.dump", "--kind", limits.kind, str(p)])
     reader = FrameReader(limits, p.name)
     overflow: list[SheetError] = []
+    taken: list[bool] = []
 
     def take_output() -> None:
+        if taken:
+            return  # a turn scheduled before the end: everything was taken already
         if overflow:
             proc.readAllStandardOutput()  # already refused: drop the rest
             return
-        try:
-            reader.feed(bytes(proc.readAllStandardOutput().data()))
+        try:  # a slice at a time: frames that piled up while the window was busy never stall it
+            reader.feed(bytes(proc.read(TAKE_BYTES).data()))
         except SheetError as exc:
             overflow.append(exc)
             proc.kill()
+            return
+        if proc.bytesAvailable():
+            QTimer.singleShot(0, take_output)  # the rest after the events waiting meanwhile
 
     proc.readyReadStandardOutput.connect(take_output)
     _run(proc, p, parent)
-    take_output()
+    while proc.bytesAvailable() and not overflow:  # what the child wrote last
+        take_output()
+        QCoreApplication.processEvents()
+    taken.append(True)
     return _result(proc, p, reader, overflow)
 
 

@@ -42,6 +42,7 @@ from controlroom.ui.window_keys import WindowKeys
 MENU_KEYS = ("file", "show", "data", "view", "settings", "help")
 EXPORT_MODULE = "controlroom.ui.export_dialog"
 LOG_PRELOAD_IDS = 20_000  # feed rows looked back through when a show is opened
+LOG_FEED_KINDS = tuple(sorted(ev.FEED_KINDS - NOT_LOGGED))
 # Events after which the log's product names and segment titles are looked up again.
 RENAMING_KINDS = ev.EDIT_KINDS | {ev.PLAN_EDITED}
 
@@ -306,14 +307,13 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
         return session
 
     def _preload_log(self, session: ShowSession, view: RoomView) -> None:
-        repo, sid = session.repo, session.show_id
-        operator = list(repo.events(sid, kinds=tuple(sorted(ev.OPERATOR_KINDS))))
-        since = max(0, view.last_event_id - LOG_PRELOAD_IDS)
-        feed_kinds = tuple(sorted(ev.FEED_KINDS - NOT_LOGGED))
-        feed = list(repo.events(sid, kinds=feed_kinds, after_id=since))
-        merged = sorted(operator + feed, key=lambda e: (e.ts, e.id or 0))
+        """The log panel's rows: read while the show was opened off the UI thread
+        (session.read_log), or now for a session made here."""
+        merged = session.take_log()
+        if merged is None:
+            merged = session.read_log(LOG_FEED_KINDS, LOG_PRELOAD_IDS, prefs_mod.LOG_MAX_ROWS)
         self._update_log_names(view)
-        self.log_panel.model.add(merged[-prefs_mod.LOG_MAX_ROWS:])
+        self.log_panel.model.add(merged)
 
     def _update_log_names(self, view: RoomView) -> None:
         self.log_panel.model.names = view.names()
@@ -362,7 +362,9 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             action.setEnabled(live)
         self.act_plan.setEnabled(status is not None)
         self.act_settings.setEnabled(status is not None)
-        self.act_export.setEnabled(status == ShowStatus.ENDED and export_available())
+        # During the show too: a snapshot up to now (export_dialog.py), the show goes on.
+        self.act_export.setEnabled(status in (ShowStatus.RUNNING, ShowStatus.PAUSED, ShowStatus.ENDED)
+                                   and export_available())
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

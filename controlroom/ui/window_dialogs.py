@@ -5,12 +5,14 @@ while it is open). Each dialog is imported when it opens, so start-up stays ligh
 from __future__ import annotations
 
 import html
+import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
+from controlroom.core.pacing import ShowStatus
 from controlroom.services.show_service import ShowService
 from controlroom.ui.prefs import Prefs
 from controlroom.ui.session import ShowSession
@@ -129,8 +131,11 @@ class WindowDialogs:
             return
         from controlroom.ui.export_dialog import export_recap  # lazy: nothing of the recap at start-up
 
+        view = self.session.service.view()
+        running = view.status != ShowStatus.ENDED  # a snapshot up to now; the show goes on
+        snapshot_at = time.strftime("%H:%M", time.localtime(self.session.service.now())) if running else None
         export_recap(parent=self, db_url=self.session.url, show_id=self.session.show_id, language=self.language,
-                     title=self.session.service.view().info.title)
+                     title=view.info.title, snapshot_at=snapshot_at)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Open (or bring forward) the non-modal list of keys."""

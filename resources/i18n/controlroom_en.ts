@@ -1111,6 +1111,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>Opening the show…</source>
+        <translation>Opening the show…</translation>
+    </message>
+    <message>
         <source>Rehearsal %1</source>
         <translation>Rehearsal %1</translation>
     </message>

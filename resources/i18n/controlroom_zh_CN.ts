@@ -1111,6 +1111,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>Opening the show…</source>
+        <translation>正在打开直播…</translation>
+    </message>
+    <message>
         <source>Rehearsal %1</source>
         <translation>彩排 %1</translation>
     </message>

@@ -362,6 +362,11 @@
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_dialogs.py" line="180" />
+        <source>Importing %1 rows of %2…</source>
+        <translation>正在导入 %2 的 %1 行…（直播照常进行）</translation>
+    </message>
 </context>
 <context>
     <name>SourcesPanel</name>

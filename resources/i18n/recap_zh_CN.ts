@@ -63,5 +63,9 @@
         <source>recap</source>
         <translation>复盘</translation>
     </message>
+    <message>
+        <source>-to-{t}</source>
+        <translation>-截至{t}</translation>
+    </message>
 </context>
 </TS>

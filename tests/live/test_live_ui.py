@@ -149,7 +149,7 @@ def test_platform_dialog_mapping_corrected_then_imported(qtbot, service, tmp_pat
     dialog.combos["online"].setCurrentIndex(0)  # the user says: no online column
     assert dialog.spec().mapping == {"time": 0, "gmv": 2}
     dialog.do_import()
-    assert dialog.result_import is not None
+    qtbot.waitUntil(lambda: dialog.result_import is not None, timeout=10000)
     assert service.status()["totals"]["gmv"] == 11 and service.status()["totals"]["peak_online"] == 0
 
 
@@ -159,6 +159,7 @@ def test_platform_dialog_lists_problems_and_imports_nothing(qtbot, service, tmp_
     qtbot.addWidget(dialog)
     n = service.repo.count_events(service.show_id)
     dialog.do_import()
+    qtbot.waitUntil(dialog.problems.isVisible, timeout=10000)
     text = dialog.problems.toPlainText()
     assert "row 3, column 时间" in text and "row 3, column 在线" in text
     assert service.repo.count_events(service.show_id) == n

@@ -90,14 +90,22 @@ def run_briefly(args: argparse.Namespace, monkeypatch, tmp_path, seconds: float 
 
     monkeypatch.setattr(main, "Prefs", lambda: Prefs(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
     shown = []
-    original = main.WindowManager.open
+    original = getattr(main.WindowManager.open, "original", main.WindowManager.open)  # not an earlier call's wrapper
 
     def open_and_note(self, session):
         w = original(self, session)
-        shown.append((w.service.state.info.title if w.service else None, w.service.show_id if w.service else None))
-        QTimer.singleShot(int(seconds * 1000), w.close)
+
+        def note_and_close():  # once the show was opened (off the UI thread) or declined
+            if self.opening is not None:
+                QTimer.singleShot(20, note_and_close)
+                return
+            shown.append((w.service.state.info.title if w.service else None, w.service.show_id if w.service else None))
+            w.close()
+
+        QTimer.singleShot(int(seconds * 1000), note_and_close)
         return w
 
+    open_and_note.original = original
     monkeypatch.setattr(main.WindowManager, "open", open_and_note)
     return main.run_window(args), shown
 

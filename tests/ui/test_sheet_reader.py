@@ -61,11 +61,11 @@ def test_the_child_refuses_past_the_row_limit(qtbot, tmp_path):
     path = tmp_path / "orders.csv"
     with open(path, "w", encoding="utf-8") as f:
         f.write("订单号,下单时间,实付金额\n")
-        f.writelines(f"O{i},2026-01-01 20:00,9.9\n" for i in range(100_001))
+        f.writelines(f"O{i},2026-01-01 20:00,9.9\n" for i in range(PLATFORM_EXPORT.max_rows + 1))
     with pytest.raises(SheetError) as info:
         read_rows_responsive(path, None)
-    assert info.value.problems == ["orders.csv: row 100002: more than 100,000 rows of data; "
-                                   "a platform export has at most 100,000"]
+    assert info.value.problems == ["orders.csv: row 200002: more than 200,000 rows of data; "
+                                   "a platform export has at most 200,000"]
 
 
 def test_every_problem_of_a_refusal_reaches_the_window(qtbot, tmp_path):

@@ -163,15 +163,16 @@ def test_extension_hooks(window, session, db_path, clock):
     assert window.service is other.service
 
 
-def test_export_is_enabled_only_for_an_ended_show_with_the_exporter(window, monkeypatch):
+def test_export_is_enabled_once_the_show_is_on_air_with_the_exporter(window, monkeypatch):
     import controlroom.ui.window as win
 
     monkeypatch.setattr(win, "export_available", lambda: True)
     window._last_status = None
     window.refresh()
-    assert not window.act_export.isEnabled()
+    assert not window.act_export.isEnabled()  # nothing to recap before the start
     monkeypatch.setattr(window, "confirm", lambda *_a: True)
     window.act_start.trigger()
+    assert window.act_export.isEnabled()  # during the show: a snapshot up to now
     window.act_end.trigger()
     assert window.act_export.isEnabled()
 

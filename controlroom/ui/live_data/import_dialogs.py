@@ -38,12 +38,13 @@ from controlroom.core.commands import CommandError
 from controlroom.core.edits import EditPreview
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
 from controlroom.services import editing
-from controlroom.services.intake import import_mapped
+from controlroom.services.bulk_import import import_mapped
 from controlroom.services.show_service import ShowService
 from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
 from controlroom.sheets.table import SheetError
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts
+from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.live_data.import_preview import ImportPreviewDialog
 from controlroom.ui.sheet_reader import read_plan_responsive, read_products_responsive, read_rows_responsive
 
@@ -84,6 +85,7 @@ class PlatformImportDialog(QDialog):
         self.service = service
         self.export = export
         self.result_import: PlatformImport | None = None
+        self.job: Job | None = None
         self.setWindowTitle(self.tr("Import platform export: %1").replace("%1", export.path.name))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Per-minute trend"), TREND)
@@ -165,16 +167,40 @@ class PlatformImportDialog(QDialog):
             self.fill_gaps.isChecked(),
         )
 
-    def do_import(self) -> None:
+    def do_import(self) -> Job | None:
+        """Map and commit the file on a worker thread (ui/background.py): the dialog steps
+        aside meanwhile (the show stays usable), closes when the import is in, or comes back
+        listing what was refused. Returns the job (None when the settings are refused)."""
         try:
             spec = self.spec()
-            self.result_import = import_mapped(self.service, lambda state: map_export(state, self.export, spec))
-        except (SheetError, ValueError, StoreUnavailable) as exc:
-            problems = exc.problems if isinstance(exc, SheetError) else [texts.refusal(exc)]
-            self.problems.setPlainText(self.tr("Nothing was imported:") + "\n" + "\n".join(problems))
-            self.problems.setVisible(True)
-            return
+        except ValueError as exc:
+            self._refused(exc)
+            return None
+        self.hide()
+        label = self.tr("Importing %1 rows of %2…").replace("%1", str(len(self.export.rows)))
+        self.job = run_in_background(
+            self.parentWidget(),
+            label.replace("%2", self.export.path.name),
+            lambda progress: import_mapped(self.service, lambda state: map_export(state, self.export, spec), progress),
+            self._imported,
+            self._refused,
+        )
+        return self.job
+
+    def _imported(self, result: PlatformImport) -> None:
+        self.result_import = result
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, SheetError):
+            problems = exc.problems
+        elif isinstance(exc, ValueError | StoreUnavailable):
+            problems = [texts.refusal(exc)]
+        else:  # a fault of ours: said, never a crash of the window; the show is unchanged
+            problems = [f"{type(exc).__name__}: {exc}"]
+        self.problems.setPlainText(self.tr("Nothing was imported:") + "\n" + "\n".join(problems))
+        self.problems.setVisible(True)
+        self.show()
 
 
 class ImportActions(QObject):

@@ -1,0 +1,176 @@
+"""A 200,000-row platform order export imported in the real window while the feed runs.
+
+The window (a running show over the sample catalogue, charts built) reads the CSV through
+Data › Import platform export (the child process), then the mapping dialog's Import runs the
+import off the UI thread (ui/background.py). Meanwhile a thread posts live comments and
+viewer samples through `service.ingest`, and a precise 10 ms QTimer records the gaps between
+its firings: a stall of the event loop is a long gap. At the end: every feed event and every
+imported order is in the log once.
+
+Run: QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python bench/import_ui.py [--rows N]
+Last line: RESULT import_ui max_stall_ms=<longest gap> p99_ms=<p99 gap> rows=<N>
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+from controlroom.core import events as ev
+from controlroom.core.clock import SystemClock
+from controlroom.core.events import Event
+from controlroom.feeds.catalogue import sample_products
+from controlroom.models import EventRow
+from controlroom.services.show_service import create_show
+from controlroom.store.db import open_engine
+from controlroom.store.repository import ShowRepository
+from controlroom.ui.live_data.import_dialogs import ImportActions
+from controlroom.ui.prefs import Prefs
+from controlroom.ui.session import ShowSession
+from controlroom.ui.window import MainWindow
+
+PROBE_MS = 10
+FEED_STEP_S = 0.02
+
+
+def write_orders(path: Path, n: int, start: float) -> None:
+    zone = dt.timezone(dt.timedelta(hours=8))
+    skus = [p.sku for p in sample_products()]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("订单号,实付金额,数量,商品,下单时间\n")
+        for i in range(n):
+            when = dt.datetime.fromtimestamp(start + (i * 3600.0 / n), zone).strftime("%Y-%m-%d %H:%M:%S")
+            f.write(f"PF{i},{9.9 + i % 50},1,{skus[i % len(skus)]},{when}\n")
+
+
+class Gaps:
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(PROBE_MS)
+        self.timer.timeout.connect(self._fire)
+        self.gaps_ms: list[float] = []
+        self._last = time.perf_counter()
+
+    def _fire(self) -> None:
+        now = time.perf_counter()
+        self.gaps_ms.append((now - self._last) * 1000)
+        if os.environ.get("BENCH_TRACE") and now - self._last > 0.04:
+            print(f"  gap {1000 * (now - self._last):.0f} ms ending at {now - self.t0:.2f} s")
+        self._last = now
+
+    def start(self) -> None:
+        self._last = self.t0 = time.perf_counter()
+        self.timer.start()
+
+
+class Feed(threading.Thread):
+    def __init__(self, service) -> None:
+        super().__init__(daemon=True)
+        self.service, self.stop, self.sent = service, threading.Event(), 0
+
+    def run(self) -> None:
+        k = 0
+        while not self.stop.is_set():
+            now = self.service.now()
+            batch = [Event(ev.COMMENT, now, user=f"u{k}-{i}", text="来了", ref=f"live-{k}-{i}") for i in range(4)]
+            batch.append(Event(ev.VIEWERS, now, value=1500.0, qty=k, ref=f"live-v{k}"))
+            self.sent += self.service.ingest(batch)
+            k += 1
+            time.sleep(FEED_STEP_S)
+
+
+def wait_until(app: QApplication, done) -> None:
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: loop.quit() if done() else None)
+    poll.start(20)
+    loop.exec()
+    poll.stop()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=200_000)
+    ap.add_argument("--baseline", type=float, default=10.0, help="seconds measured before the import")
+    args = ap.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
+    db = tmp / "show.db"
+    repo = ShowRepository(open_engine(db))
+    clock = SystemClock()
+    sid = create_show(repo, "导入压测", 120, sample_products(), clock.now())
+    session = ShowSession(str(db), sid, clock=clock, repo=repo, rescue_path=tmp / "rescue.jsonl")
+    window = MainWindow(session, Prefs(), "zh_CN")
+    window.show()
+    session.service.start()
+    path = tmp / "orders.csv"
+    write_orders(path, args.rows, clock.now() - 3600)
+    wait_until(app, lambda: window._charts is not None)
+
+    feed = Feed(session.service)
+    feed.start()
+    base = Gaps()  # the same window and feed without an import: what the machine's load alone gives
+    base.start()
+    wait_until(app, lambda: time.perf_counter() - base.t0 > args.baseline)
+    base.timer.stop()
+    gaps = Gaps()
+    gaps.start()
+    t0 = time.perf_counter()
+    dialog = ImportActions(window, lambda: session.service).import_platform(str(path))
+    t_read = time.perf_counter() - t0
+    assert dialog is not None, "the export was refused"
+    dialog.zone.setText("Asia/Shanghai")
+    t1 = time.perf_counter()
+    job = dialog.do_import()
+    assert job is not None
+    phases: dict[str, float] = {}  # when the mapping, then the write, were over (seconds since the probe began)
+
+    def phase(done: int, total: int) -> None:
+        phases.setdefault("mapped", time.perf_counter() - gaps.t0)
+        if done >= total // 2:
+            phases.setdefault("written", time.perf_counter() - gaps.t0)
+
+    job.progressed.connect(phase)
+    wait_until(app, lambda: job.finished)
+    t_import = time.perf_counter() - t1
+    feed.stop.set()
+    feed.join()
+    gaps.timer.stop()
+    if job.error is not None:
+        print(f"import failed: {job.error}")
+        return 1
+    session.writer.flush(timeout=120)
+    with repo.engine.connect() as conn:
+        imported = conn.scalar(select(func.count()).select_from(EventRow).where(EventRow.ref.like("PF%")))
+        logged = conn.scalar(select(func.count()).select_from(EventRow).where(EventRow.ref.like("live-%")))
+    window.close()
+    print("phases (s since the probe began): read until", f"{t_read:.1f},",
+          ", ".join(f"{k} at {v:.1f}" for k, v in phases.items()), f", done at {time.perf_counter() - gaps.t0:.1f}")
+    g, b = sorted(gaps.gaps_ms), sorted(base.gaps_ms)
+    p99 = g[int(0.99 * (len(g) - 1))]
+    print(f"baseline (no import, {args.baseline:.0f} s): max {b[-1]:.1f} ms, p99 {b[int(0.99 * (len(b) - 1))]:.1f} ms")
+    print(f"read {t_read:.2f} s (until {t_read:.2f}), import from {t1 - t0:.2f} s; read {t_read:.1f} s, import {t_import:.1f} s, {len(g)} probe firings, median gap "
+          f"{statistics.median(g):.1f} ms; imported {imported}/{args.rows}; feed {logged}/{feed.sent} logged")
+    ok = imported == args.rows and logged == feed.sent
+    print(f"RESULT import_ui max_stall_ms={g[-1]:.1f} p99_ms={p99:.1f} rows={args.rows}" + ("" if ok else " LOST"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

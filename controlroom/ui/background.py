@@ -1,0 +1,108 @@
+"""Big work off the UI thread, through one helper: a platform import, opening a show.
+
+`run_in_background(parent, label, work, done, failed)` runs `work(progress)` on a worker
+thread and returns its `Job` at once; the window's event loop keeps running (timer, charts,
+feeds, shortcuts). `progress(done, total)` may be called from the work as often as it likes:
+a non-modal progress dialog shows it (after a short delay, so quick work shows nothing), and
+never takes the keyboard from the show. The result — or the exception — is delivered on the
+UI thread, to `done(result)` or `failed(exc)`. The work must not touch widgets.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+SHOW_AFTER_MS = 300
+# While a worker runs Python, every call from Qt into Python (a timer, each paint of a chart
+# item, each cell a table asks for) waits for the GIL until the worker is made to drop it:
+# 5 ms by default, so a repaint of many items stalled for hundreds of ms. At 0.5 ms the
+# worker loses a little throughput and the window answers at once.
+UI_SWITCH_INTERVAL_S = 0.0005
+_RUNNING: set[Job] = set()  # a job lives until its result is delivered, whoever holds it
+
+
+class Job(QObject):
+    """One piece of work on its thread. Signals are queued to the UI thread (the Job lives there)."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None, work: Callable[[Progress], Any]) -> None:
+        super().__init__(parent)
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.finished = False
+        self._work = work
+        self._thread = threading.Thread(target=self._run, name="background-job", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the work is over (tests, closing); its result is delivered by the event loop."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit)
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which decides
+            self.failed.emit(exc)
+            return
+        self.succeeded.emit(result)
+
+
+def run_in_background(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[Progress], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+) -> Job:
+    """Start `work` on a worker thread with a progress dialog; `done`/`failed` run on the UI thread."""
+    sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL_S))
+    job = Job(parent, work)
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setCancelButton(None)  # a commit half done cannot be cancelled; it is all or nothing anyway
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+    job.dialog = dialog  # type: ignore[attr-defined]
+
+    def show_progress(n: int, total: int) -> None:
+        if total > 0 and dialog.maximum() != total:
+            dialog.setMaximum(total)
+        dialog.setValue(min(n, total))
+
+    def finish(handler: Callable[[Any], None], value: Any) -> None:
+        job.finished = True
+        _RUNNING.discard(job)
+        dialog.close()
+        dialog.deleteLater()
+        handler(value)
+
+    def succeeded(value: Any) -> None:
+        job.result = value
+        finish(done, value)
+
+    def failed_with(exc: BaseException) -> None:
+        job.error = exc
+        finish(failed, exc)
+
+    job.progressed.connect(show_progress)
+    job.succeeded.connect(succeeded)
+    job.failed.connect(failed_with)
+    _RUNNING.add(job)
+    job.start()
+    return job
