@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>The address has a password, which would be kept in plain text: put the password in the server's .pgpass file or a service file instead.</source>
-        <translation>地址中含有密码，会以明文保存：请把密码放进 .pgpass 文件或服务文件（service file）中。</translation>
+        <translation>地址中含有密码，会以明文保存：请把密码放进 .pgpass 文件或 PostgreSQL 的连接服务文件中。</translation>
     </message>
     <message>
         <source>Agency server</source>

@@ -56,8 +56,8 @@ def test_two_syncs_of_one_laptop_at_once_send_each_event_once(laptop, pg_url):
     both = [spawn("sync", "--db", str(laptop), "--to", pg_url, "--batch", "500") for _ in range(2)]
     outcomes = [p.communicate(timeout=300) for p in both]
     assert [p.returncode for p in both] == [0, 0], outcomes
-    assert events(pg_url, 1) == events(sqlite_url(laptop), 1)
-    assert len(marks(pg_url)) == 1
+    (server_show, *_), = marks(pg_url)  # one server show (its id: a raced, rolled-back insert may burn id 1)
+    assert events(pg_url, server_show) == events(sqlite_url(laptop), 1)
 
 
 def test_a_show_the_laptop_does_not_have_is_refused_in_a_sentence(laptop, pg_url):

@@ -37,7 +37,7 @@ MAX_ROWS = 400  # of an item view: enough to see every kind of row, cheap on a 5
 PROPER_NAMES = {
     "ControlRoom",  # the product's name
     "GMV", "SKU", "UV", "GPM", "ID",  # the trade's own abbreviations, used as such in Chinese software
-    "OBS", "TikTok", "Excel", "SQLite", "CSV", "HTTP", "WebSocket", "API", "JSON", "URL", "IP",  # product/format names
+    "OBS", "TikTok", "Excel", "SQLite", "PostgreSQL", "pgpass", "CSV", "HTTP", "WebSocket", "API", "JSON", "URL", "IP",  # product/format names
     "UPF",  # a fabric's sun rating, as printed on the sample product
 }
 # units; "bytes": Qt's file list words sizes in the system's locale (QLocale::system(), which
