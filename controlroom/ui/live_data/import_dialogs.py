@@ -43,7 +43,7 @@ from controlroom.services.show_service import ShowService
 from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
 from controlroom.sheets.table import SheetError
 from controlroom.store.errors import StoreUnavailable
-from controlroom.ui import texts
+from controlroom.ui import sheet_texts, texts
 from controlroom.ui.live_data.import_preview import ImportPreviewDialog
 from controlroom.ui.sheet_reader import read_plan_responsive, read_products_responsive, read_rows_responsive
 
@@ -170,7 +170,7 @@ class PlatformImportDialog(QDialog):
             spec = self.spec()
             self.result_import = import_mapped(self.service, lambda state: map_export(state, self.export, spec))
         except (SheetError, ValueError, StoreUnavailable) as exc:
-            problems = exc.problems if isinstance(exc, SheetError) else [texts.refusal(exc)]
+            problems = sheet_texts.problems(exc.problems) if isinstance(exc, SheetError) else [texts.refusal(exc)]
             self.problems.setPlainText(self.tr("Nothing was imported:") + "\n" + "\n".join(problems))
             self.problems.setVisible(True)
             return
@@ -193,9 +193,9 @@ class ImportActions(QObject):
 
     def _refused(self, exc: SheetError) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Nothing was imported"), str(exc), parent=self.parent_widget
+            QMessageBox.Icon.Warning, self.tr("Nothing was imported"), sheet_texts.refusal(exc), parent=self.parent_widget
         )
-        box.setDetailedText("\n".join(exc.problems))
+        box.setDetailedText("\n".join(sheet_texts.problems(exc.problems)))
         box.exec()
 
     def import_products(self, path: str | None = None) -> ImportPreviewDialog | None:
