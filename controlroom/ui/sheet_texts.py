@@ -1,6 +1,6 @@
 """Sheet-import problems (core/sheet_problem.py) worded in the window's language: each
-code has a template (the core's own English sentence, translated in the "SheetProblem"
-context), our field names are translated too, the row, the sheet's column header and the
+code has a template (the core's own English sentence but for OWN_WORDING, translated in
+the "SheetProblem" context), our field names are translated too, the row, the sheet's column header and the
 user's values are kept. A problem without a known code keeps its English sentence."""
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from controlroom.sheets.errors import SheetError
 
 CONTEXT = "SheetProblem"
 
+# The core's English sentences, but for the codes in OWN_WORDING.
+OWN_WORDING = ("bad_role", "bad_kind")
 TEMPLATES: dict[str, str] = {
     "text": QT_TRANSLATE_NOOP("SheetProblem", "{text}"),
     "no_file": QT_TRANSLATE_NOOP("SheetProblem", "no such file"),
@@ -52,7 +54,8 @@ TEMPLATES: dict[str, str] = {
     "too_many_products": QT_TRANSLATE_NOOP("SheetProblem", "{count} products: at most {limit} in one sheet"),
     "repeats": QT_TRANSLATE_NOOP("SheetProblem", "{label} {value} repeats row {first}"),
     "no_rows": QT_TRANSLATE_NOOP("SheetProblem", "the sheet has no {what} rows"),
-    "bad_role": QT_TRANSLATE_NOOP("SheetProblem", "unknown role {value} (use 引流款/利润款/形象款 or traffic/profit/image)"),
+    # OWN_WORDING: the names a sheet may use, in the window's language (the CLI lists both)
+    "bad_role": QT_TRANSLATE_NOOP("SheetProblem", "unknown role {value} (use traffic/profit/image)"),
     "bad_price": QT_TRANSLATE_NOOP("SheetProblem", "{value} is not a price ≥ 0"),
     "bad_stock": QT_TRANSLATE_NOOP("SheetProblem", "{value} is not a whole number ≥ 0"),
     "empty_field": QT_TRANSLATE_NOOP("SheetProblem", "the {label} is empty"),
@@ -60,7 +63,7 @@ TEMPLATES: dict[str, str] = {
     "field_too_long": QT_TRANSLATE_NOOP("SheetProblem", "the {label} is {length} characters long; at most {limit}"),
     "text_too_long": QT_TRANSLATE_NOOP("SheetProblem", "the text is {length} characters long; at most {limit}"),
     "too_many_segments": QT_TRANSLATE_NOOP("SheetProblem", "{count} segments: at most {limit} in one plan"),
-    "bad_kind": QT_TRANSLATE_NOOP("SheetProblem", "{value} is not a kind (开场/产品讲解/互动/逼单/结束语/自由)"),
+    "bad_kind": QT_TRANSLATE_NOOP("SheetProblem", "{value} is not a kind (opening/product/interaction/final push/closing/free)"),
     "bad_minutes": QT_TRANSLATE_NOOP("SheetProblem", "{value} is not a number of minutes between 0 and {limit}"),
     "unknown_product": QT_TRANSLATE_NOOP("SheetProblem", "{value} is neither a SKU nor a product name of this show"),
     "slot_needs_product": QT_TRANSLATE_NOOP("SheetProblem", "a product slot needs a product"),
@@ -166,8 +169,10 @@ def word(param: str, value: str) -> str:
 
 
 def _placed(why: str, p: SheetProblem, field: str) -> str:
-    # The field is named beside the sheet's own header unless the header already says it.
-    named = bool(field) and p.column is not None and field.strip().lower() != p.column.strip().lower()
+    # The field is named beside the sheet's own header unless one already says the other
+    # ("商品名称" says 名称).
+    said, header = field.strip().lower(), (p.column or "").strip().lower()
+    named = bool(said) and bool(header) and said not in header and header not in said
     if p.row is not None and p.column:
         text = _tr(_AT_ROW_COLUMN_FIELD if named else _AT_ROW_COLUMN).format(row=p.row, column=p.column,
                                                                              field=field, why=why)

@@ -903,10 +903,6 @@
         <translation>the sheet has no {what} rows</translation>
     </message>
     <message>
-        <source>unknown role {value} (use 引流款/利润款/形象款 or traffic/profit/image)</source>
-        <translation>unknown role {value} (use 引流款/利润款/形象款 or traffic/profit/image)</translation>
-    </message>
-    <message>
         <source>{value} is not a price ≥ 0</source>
         <translation>{value} is not a price ≥ 0</translation>
     </message>
@@ -935,8 +931,12 @@
         <translation>{count} segments: at most {limit} in one plan</translation>
     </message>
     <message>
-        <source>{value} is not a kind (开场/产品讲解/互动/逼单/结束语/自由)</source>
-        <translation>{value} is not a kind (开场/产品讲解/互动/逼单/结束语/自由)</translation>
+        <source>unknown role {value} (use traffic/profit/image)</source>
+        <translation>unknown role {value} (use traffic/profit/image)</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind (opening/product/interaction/final push/closing/free)</source>
+        <translation>{value} is not a kind (opening/product/interaction/final push/closing/free)</translation>
     </message>
     <message>
         <source>{value} is not a number of minutes between 0 and {limit}</source>

@@ -903,10 +903,6 @@
         <translation>表格中没有{what}行</translation>
     </message>
     <message>
-        <source>unknown role {value} (use 引流款/利润款/形象款 or traffic/profit/image)</source>
-        <translation>未知的类型 {value}（请用 引流款/利润款/形象款）</translation>
-    </message>
-    <message>
         <source>{value} is not a price ≥ 0</source>
         <translation>{value} 不是 ≥ 0 的价格</translation>
     </message>
@@ -935,7 +931,11 @@
         <translation>{count} 个环节：一份流程最多 {limit} 个</translation>
     </message>
     <message>
-        <source>{value} is not a kind (开场/产品讲解/互动/逼单/结束语/自由)</source>
+        <source>unknown role {value} (use traffic/profit/image)</source>
+        <translation>未知的类型 {value}（请用 引流款/利润款/形象款）</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind (opening/product/interaction/final push/closing/free)</source>
         <translation>{value} 不是环节类型（开场/产品讲解/互动/逼单/结束语/自由）</translation>
     </message>
     <message>
