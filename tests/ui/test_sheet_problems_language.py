@@ -150,3 +150,19 @@ def test_a_file_the_reader_refuses_comes_back_from_it_in_the_windows_language(wi
         assert text == "平台.xlsx：不是 .xlsx 工作簿（文件格式不对）；请用 Excel 重新保存"
     else:
         assert text == "平台.xlsx: not an .xlsx workbook (it is not a zip file); save it again from Excel"
+
+
+def test_the_plan_editors_product_sheet_import_is_refused_in_the_windows_language(window_in, qtbot, session, tmp_path):
+    from controlroom.ui.plan_editor import PlanEditor
+
+    editor = PlanEditor(session.service)
+    qtbot.addWidget(editor)
+    before = [p.sku for p in editor.draft.products]
+    sheet = write_csv(tmp_path / "补货.csv", ["name", "sku", "role", "price", "stock"], [["口红", "L1", "利润款", "abc", 5]])
+    editor.import_sheet(sheet)
+    assert [p.sku for p in editor.draft.products] == before
+    text = editor.message.text()
+    assert_in_language(window_in, [text], {"补货.csv", "abc", "price"})
+    expected = {"zh_CN": "补货.csv：第 2 行，价格（“price”列）：'abc' 不是 ≥ 0 的价格",
+                "en": "补货.csv: row 2, column price: 'abc' is not a price ≥ 0"}
+    assert text == expected[window_in.language]
