@@ -94,3 +94,10 @@ def test_an_unknown_code_or_a_plain_sentence_keeps_its_english(zh, monkeypatch):
 def test_the_english_window_says_what_the_command_line_says(qapp):
     p = SheetProblem("bad_price", file="a.csv", row=3, column="price", field="price", value="'x'")
     assert sheet_texts.problem(p) == str(p) == "a.csv: row 3, column price: 'x' is not a price ≥ 0"
+
+
+def test_every_code_reads_as_english_in_the_english_window(qapp):
+    for code in ENGLISH:
+        p = _sample(code, file="products.csv", row=12, column="price", field="price")
+        text = sheet_texts.problem(p)
+        assert text.startswith("products.csv: row 12, column price: ") and not CJK.search(text), (code, text)
