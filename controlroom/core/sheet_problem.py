@@ -101,6 +101,7 @@ class SheetProblem(str):
 
     code: str
     params: dict[str, str]
+    why: str  # the English reason, without the place
     file: str | None
     row: int | None
     column: str | None
@@ -108,18 +109,24 @@ class SheetProblem(str):
 
     def __new__(cls, code: str, *, file: str | None = None, row: int | None = None, column: str | None = None,
                 field: str | None = None, **params: Any) -> SheetProblem:
-        texts = {k: str(v) for k, v in params.items()}
+        texts = {k: v if type(v) is str else str(v) for k, v in params.items()}
         why = ENGLISH[code].format(**texts, field=field or "")
-        self = super().__new__(cls, english(why, file=file, row=row, column=column))
-        self.code, self.params = code, texts
+        return cls._placed(code, texts, why, file, row, column, field)
+
+    @classmethod
+    def _placed(cls, code: str, params: dict[str, str], why: str, file: str | None, row: int | None,
+                column: str | None, field: str | None) -> SheetProblem:
+        # without formatting the reason again: a 100,000-row export can be all bad
+        self = str.__new__(cls, english(why, file=file, row=row, column=column))
+        self.code, self.params, self.why = code, params, why
         self.file, self.row, self.column, self.field = file, row, column, field
         return self
 
     def at(self, *, file: str | None = None, row: int | None = None, column: str | None = None,
            field: str | None = None) -> SheetProblem:
         """The same problem, placed (in a file, at a row or column) where it was not yet."""
-        return SheetProblem(self.code, file=self.file or file, row=self.row if self.row is not None else row,
-                            column=self.column or column, field=self.field or field, **self.params)
+        return self._placed(self.code, self.params, self.why, self.file or file,
+                            self.row if self.row is not None else row, self.column or column, self.field or field)
 
     def wire(self) -> tuple[str, dict[str, str], dict[str, Any]]:
         """Plain values, for the child process that reads a sheet to send (no classes)."""
@@ -165,7 +172,7 @@ class ProblemError(ValueError):
     """A ValueError that carries its SheetProblem (a bad cell found deep in a parser)."""
 
     def __init__(self, problem: SheetProblem) -> None:
-        super().__init__(str(problem))
+        super().__init__(problem)  # str(exc) is its English sentence
         self.problem = problem
 
 
