@@ -13,6 +13,7 @@ from typing import Any
 
 from controlroom.core.plan import Plan, Segment, SegmentKind, new_uid
 from controlroom.core.products import Product
+from controlroom.core.sheet_problem import ProblemError, SheetProblem
 from controlroom.core.sheet_rows import RowProblems, map_columns, parse_rows
 
 PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -67,11 +68,11 @@ _ALL_NAMES = {n.lower() for names in PLAN_COLUMNS.values() for n in names}
 def plan_from_rows(headers: list[str], rows: list[list[Any]], products: list[Product]) -> Plan:
     cols = map_columns(_headers_for_matching(headers), PLAN_COLUMNS, REQUIRED)
     if len(rows) > MAX_SEGMENTS:
-        raise RowProblems([f"{len(rows)} segments: at most {MAX_SEGMENTS} in one plan"])
+        raise RowProblems([SheetProblem("too_many_segments", count=len(rows), limit=MAX_SEGMENTS)])
     by_name = {p.name: p.sku for p in products}
     skus = {p.sku for p in products}
     segments = parse_rows(rows, lambda row: _segment(row, cols, headers, skus, by_name), lambda seg: seg.uid,
-                          f"column {headers[cols['uid']] if 'uid' in cols else 'id'}: id", "segment")
+                          (headers[cols["uid"]] if "uid" in cols else "id", "uid", "id"), "segment")
     return Plan(segments)
 
 
@@ -81,21 +82,21 @@ def _segment(
     def cell(field: str) -> Any:
         return row[cols[field]] if field in cols and cols[field] < len(row) else None
 
-    def fail(field: str, why: str) -> ValueError:
-        return ValueError(f"column {headers[cols[field]]}: {why}")
+    def fail(field: str, code: str, **params: Any) -> ValueError:
+        return ProblemError(SheetProblem(code, column=headers[cols[field]], field=field, **params))
 
     kind = KIND_ALIASES.get(_text(cell("kind")).lower())
     if kind is None:
-        raise fail("kind", f"{_text(cell('kind'))!r} is not a kind (开场/产品讲解/互动/逼单/结束语/自由)")
+        raise fail("kind", "bad_kind", value=repr(_text(cell("kind"))))
     minutes = _minutes(cell("minutes"))
     if minutes is None:
-        raise fail("minutes", f"{cell('minutes')!r} is not a number of minutes between 0 and {MAX_SEGMENT_MINUTES:g}")
+        raise fail("minutes", "bad_minutes", value=repr(cell("minutes")), limit=f"{MAX_SEGMENT_MINUTES:g}")
     key = _text(cell("product"))
     sku = key if key in skus else by_name.get(key)
     if key and sku is None:
-        raise fail("product", f"{key!r} is neither a SKU nor a product name of this show")
+        raise fail("product", "unknown_product", value=repr(key))
     if kind == SegmentKind.PRODUCT and not sku:
-        raise fail("product", "a product slot needs a product")
+        raise fail("product", "slot_needs_product")
     title = _text(cell("title")) or (_product_title(sku, by_name) if sku else KIND_LABELS[kind])
     return Segment(kind, title, minutes * 60.0, sku, _text(cell("notes")), _text(cell("uid")) or new_uid())
 

@@ -27,6 +27,7 @@ from typing import Any
 from controlroom.core import events as ev
 from controlroom.core.events import Event
 from controlroom.core.metrics import minute_of
+from controlroom.core.sheet_problem import ProblemError, SheetProblem, problem_of
 from controlroom.core.sheet_rows import RowProblems
 from controlroom.core.show import ShowState
 
@@ -130,14 +131,14 @@ def _match(headers: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str,
 
 
 def check_mapping(headers: list[str], spec: PlatformSpec) -> None:
-    problems = [f"row 1: no column chosen for {f}" for f in REQUIRED[spec.kind] if f not in spec.mapping]
+    problems = [SheetProblem("no_column_chosen", row=1, field=f) for f in REQUIRED[spec.kind] if f not in spec.mapping]
     if spec.kind == TREND and not {"online", "gmv", "orders"} & set(spec.mapping):
-        problems.append("row 1: choose at least one of online, gmv, orders")
+        problems.append(SheetProblem("choose_one", row=1))
     for f, i in spec.mapping.items():
         if f not in COLUMNS[spec.kind]:
-            problems.append(f"row 1: {f} is not a field of a {spec.kind} export")
+            problems.append(SheetProblem("not_a_field", row=1, field=f, kind=spec.kind))
         elif not 0 <= i < len(headers):
-            problems.append(f"row 1: column {i + 1} for {f} does not exist")
+            problems.append(SheetProblem("no_such_column", row=1, field=f, number=i + 1))
     if problems:
         raise RowProblems(problems)
 
@@ -146,7 +147,7 @@ def platform_events(state: ShowState, headers: list[str], rows: list[list[Any]],
     """Every row checked first; RowProblems names each bad (row, column, why), nothing is returned then."""
     check_mapping(headers, spec)
     if len(rows) > MAX_ROWS:
-        raise RowProblems([f"{len(rows)} rows: at most {MAX_ROWS} in one export"])
+        raise RowProblems([SheetProblem("too_many_export_rows", count=len(rows), limit=MAX_ROWS)])
     if spec.kind == ORDERS:
         return _orders(state, headers, rows, spec)
     return _trend(state, headers, rows, spec)
@@ -161,8 +162,8 @@ class _Row:
         i = self.spec.mapping.get(f)
         return self.row[i] if i is not None and i < len(self.row) else None
 
-    def fail(self, f: str, why: str) -> ValueError:
-        return ValueError(f"column {self.headers[self.spec.mapping[f]]}: {why}")
+    def fail(self, f: str, code: str, **params: Any) -> ValueError:
+        return ProblemError(SheetProblem(code, column=self.headers[self.spec.mapping[f]], field=f, **params))
 
     def number(self, f: str, *, whole: bool = False) -> float | None:
         value = self.raw(f)
@@ -170,7 +171,7 @@ class _Row:
             return None
         n = _number(value)
         if n is None or n < 0 or (whole and not n.is_integer()):
-            raise self.fail(f, f"{value!r} is not {'a whole number' if whole else 'a number'} ≥ 0")
+            raise self.fail(f, "bad_whole_number" if whole else "bad_number", value=repr(value))
         return n
 
     def text(self, f: str) -> str:
@@ -183,7 +184,7 @@ class _Row:
         try:
             return to_epoch(self.raw("time"), self.spec.tz, self.spec.day)
         except ValueError as exc:
-            raise self.fail("time", str(exc)) from None
+            raise ProblemError(problem_of(exc).at(column=self.headers[self.spec.mapping["time"]], field="time")) from None
 
 
 def _number(value: Any) -> float | None:
@@ -208,7 +209,7 @@ def to_epoch(value: Any, tz: dt.tzinfo, day: dt.date | None) -> float:
     elif isinstance(value, str) and value.strip():
         when = _parse_time_text(value.strip(), day)
     else:
-        raise ValueError(f"{value!r} is not a time")
+        raise ProblemError(SheetProblem("not_a_time", value=repr(value)))
     if when.tzinfo is None:
         when = when.replace(tzinfo=tz)
     return when.timestamp()
@@ -216,7 +217,7 @@ def to_epoch(value: Any, tz: dt.tzinfo, day: dt.date | None) -> float:
 
 def _on_day(t: dt.time, day: dt.date | None) -> dt.datetime:
     if day is None:
-        raise ValueError(f"{t.isoformat()} has no date: give the show's date")
+        raise ProblemError(SheetProblem("no_date", value=t.isoformat()))
     return dt.datetime.combine(day, t)
 
 
@@ -237,7 +238,7 @@ def _parse_time_text(text: str, day: dt.date | None) -> dt.datetime:
             if "no date" in str(exc):
                 raise
             continue
-    raise ValueError(f"{text[:40]!r} is not a time (use 2026-01-01 20:05 or 20:05)")
+    raise ProblemError(SheetProblem("bad_time", value=repr(text[:40])))
 
 
 # -- trend -----------------------------------------------------------------------
@@ -249,16 +250,16 @@ def _cumulative(headers: list[str], spec: PlatformSpec, f: str) -> bool:
 
 
 def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
-    problems: list[str] = []
+    problems: list[SheetProblem] = []
     parsed: list[tuple[int, float, float | None, float | None, float | None, float | None]] = []
     for i, row in enumerate(rows, start=2):
         r = _Row(row, headers, spec)
-        errors: list[str] = []
+        errors: list[SheetProblem] = []
         values = [_cell(errors, r.time)] + [
             _cell(errors, lambda f=f, w=w, r=r: r.number(f, whole=w))
             for f, w in (("online", True), ("entries", True), ("gmv", False), ("orders", True))
         ]
-        problems += [f"row {i}, {e}" for e in errors]
+        problems += [e.at(row=i) for e in errors]
         if not errors:
             parsed.append((i, *values))
     if problems:
@@ -268,12 +269,12 @@ def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: Pl
     return _trend_events(state, parsed, sales, spec)
 
 
-def _cell(errors: list[str], read: Any) -> Any:
+def _cell(errors: list[SheetProblem], read: Any) -> Any:
     """Read one cell, noting its problem instead of stopping: every bad cell of a row is named."""
     try:
         return read()
     except ValueError as exc:
-        errors.append(str(exc))
+        errors.append(problem_of(exc))
         return None
 
 
@@ -291,7 +292,7 @@ def _minute_sales(parsed: list, headers: list[str], spec: PlatformSpec) -> dict[
             o, last_orders = orders - last_orders, orders
         if g < -0.005 or o < 0:
             f = "gmv" if g < -0.005 else "orders"
-            problems.append(f"row {row_no}, column {headers[spec.mapping[f]]}: a running total went down")
+            problems.append(SheetProblem("total_went_down", row=row_no, column=headers[spec.mapping[f]], field=f))
             continue
         if g > 0 or o > 0:
             m = minute_of(ts)
@@ -346,20 +347,17 @@ def _trend_events(
     return result
 
 
-def _clash_message(clash_v: list[int], clash_s: list[int], tz: dt.tzinfo) -> str:
+def _clash_message(clash_v: list[int], clash_s: list[int], tz: dt.tzinfo) -> SheetProblem:
     minutes = sorted(set(clash_v) | set(clash_s))
     first = dt.datetime.fromtimestamp(minutes[0] * 60, tz).strftime("%H:%M")
     last = dt.datetime.fromtimestamp(minutes[-1] * 60, tz).strftime("%H:%M")
     what = " and ".join(w for w, c in (("viewer figures", clash_v), ("sales", clash_s)) if c)
-    return (
-        f"{len(minutes)} minutes ({first}–{last}) already have live {what} in the log: "
-        "nothing imported. Import only the missing minutes (fill gaps), or use another show."
-    )
+    return SheetProblem("clash", count=len(minutes), first=first, last=last, what=what)
 
 
 # -- orders ----------------------------------------------------------------------
 def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
-    problems: list[str] = []
+    problems: list[SheetProblem] = []
     result = PlatformImport()
     seen: dict[str, int] = {}
     for i, row in enumerate(rows, start=2):
@@ -367,13 +365,13 @@ def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: P
         try:
             e = _order(state, r)
         except ValueError as exc:
-            problems.append(f"row {i}, {exc}")
+            problems.append(problem_of(exc).at(row=i))
             continue
         ref = e.ref or ""
         if ref in seen:
-            problems.append(
-                f"row {i}, column {headers[spec.mapping['order_id']]}: order {ref!r} repeats row {seen[ref]}"
-            )
+            column = headers[spec.mapping["order_id"]]
+            problems.append(SheetProblem("order_repeats", row=i, column=column, field="order_id", value=repr(ref),
+                                         first=seen[ref]))
             continue
         seen[ref] = i
         if ref in state.order_ids:
@@ -381,7 +379,7 @@ def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: P
         else:
             result.events.append(e)
     if not rows:
-        problems.append("the sheet has no order rows")
+        problems.append(SheetProblem("no_rows", what="order"))
     if problems:
         raise RowProblems(problems)
     result.events.sort(key=lambda e: e.ts)
@@ -391,13 +389,13 @@ def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: P
 def _order(state: ShowState, r: _Row) -> Event:
     ref = r.text("order_id")
     if not ref:
-        raise r.fail("order_id", "the order id is empty")
+        raise r.fail("order_id", "empty_order_id")
     amount = r.number("amount")
     if amount is None:
-        raise r.fail("amount", "the amount is empty")
+        raise r.fail("amount", "empty_amount")
     qty = r.number("quantity", whole=True)
     if qty == 0:
-        raise r.fail("quantity", "a quantity of 0 is not an order")
+        raise r.fail("quantity", "zero_quantity")
     product = state.queue.resolve_sku(r.text("product") or None)
     flag = None if product in state.queue.products else ev.FLAG_UNKNOWN_PRODUCT
     return Event(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from controlroom.core.products import Product, parse_role
+from controlroom.core.sheet_problem import ProblemError, SheetProblem, problem_of
 
 PRODUCT_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("商品名称", "名称", "商品", "name", "product", "product name"),
@@ -29,6 +30,8 @@ MAX_PROMO_CHARS = 500
 
 
 class RowProblems(ValueError):
+    """Every problem of a sheet's rows (SheetProblems: English sentences with codes)."""
+
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -45,29 +48,32 @@ def map_columns(headers: list[str], columns: dict[str, tuple[str, ...]], require
             if h in wanted:
                 found[field] = i
                 break
-    missing = [f"{f} ({'/'.join(columns[f][:2])})" for f in required if f not in found]
+    missing = [f for f in required if f not in found]
     if missing:
-        raise RowProblems([f"row 1: missing column {m}" for m in missing])
+        raise RowProblems([SheetProblem("missing_column", row=1, field=f, names="/".join(columns[f][:2]))
+                           for f in missing])
     return found
 
 
 def products_from_rows(headers: list[str], rows: list[list[Any]]) -> list[Product]:
     cols = map_columns(headers, PRODUCT_COLUMNS, REQUIRED)
     if len(rows) > MAX_PRODUCTS:
-        raise RowProblems([f"{len(rows)} products: at most {MAX_PRODUCTS} in one sheet"])
+        raise RowProblems([SheetProblem("too_many_products", count=len(rows), limit=MAX_PRODUCTS)])
     return parse_rows(rows, lambda row: _product(row, cols, headers), lambda p: p.sku,
-                      f"column {headers[cols['sku']]}: SKU", "product")
+                      (headers[cols["sku"]], "sku", "SKU"), "product")
 
 
 def parse_rows(
     rows: list[list[Any]],
     parse: Callable[[list[Any]], T],
     key: Callable[[T], str],
-    key_label: str,
+    key_column: tuple[str, str, str],
     what: str,
 ) -> list[T]:
     """Parse every row (row 1 is the header); collect every problem by row, refuse a
-    repeated key, and return all rows or raise RowProblems — never a part."""
+    repeated key (`key_column`: its header, field and English label), and return all rows
+    or raise RowProblems — never a part."""
+    column, field, label = key_column
     problems: list[str] = []
     out: list[T] = []
     seen: dict[str, int] = {}
@@ -75,15 +81,16 @@ def parse_rows(
         try:
             item = parse(row)
         except ValueError as exc:
-            problems.append(f"row {i}, {exc}")
+            problems.append(problem_of(exc).at(row=i))
             continue
         k = key(item)
         if k in seen:
-            problems.append(f"row {i}, {key_label} {k!r} repeats row {seen[k]}")
+            problems.append(SheetProblem("repeats", row=i, column=column, field=field, label=label, value=repr(k),
+                                         first=seen[k]))
         seen[k] = i
         out.append(item)
     if not out and not problems:
-        problems.append(f"the sheet has no {what} rows")
+        problems.append(SheetProblem("no_rows", what=what))
     if problems:
         raise RowProblems(problems)
     return out
@@ -93,44 +100,44 @@ def _product(row: list[Any], cols: dict[str, int], headers: list[str]) -> Produc
     def cell(field: str) -> Any:
         return row[cols[field]] if field in cols and cols[field] < len(row) else None
 
-    def fail(field: str, why: str) -> ValueError:
-        return ValueError(f"column {headers[cols[field]]}: {why}")
+    def fail(field: str, code: str, **params: Any) -> ValueError:
+        return ProblemError(SheetProblem(code, column=headers[cols[field]], field=field, **params))
 
     name = _line(cell("name"), "name", MAX_NAME_CHARS, fail)
     sku = _line(cell("sku"), "SKU", MAX_SKU_CHARS, fail)
     try:
         role = parse_role(_text(cell("role")))
-    except ValueError as exc:
-        raise fail("role", str(exc)) from None
+    except ValueError:
+        raise fail("role", "bad_role", value=repr(_text(cell("role")))) from None
     price = _number(cell("price"))
     if price is None or price < 0:
-        raise fail("price", f"{cell('price')!r} is not a price ≥ 0")
+        raise fail("price", "bad_price", value=repr(cell("price")))
     stock = _number(cell("stock"))
     if stock is None or stock < 0 or not float(stock).is_integer():
-        raise fail("stock", f"{cell('stock')!r} is not a whole number ≥ 0")
+        raise fail("stock", "bad_stock", value=repr(cell("stock")))
     selling_points = _long_text(cell("selling_points"), "selling_points", MAX_SELLING_POINTS_CHARS, fail)
     promo = _long_text(cell("promo"), "promo", MAX_PROMO_CHARS, fail)
     return Product(sku, name, role, round(price, 2), int(stock), selling_points, promo)
 
 
-def _line(value: Any, label: str, limit: int, fail: Callable[[str, str], ValueError]) -> str:
+def _line(value: Any, label: str, limit: int, fail: Callable[..., ValueError]) -> str:
     """A one-line field (name, SKU): not empty, no line break, at most `limit` long."""
     field = label.lower()
     text = _text(value)
     if not text:
-        raise fail(field, f"the {label} is empty")
+        raise fail(field, "empty_field", label=label)
     if len(text.splitlines()) > 1:
-        raise fail(field, f"the {label} has a line break; a {label} is one line")
+        raise fail(field, "line_break", label=label)
     if len(text) > limit:
-        raise fail(field, f"the {label} is {len(text):,} characters long; at most {limit:,}")
+        raise fail(field, "field_too_long", label=label, length=f"{len(text):,}", limit=f"{limit:,}")
     return text
 
 
-def _long_text(value: Any, field: str, limit: int, fail: Callable[[str, str], ValueError]) -> str:
+def _long_text(value: Any, field: str, limit: int, fail: Callable[..., ValueError]) -> str:
     """A free-text field (selling points, promo): line breaks kept, at most `limit` long."""
     text = _text(value)
     if len(text) > limit:
-        raise fail(field, f"the text is {len(text):,} characters long; at most {limit:,}")
+        raise fail(field, "text_too_long", length=f"{len(text):,}", limit=f"{limit:,}")
     return text
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from controlroom.core.sheet_limits import CSV_SNIFF_CHARS, MAX_CSV_LINE_BYTES
+from controlroom.core.sheet_problem import SheetProblem
 from controlroom.sheets.csv_text import unescape_cell
 from controlroom.sheets.errors import SheetError
 
@@ -26,8 +27,8 @@ def csv_rows(p: Path) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) for each record; the first record is row 1."""
     size = p.stat().st_size
     if size > MAX_CSV_BYTES:
-        raise SheetError([f"the file is {size / 2**20:,.0f} MB; a CSV may be at most "
-                          f"{MAX_CSV_BYTES / 2**20:,.0f} MB"])
+        raise SheetError([SheetProblem("csv_too_big", size=f"{size / 2**20:,.0f}",
+                                       limit=f"{MAX_CSV_BYTES / 2**20:,.0f}")])
     encoding = _encoding(p)
     with open(p, encoding=encoding, errors="replace", newline="") as f:
         separator = _separator(f.read(CSV_SNIFF_CHARS))  # a bad byte there is named below, by row
@@ -38,11 +39,11 @@ def csv_rows(p: Path) -> Iterator[tuple[int, list[str]]]:
             for row_no, cells in enumerate(reader, start=1):
                 yield row_no, [unescape_cell(c) for c in cells]
         except csv.Error as exc:
-            raise SheetError([f"row {row_no + 1}: {_csv_problem(exc)}"]) from None
+            raise SheetError([_csv_problem(exc).at(row=row_no + 1)]) from None
         except UnicodeDecodeError:
-            raise SheetError([f"row {row_no + 1}: not UTF-8 or GB18030 text"]) from None
+            raise SheetError([SheetProblem("not_text", row=row_no + 1)]) from None
         except _LineTooLong:
-            raise SheetError([f"row {row_no + 1}: a line longer than {MAX_CSV_LINE_BYTES:,} bytes"]) from None
+            raise SheetError([SheetProblem("line_too_long", row=row_no + 1, limit=f"{MAX_CSV_LINE_BYTES:,}")]) from None
 
 
 def _encoding(p: Path) -> str:
@@ -84,7 +85,7 @@ def _lines(f: BinaryIO, encoding: str) -> Iterator[str]:
         yield line.decode(encoding)
 
 
-def _csv_problem(exc: csv.Error) -> str:
+def _csv_problem(exc: csv.Error) -> SheetProblem:
     if "field larger than field limit" in str(exc):
-        return f"a cell is longer than {csv.field_size_limit():,} characters"
-    return f"not a CSV row ({exc})"
+        return SheetProblem("csv_cell_too_long", limit=f"{csv.field_size_limit():,}")
+    return SheetProblem("csv_bad_row", detail=exc)

@@ -13,6 +13,7 @@ import argparse
 import sys
 
 from controlroom.core.sheet_limits import KINDS
+from controlroom.core.sheet_problem import to_wire
 from controlroom.sheets.table import SheetError, iter_rows
 from controlroom.sheets.transfer import RowFramer, write_frame
 
@@ -31,7 +32,7 @@ def main(argv: list[str]) -> int:
             framer.add(row)
         framer.flush()
     except SheetError as exc:
-        write_frame(out, ("refused", exc.problems))
+        write_frame(out, ("refused", [to_wire(p) for p in exc.problems]))
         return 2
     write_frame(out, ("done", framer.sent))
     return 0

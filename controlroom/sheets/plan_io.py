@@ -9,6 +9,7 @@ from controlroom.core.plan import Plan
 from controlroom.core.plan_rows import plan_from_rows, plan_to_rows
 from controlroom.core.products import Product
 from controlroom.core.sheet_limits import PLAN_SHEET
+from controlroom.core.sheet_problem import placed
 from controlroom.core.sheet_rows import RowProblems
 from controlroom.sheets.table import SheetError, read_rows
 from controlroom.sheets.xlsx_out import write_table
@@ -24,7 +25,7 @@ def plan_in(path: str | Path, headers: list[str], rows: list[list[Any]], product
     try:
         return plan_from_rows(headers, rows, products)
     except RowProblems as exc:
-        raise SheetError([f"{Path(path).name}: {p}" for p in exc.problems]) from None
+        raise SheetError(placed(exc.problems, file=Path(path).name)) from None
 
 
 def write_plan(path: str | Path, plan: Plan) -> Path:

@@ -9,6 +9,7 @@ from typing import Any
 
 from controlroom.core.platform_rows import PlatformImport, PlatformSpec, platform_events, propose
 from controlroom.core.sheet_limits import PLATFORM_EXPORT
+from controlroom.core.sheet_problem import placed
 from controlroom.core.sheet_rows import RowProblems
 from controlroom.core.show import ShowState
 from controlroom.sheets.table import SheetError, read_rows
@@ -48,4 +49,4 @@ def map_export(state: ShowState, export: PlatformExport, spec: PlatformSpec) -> 
     try:
         return platform_events(state, export.headers, export.rows, spec)
     except RowProblems as exc:
-        raise SheetError([f"{export.path.name}: {p}" for p in exc.problems]) from None
+        raise SheetError(placed(exc.problems, file=export.path.name)) from None

@@ -7,6 +7,7 @@ from typing import Any
 
 from controlroom.core.products import Product
 from controlroom.core.sheet_limits import PRODUCT_SHEET
+from controlroom.core.sheet_problem import placed
 from controlroom.core.sheet_rows import RowProblems, products_from_rows
 from controlroom.sheets.table import SheetError, read_rows
 
@@ -21,4 +22,4 @@ def products_in(path: str | Path, headers: list[str], rows: list[list[Any]]) -> 
     try:
         return products_from_rows(headers, rows)
     except RowProblems as exc:
-        raise SheetError([f"{Path(path).name}: {p}" for p in exc.problems]) from None
+        raise SheetError(placed(exc.problems, file=Path(path).name)) from None

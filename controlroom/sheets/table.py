@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from controlroom.core.sheet_limits import SheetLimits, column_letter
+from controlroom.core.sheet_problem import SheetProblem, placed
 from controlroom.sheets.errors import SheetError
 from controlroom.sheets.xlsx_in import FORMULA_WITHOUT_VALUE
 
@@ -19,7 +20,6 @@ __all__ = ["SheetError", "iter_rows", "read_rows"]
 
 # Formula cells without a value are all named, up to this many.
 MAX_LISTED_PROBLEMS = 20
-FORMULA_PROBLEM = "a formula without a saved value; save the sheet in Excel (or paste values)"
 
 
 def read_rows(path: str | Path, limits: SheetLimits) -> tuple[list[str], list[list[Any]]]:
@@ -35,13 +35,13 @@ def iter_rows(path: str | Path, limits: SheetLimits) -> Iterator[list[Any]]:
     further down): use none of them until the iterator is done."""
     p = Path(path)
     if not p.is_file():
-        raise SheetError([f"{p}: no such file"])
+        raise SheetError([SheetProblem("no_file", file=str(p))])
     try:
         yield from _checked(_source(p), limits)
     except SheetError as exc:
-        raise SheetError([f"{p.name}: {problem}" for problem in exc.problems]) from None
+        raise SheetError(placed(exc.problems, file=p.name)) from None
     except Exception as exc:
-        raise SheetError([f"{p.name}: cannot be read ({exc.__class__.__name__}: {exc})"]) from exc
+        raise SheetError([SheetProblem("unreadable", file=p.name, detail=f"{exc.__class__.__name__}: {exc}")]) from exc
 
 
 def _source(p: Path) -> Iterator[tuple[int, list[Any]]]:
@@ -55,8 +55,8 @@ def _source(p: Path) -> Iterator[tuple[int, list[Any]]]:
 
         return csv_rows(p)
     if suffix == ".xls":
-        raise SheetError(["an Excel 97–2003 (.xls) file: save it as .xlsx (or .csv) and import that"])
-    raise SheetError(["use an .xlsx or .csv file"])
+        raise SheetError([SheetProblem("xls")])
+    raise SheetError([SheetProblem("not_a_sheet")])
 
 
 def _blank(cell: Any) -> bool:
@@ -74,7 +74,7 @@ class _Budget:
 
     def column(self, i: int) -> str:
         name = self.headers[i] if self.headers is not None and i < len(self.headers) else ""
-        return f"column {name or column_letter(i)}"
+        return name or column_letter(i)
 
     def fit(self, row_no: int, values: list[Any]) -> list[Any]:
         """The row cut to the column limit (blank cells past it are dropped, others refused)."""
@@ -82,8 +82,8 @@ class _Budget:
         if len(values) > limit:
             extra = next((i for i in range(limit, len(values)) if not _blank(values[i])), None)
             if extra is not None:
-                raise SheetError([f"row {row_no}, column {column_letter(extra)}: more than {limit} columns; "
-                                  f"a {self.limits.what} has at most {limit}"])
+                raise SheetError([SheetProblem("too_many_columns", row=row_no, column=column_letter(extra),
+                                               limit=limit, what=self.limits.what)])
             del values[limit:]
         return values
 
@@ -93,36 +93,34 @@ class _Budget:
         if self.headers is not None:
             self.data_rows += 1
             if self.data_rows > lim.max_rows:
-                raise SheetError([f"row {row_no}: more than {lim.max_rows:,} rows of data; "
-                                  f"a {lim.what} has at most {lim.max_rows:,}"])
+                raise SheetError([SheetProblem("too_many_rows", row=row_no, limit=f"{lim.max_rows:,}",
+                                               what=lim.what)])
         for i, value in enumerate(values):
             if _blank(value):
                 continue
             self.cells += 1
             if value is FORMULA_WITHOUT_VALUE:
                 values[i] = None
-                self.problems.append(f"row {row_no}, {self.column(i)}: {FORMULA_PROBLEM}")
+                self.problems.append(SheetProblem("formula", row=row_no, column=self.column(i)))
             elif isinstance(value, str):
                 self._text(row_no, i, value)
         if self.cells > lim.max_cells:
-            raise SheetError([f"row {row_no}: more than {lim.max_cells:,} filled cells; "
-                              f"a {lim.what} has at most {lim.max_cells:,}"])
+            raise SheetError([SheetProblem("too_many_cells", row=row_no, limit=f"{lim.max_cells:,}", what=lim.what)])
         self.area += len(values)
         if self.area > lim.max_area:
-            raise SheetError([f"row {row_no}: more than {lim.max_area:,} cells, blank ones included; a {lim.what} "
-                              f"holds at most {lim.max_area:,} (delete the columns you do not need)"])
+            raise SheetError([SheetProblem("too_large_area", row=row_no, limit=f"{lim.max_area:,}", what=lim.what)])
         if len(self.problems) >= MAX_LISTED_PROBLEMS:
             raise SheetError(self.problems)
 
     def _text(self, row_no: int, i: int, value: str) -> None:
         lim = self.limits
         if len(value) > lim.max_cell_chars:
-            raise SheetError([f"row {row_no}, {self.column(i)}: the text is {len(value):,} characters long; "
-                              f"a {lim.what} cell holds at most {lim.max_cell_chars:,}"])
+            raise SheetError([SheetProblem("cell_too_long", row=row_no, column=self.column(i), length=f"{len(value):,}",
+                                           limit=f"{lim.max_cell_chars:,}", what=lim.what)])
         self.text += len(value)
         if self.text > lim.max_text_chars:
-            raise SheetError([f"row {row_no}: more than {lim.max_text_chars:,} characters of text; "
-                              f"a {lim.what} holds at most {lim.max_text_chars:,}"])
+            raise SheetError([SheetProblem("too_much_text", row=row_no, limit=f"{lim.max_text_chars:,}",
+                                           what=lim.what)])
 
 
 def _checked(source: Iterator[tuple[int, list[Any]]], limits: SheetLimits) -> Iterator[list[Any]]:
@@ -142,4 +140,4 @@ def _checked(source: Iterator[tuple[int, list[Any]]], limits: SheetLimits) -> It
     if budget.problems:
         raise SheetError(budget.problems)
     if budget.headers is None:
-        raise SheetError(["the sheet is empty"])
+        raise SheetError([SheetProblem("empty_sheet")])

@@ -17,6 +17,7 @@ import struct
 from typing import IO, Any
 
 from controlroom.core.sheet_limits import SheetLimits
+from controlroom.core.sheet_problem import SheetProblem, from_wire
 from controlroom.sheets.errors import SheetError
 
 _LENGTH = struct.Struct(">I")
@@ -86,12 +87,12 @@ class FrameReader:
         """Take in output; SheetError when it goes past the limits (then stop the child)."""
         self.received += len(data)
         if self.received > transfer_bound(self.limits):
-            raise self._refuse(f"the reader sent more than {transfer_bound(self.limits):,} bytes")
+            raise self._refuse("reader_too_much", limit=f"{transfer_bound(self.limits):,}")
         self.buffer += data
         while len(self.buffer) >= _LENGTH.size:
             (length,) = _LENGTH.unpack_from(self.buffer)
             if length > MAX_FRAME_BYTES:
-                raise self._refuse(f"the reader sent a frame of {length:,} bytes")
+                raise self._refuse("reader_frame", size=f"{length:,}")
             if len(self.buffer) < _LENGTH.size + length:
                 return
             frame = bytes(self.buffer[_LENGTH.size:_LENGTH.size + length])
@@ -99,7 +100,7 @@ class FrameReader:
             try:
                 tag, body = _ValuesOnly(io.BytesIO(frame)).load()
             except Exception as exc:  # whatever a broken child wrote: one refusal
-                raise self._refuse(f"the reader's output is broken ({exc.__class__.__name__})") from None
+                raise self._refuse("reader_broken", detail=exc.__class__.__name__) from None
             self._take(tag, body)
 
     def _take(self, tag: Any, body: Any) -> None:
@@ -108,11 +109,11 @@ class FrameReader:
         elif tag == "rows":
             self.rows.extend(body)
             if len(self.rows) > self.limits.max_rows:
-                raise self._refuse(f"more than {self.limits.max_rows:,} rows of data")
+                raise self._refuse("reader_rows", limit=f"{self.limits.max_rows:,}")
         elif tag == "done":
             self.done = True
         elif tag == "refused":
-            self.refused = [str(p) for p in body]
+            self.refused = [from_wire(p) for p in body]
 
-    def _refuse(self, why: str) -> SheetError:
-        return SheetError([f"{self.name}: {why} (nothing was imported)"])
+    def _refuse(self, code: str, **params: Any) -> SheetError:
+        return SheetError([SheetProblem(code, file=self.name, **params)])

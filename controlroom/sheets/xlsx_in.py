@@ -30,6 +30,7 @@ from controlroom.core.sheet_limits import (
     MAX_XML_DEPTH,
     column_letter,
 )
+from controlroom.core.sheet_problem import SheetProblem
 from controlroom.sheets.errors import SheetError
 
 _MB = 1024 * 1024
@@ -49,18 +50,18 @@ def check_zip(p: Path) -> None:
         with zipfile.ZipFile(p) as zf:
             parts = zf.infolist()
     except zipfile.BadZipFile:
-        raise SheetError(["not an .xlsx workbook (it is not a zip file); save it again from Excel"]) from None
+        raise SheetError([SheetProblem("not_zip")]) from None
     if len(parts) > MAX_XLSX_ENTRIES:
-        raise SheetError([f"the workbook has {len(parts):,} parts; at most {MAX_XLSX_ENTRIES:,}"])
+        raise SheetError([SheetProblem("too_many_parts", count=f"{len(parts):,}", limit=f"{MAX_XLSX_ENTRIES:,}")])
     total = sum(part.file_size for part in parts)
     if total > MAX_XLSX_UNPACKED_BYTES:
-        raise SheetError([f"the workbook would unpack to {total / _MB:,.0f} MB; at most "
-                          f"{MAX_XLSX_UNPACKED_BYTES / _MB:,.0f} MB (nothing was read)"])
+        raise SheetError([SheetProblem("unpacks_too_big", size=f"{total / _MB:,.0f}",
+                                       limit=f"{MAX_XLSX_UNPACKED_BYTES / _MB:,.0f}")])
     for part in parts:
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > BIG_XLSX_PART_BYTES and ratio > MAX_XLSX_RATIO:
-            raise SheetError([f"{part.filename} is packed {ratio:,.0f}:1 (a zip bomb?); a workbook's parts "
-                              f"pack at most {MAX_XLSX_RATIO}:1 (nothing was read)"])
+            raise SheetError([SheetProblem("zip_bomb", part=part.filename, ratio=f"{ratio:,.0f}",
+                                           limit=MAX_XLSX_RATIO)])
 
 
 def xlsx_rows(p: Path) -> Iterator[tuple[int, list[Any]]]:
@@ -89,15 +90,15 @@ def _open_first_sheet(p: Path) -> tuple[Any, str]:
         if strings is not None:
             size = reader.archive.getinfo(strings.PartName[1:]).file_size
             if size > MAX_SHARED_STRINGS_BYTES:
-                raise SheetError([f"the workbook's text table is {size / _MB:,.0f} MB; at most "
-                                  f"{MAX_SHARED_STRINGS_BYTES / _MB:,.0f} MB"])
+                raise SheetError([SheetProblem("strings_too_big", size=f"{size / _MB:,.0f}",
+                                               limit=f"{MAX_SHARED_STRINGS_BYTES / _MB:,.0f}")])
         reader.read_strings()
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
         for _sheet, rel in reader.parser.find_sheets():
             if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
                 return reader, rel.target
-        raise SheetError(["the workbook has no worksheet"])
+        raise SheetError([SheetProblem("no_worksheet")])
     except BaseException:
         reader.archive.close()
         raise
@@ -122,15 +123,15 @@ def _rows(src: IO[bytes], cells: Any) -> Iterator[tuple[int, list[Any]]]:
         if event == "start":
             stack.append(el)
             if len(stack) > MAX_XML_DEPTH:
-                raise SheetError([f"row {row_no + 1}: the sheet's XML nests deeper than {MAX_XML_DEPTH}"])
+                raise SheetError([SheetProblem("xml_too_deep", row=row_no + 1, limit=MAX_XML_DEPTH)])
             if in_cell:
                 parts += 1
                 if parts > MAX_CELL_XML_PARTS:
-                    raise SheetError([f"row {row_no}: a cell made of more than {MAX_CELL_XML_PARTS:,} parts"])
+                    raise SheetError([SheetProblem("cell_too_many_parts", row=row_no, limit=f"{MAX_CELL_XML_PARTS:,}")])
             elif el.tag == cell_tag:
                 in_cell, parts, cells_in_row = True, 0, cells_in_row + 1
                 if cells_in_row > EXCEL_MAX_COLUMNS:
-                    raise SheetError([f"row {row_no}: more cells than Excel has columns ({EXCEL_MAX_COLUMNS:,})"])
+                    raise SheetError([SheetProblem("row_too_many_cells", row=row_no, limit=f"{EXCEL_MAX_COLUMNS:,}")])
             elif el.tag == row_tag:
                 rows_seen += 1
                 row_no = _row_number(el.get("r"), row_no, rows_seen)
@@ -151,7 +152,7 @@ def _rows(src: IO[bytes], cells: Any) -> Iterator[tuple[int, list[Any]]]:
 
 def _row_number(r: str | None, previous: int, rows_seen: int) -> int:
     if rows_seen > EXCEL_MAX_ROWS:
-        raise SheetError([f"row {previous + 1}: more rows than Excel has ({EXCEL_MAX_ROWS:,})"])
+        raise SheetError([SheetProblem("past_last_row", row=previous + 1, limit=f"{EXCEL_MAX_ROWS:,}")])
     if r is None:
         return previous + 1
     try:
@@ -159,7 +160,8 @@ def _row_number(r: str | None, previous: int, rows_seen: int) -> int:
     except ValueError:
         number = 0.0
     if not number.is_integer() or not 1 <= number <= EXCEL_MAX_ROWS:
-        raise SheetError([f"row {previous + 1}: {r[:20]!r} is not a row number of Excel's (1–{EXCEL_MAX_ROWS:,})"])
+        raise SheetError([SheetProblem("bad_row_number", row=previous + 1, value=repr(r[:20]),
+                                       limit=f"{EXCEL_MAX_ROWS:,}")])
     return int(number)
 
 
@@ -169,12 +171,13 @@ def _place(values: list[Any], el: Any, cells: _CellReader, row_no: int) -> None:
         column, value = cells.read(el, row_no)
     except (ValueError, IndexError, KeyError, TypeError) as exc:
         where = el.get("r") or f"{column_letter(max(cells.column - 1, 0))}{row_no}"
-        raise SheetError([f"row {row_no}: cell {where[:20]} cannot be read ({exc.__class__.__name__}: {exc})"]
-                         ) from None
+        raise SheetError([SheetProblem("bad_cell", row=row_no, cell=where[:20],
+                                       detail=f"{exc.__class__.__name__}: {exc}")]) from None
     if value is None:
         return
     if not 1 <= column <= EXCEL_MAX_COLUMNS:
-        raise SheetError([f"row {row_no}: column {column:,} is past Excel's last column ({EXCEL_MAX_COLUMNS:,})"])
+        raise SheetError([SheetProblem("past_last_column", row=row_no, number=f"{column:,}",
+                                       limit=f"{EXCEL_MAX_COLUMNS:,}")])
     if len(values) < column:
         values.extend([None] * (column - len(values)))
     values[column - 1] = value

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role, parse_role
 from controlroom.services.show_service import ShowService
+from controlroom.sheets.errors import SheetError
 from controlroom.store.errors import StoreUnavailable
-from controlroom.ui import texts
+from controlroom.ui import sheet_texts, texts
 from controlroom.ui.plan_draft import PlanDraft
 from controlroom.ui.sheet_reader import read_products_responsive
 
@@ -342,7 +343,10 @@ class PlanEditor(QDialog):
         """Merge a product sheet into the draft: products in use keep what the import rules keep."""
         try:
             added, updated = self.draft.import_sheet(read_products_responsive(path, self))
-        except ValueError as exc:  # SheetError: names the row and the column
+        except SheetError as exc:  # names the row and the column
+            self.message.setText(sheet_texts.refusal(exc))
+            return
+        except ValueError as exc:
             self.message.setText(str(exc))
             return
         self.products.reset()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.sheet_limits import PLAN_SHEET, PLATFORM_EXPORT, PRODUCT_SHEET, SheetLimits
+from controlroom.core.sheet_problem import SheetProblem
 from controlroom.sheets.table import SheetError
 from controlroom.sheets.transfer import FrameReader
 
@@ -32,7 +33,7 @@ def read_rows_responsive(
     """(headers, rows) as `sheets.table.read_rows` gives them; SheetError when refused or cancelled."""
     p = Path(path)
     if not p.is_file():
-        raise SheetError([f"{p}: no such file"])
+        raise SheetError([SheetProblem("no_file", file=str(p))])
     proc = QProcess(parent)
     proc.setProgram(sys.executable)
     proc.setArguments(["-m", "controlroom.sheets.dump", "--kind", limits.kind, str(p)])

@@ -804,6 +804,437 @@
     </message>
 </context>
 <context>
+    <name>SheetProblem</name>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <source>an Excel 97–2003 (.xls) file: save it as .xlsx (or .csv) and import that</source>
+        <translation>an Excel 97–2003 (.xls) file: save it as .xlsx (or .csv) and import that</translation>
+    </message>
+    <message>
+        <source>use an .xlsx or .csv file</source>
+        <translation>use an .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>the sheet is empty</source>
+        <translation>the sheet is empty</translation>
+    </message>
+    <message>
+        <source>more than {limit} columns; a {what} has at most {limit}</source>
+        <translation>more than {limit} columns; a {what} has at most {limit}</translation>
+    </message>
+    <message>
+        <source>more than {limit} rows of data; a {what} has at most {limit}</source>
+        <translation>more than {limit} rows of data; a {what} has at most {limit}</translation>
+    </message>
+    <message>
+        <source>more than {limit} filled cells; a {what} has at most {limit}</source>
+        <translation>more than {limit} filled cells; a {what} has at most {limit}</translation>
+    </message>
+    <message>
+        <source>more than {limit} cells, blank ones included; a {what} holds at most {limit} (delete the columns you do not need)</source>
+        <translation>more than {limit} cells, blank ones included; a {what} holds at most {limit} (delete the columns you do not need)</translation>
+    </message>
+    <message>
+        <source>the text is {length} characters long; a {what} cell holds at most {limit}</source>
+        <translation>the text is {length} characters long; a {what} cell holds at most {limit}</translation>
+    </message>
+    <message>
+        <source>more than {limit} characters of text; a {what} holds at most {limit}</source>
+        <translation>more than {limit} characters of text; a {what} holds at most {limit}</translation>
+    </message>
+    <message>
+        <source>a formula without a saved value; save the sheet in Excel (or paste values)</source>
+        <translation>a formula without a saved value; save the sheet in Excel (or paste values)</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; a CSV may be at most {limit} MB</source>
+        <translation>the file is {size} MB; a CSV may be at most {limit} MB</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters</source>
+        <translation>a cell is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>not a CSV row ({detail})</source>
+        <translation>not a CSV row ({detail})</translation>
+    </message>
+    <message>
+        <source>not UTF-8 or GB18030 text</source>
+        <translation>not UTF-8 or GB18030 text</translation>
+    </message>
+    <message>
+        <source>a line longer than {limit} bytes</source>
+        <translation>a line longer than {limit} bytes</translation>
+    </message>
+    <message>
+        <source>not an .xlsx workbook (it is not a zip file); save it again from Excel</source>
+        <translation>not an .xlsx workbook (it is not a zip file); save it again from Excel</translation>
+    </message>
+    <message>
+        <source>the workbook has {count} parts; at most {limit}</source>
+        <translation>the workbook has {count} parts; at most {limit}</translation>
+    </message>
+    <message>
+        <source>the workbook would unpack to {size} MB; at most {limit} MB (nothing was read)</source>
+        <translation>the workbook would unpack to {size} MB; at most {limit} MB (nothing was read)</translation>
+    </message>
+    <message>
+        <source>{part} is packed {ratio}:1 (a zip bomb?); a workbook's parts pack at most {limit}:1 (nothing was read)</source>
+        <translation>{part} is packed {ratio}:1 (a zip bomb?); a workbook's parts pack at most {limit}:1 (nothing was read)</translation>
+    </message>
+    <message>
+        <source>the workbook's text table is {size} MB; at most {limit} MB</source>
+        <translation>the workbook's text table is {size} MB; at most {limit} MB</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>the workbook has no worksheet</translation>
+    </message>
+    <message>
+        <source>the sheet's XML nests deeper than {limit}</source>
+        <translation>the sheet's XML nests deeper than {limit}</translation>
+    </message>
+    <message>
+        <source>a cell made of more than {limit} parts</source>
+        <translation>a cell made of more than {limit} parts</translation>
+    </message>
+    <message>
+        <source>more cells than Excel has columns ({limit})</source>
+        <translation>more cells than Excel has columns ({limit})</translation>
+    </message>
+    <message>
+        <source>more rows than Excel has ({limit})</source>
+        <translation>more rows than Excel has ({limit})</translation>
+    </message>
+    <message>
+        <source>{value} is not a row number of Excel's (1–{limit})</source>
+        <translation>{value} is not a row number of Excel's (1–{limit})</translation>
+    </message>
+    <message>
+        <source>cell {cell} cannot be read ({detail})</source>
+        <translation>cell {cell} cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <source>column {number} is past Excel's last column ({limit})</source>
+        <translation>column {number} is past Excel's last column ({limit})</translation>
+    </message>
+    <message>
+        <source>the reader sent more than {limit} bytes (nothing was imported)</source>
+        <translation>the reader sent more than {limit} bytes (nothing was imported)</translation>
+    </message>
+    <message>
+        <source>the reader sent a frame of {size} bytes (nothing was imported)</source>
+        <translation>the reader sent a frame of {size} bytes (nothing was imported)</translation>
+    </message>
+    <message>
+        <source>the reader's output is broken ({detail}) (nothing was imported)</source>
+        <translation>the reader's output is broken ({detail}) (nothing was imported)</translation>
+    </message>
+    <message>
+        <source>more than {limit} rows of data (nothing was imported)</source>
+        <translation>more than {limit} rows of data (nothing was imported)</translation>
+    </message>
+    <message>
+        <source>missing column {field} ({names})</source>
+        <translation>missing column {field} ({names})</translation>
+    </message>
+    <message>
+        <source>{count} products: at most {limit} in one sheet</source>
+        <translation>{count} products: at most {limit} in one sheet</translation>
+    </message>
+    <message>
+        <source>{label} {value} repeats row {first}</source>
+        <translation>{label} {value} repeats row {first}</translation>
+    </message>
+    <message>
+        <source>the sheet has no {what} rows</source>
+        <translation>the sheet has no {what} rows</translation>
+    </message>
+    <message>
+        <source>unknown role {value} (use traffic/profit/image)</source>
+        <translation>unknown role {value} (use traffic/profit/image)</translation>
+    </message>
+    <message>
+        <source>{value} is not a price ≥ 0</source>
+        <translation>{value} is not a price ≥ 0</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number ≥ 0</source>
+        <translation>{value} is not a whole number ≥ 0</translation>
+    </message>
+    <message>
+        <source>the {label} is empty</source>
+        <translation>the {label} is empty</translation>
+    </message>
+    <message>
+        <source>the {label} has a line break; a {label} is one line</source>
+        <translation>the {label} has a line break; a {label} is one line</translation>
+    </message>
+    <message>
+        <source>the {label} is {length} characters long; at most {limit}</source>
+        <translation>the {label} is {length} characters long; at most {limit}</translation>
+    </message>
+    <message>
+        <source>the text is {length} characters long; at most {limit}</source>
+        <translation>the text is {length} characters long; at most {limit}</translation>
+    </message>
+    <message>
+        <source>{count} segments: at most {limit} in one plan</source>
+        <translation>{count} segments: at most {limit} in one plan</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind (opening/product/interaction/final push/closing/free)</source>
+        <translation>{value} is not a kind (opening/product/interaction/final push/closing/free)</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of minutes between 0 and {limit}</source>
+        <translation>{value} is not a number of minutes between 0 and {limit}</translation>
+    </message>
+    <message>
+        <source>{value} is neither a SKU nor a product name of this show</source>
+        <translation>{value} is neither a SKU nor a product name of this show</translation>
+    </message>
+    <message>
+        <source>a product slot needs a product</source>
+        <translation>a product slot needs a product</translation>
+    </message>
+    <message>
+        <source>no column chosen for {field}</source>
+        <translation>no column chosen for {field}</translation>
+    </message>
+    <message>
+        <source>choose at least one of online, gmv, orders</source>
+        <translation>choose at least one of online, gmv, orders</translation>
+    </message>
+    <message>
+        <source>{field} is not a field of a {kind} export</source>
+        <translation>{field} is not a field of a {kind} export</translation>
+    </message>
+    <message>
+        <source>column {number} for {field} does not exist</source>
+        <translation>column {number} for {field} does not exist</translation>
+    </message>
+    <message>
+        <source>{count} rows: at most {limit} in one export</source>
+        <translation>{count} rows: at most {limit} in one export</translation>
+    </message>
+    <message>
+        <source>{value} is not a number ≥ 0</source>
+        <translation>{value} is not a number ≥ 0</translation>
+    </message>
+    <message>
+        <source>{value} is not a time</source>
+        <translation>{value} is not a time</translation>
+    </message>
+    <message>
+        <source>{value} has no date: give the show's date</source>
+        <translation>{value} has no date: give the show's date</translation>
+    </message>
+    <message>
+        <source>{value} is not a time (use 2026-01-01 20:05 or 20:05)</source>
+        <translation>{value} is not a time (use 2026-01-01 20:05 or 20:05)</translation>
+    </message>
+    <message>
+        <source>a running total went down</source>
+        <translation>a running total went down</translation>
+    </message>
+    <message>
+        <source>{count} minutes ({first}–{last}) already have live {what} in the log: nothing imported. Import only the missing minutes (fill gaps), or use another show.</source>
+        <translation>{count} minutes ({first}–{last}) already have live {what} in the log: nothing imported. Import only the missing minutes (fill gaps), or use another show.</translation>
+    </message>
+    <message>
+        <source>order {value} repeats row {first}</source>
+        <translation>order {value} repeats row {first}</translation>
+    </message>
+    <message>
+        <source>the order id is empty</source>
+        <translation>the order id is empty</translation>
+    </message>
+    <message>
+        <source>the amount is empty</source>
+        <translation>the amount is empty</translation>
+    </message>
+    <message>
+        <source>a quantity of 0 is not an order</source>
+        <translation>a quantity of 0 is not an order</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>stock</translation>
+    </message>
+    <message>
+        <source>selling points</source>
+        <translation>selling points</translation>
+    </message>
+    <message>
+        <source>promo</source>
+        <translation>promo</translation>
+    </message>
+    <message>
+        <source>segment kind</source>
+        <translation>segment kind</translation>
+    </message>
+    <message>
+        <source>segment title</source>
+        <translation>segment title</translation>
+    </message>
+    <message>
+        <source>minutes of the segment</source>
+        <translation>minutes of the segment</translation>
+    </message>
+    <message>
+        <source>the product</source>
+        <translation>the product</translation>
+    </message>
+    <message>
+        <source>segment notes</source>
+        <translation>segment notes</translation>
+    </message>
+    <message>
+        <source>segment ID</source>
+        <translation>segment ID</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>the time</translation>
+    </message>
+    <message>
+        <source>online viewers</source>
+        <translation>online viewers</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>order count</source>
+        <translation>order count</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>order number</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <source>amount paid</source>
+        <translation>amount paid</translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation>buyer</translation>
+    </message>
+    <message>
+        <source>product sheet</source>
+        <translation>product sheet</translation>
+    </message>
+    <message>
+        <source>run of show sheet</source>
+        <translation>run of show sheet</translation>
+    </message>
+    <message>
+        <source>platform export</source>
+        <translation>platform export</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>product</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>segment</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>order</translation>
+    </message>
+    <message>
+        <source>viewer figures</source>
+        <translation>viewer figures</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>sales</translation>
+    </message>
+    <message>
+        <source>viewer figures and sales</source>
+        <translation>viewer figures and sales</translation>
+    </message>
+    <message>
+        <source>per-minute trend</source>
+        <translation>per-minute trend</translation>
+    </message>
+    <message>
+        <source>order list</source>
+        <translation>order list</translation>
+    </message>
+    <message>
+        <source>{file}: {text}</source>
+        <translation>{file}: {text}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {why}</source>
+        <translation>row {row}, column {column}: {why}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({field}): {why}</source>
+        <translation>row {row}, column {column} ({field}): {why}</translation>
+    </message>
+    <message>
+        <source>row {row}: {why}</source>
+        <translation>row {row}: {why}</translation>
+    </message>
+    <message>
+        <source>column {column}: {why}</source>
+        <translation>column {column}: {why}</translation>
+    </message>
+    <message>
+        <source>column {column} ({field}): {why}</source>
+        <translation>column {column} ({field}): {why}</translation>
+    </message>
+    <message>
+        <source>{first} (and {n} more)</source>
+        <translation>{first} (and {n} more)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <source>Agency server…</source>

@@ -804,6 +804,437 @@
     </message>
 </context>
 <context>
+    <name>SheetProblem</name>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>an Excel 97–2003 (.xls) file: save it as .xlsx (or .csv) and import that</source>
+        <translation>这是旧版 Excel 97–2003 文件：请另存为 .xlsx（或 .csv）后再导入</translation>
+    </message>
+    <message>
+        <source>use an .xlsx or .csv file</source>
+        <translation>请使用 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>the sheet is empty</source>
+        <translation>表格是空的</translation>
+    </message>
+    <message>
+        <source>more than {limit} columns; a {what} has at most {limit}</source>
+        <translation>超过 {limit} 列；{what}最多 {limit} 列</translation>
+    </message>
+    <message>
+        <source>more than {limit} rows of data; a {what} has at most {limit}</source>
+        <translation>数据超过 {limit} 行；{what}最多 {limit} 行</translation>
+    </message>
+    <message>
+        <source>more than {limit} filled cells; a {what} has at most {limit}</source>
+        <translation>非空单元格超过 {limit} 个；{what}最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>more than {limit} cells, blank ones included; a {what} holds at most {limit} (delete the columns you do not need)</source>
+        <translation>单元格（含空白单元格）超过 {limit} 个；{what}最多 {limit} 个（请删除不需要的列）</translation>
+    </message>
+    <message>
+        <source>the text is {length} characters long; a {what} cell holds at most {limit}</source>
+        <translation>文字长 {length} 字；{what}的一个单元格最多 {limit} 字</translation>
+    </message>
+    <message>
+        <source>more than {limit} characters of text; a {what} holds at most {limit}</source>
+        <translation>文字超过 {limit} 字；{what}最多 {limit} 字</translation>
+    </message>
+    <message>
+        <source>a formula without a saved value; save the sheet in Excel (or paste values)</source>
+        <translation>公式没有保存的计算结果；请在 Excel 中保存表格（或粘贴为数值）</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; a CSV may be at most {limit} MB</source>
+        <translation>文件有 {size} MB；CSV 文件最大 {limit} MB</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters</source>
+        <translation>有单元格超过 {limit} 字</translation>
+    </message>
+    <message>
+        <source>not a CSV row ({detail})</source>
+        <translation>不是有效的 CSV 行（{detail}）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 or GB18030 text</source>
+        <translation>文字编码不是 UTF-8 或 GB18030</translation>
+    </message>
+    <message>
+        <source>a line longer than {limit} bytes</source>
+        <translation>有一行超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>not an .xlsx workbook (it is not a zip file); save it again from Excel</source>
+        <translation>不是 .xlsx 工作簿（文件格式不对）；请用 Excel 重新保存</translation>
+    </message>
+    <message>
+        <source>the workbook has {count} parts; at most {limit}</source>
+        <translation>工作簿有 {count} 个组成部分；最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>the workbook would unpack to {size} MB; at most {limit} MB (nothing was read)</source>
+        <translation>工作簿解压后有 {size} MB；最多 {limit} MB（未读取任何内容）</translation>
+    </message>
+    <message>
+        <source>{part} is packed {ratio}:1 (a zip bomb?); a workbook's parts pack at most {limit}:1 (nothing was read)</source>
+        <translation>{part} 的压缩比为 {ratio}:1（疑似压缩炸弹）；工作簿各部分的压缩比最多 {limit}:1（未读取任何内容）</translation>
+    </message>
+    <message>
+        <source>the workbook's text table is {size} MB; at most {limit} MB</source>
+        <translation>工作簿的文字表有 {size} MB；最多 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>the sheet's XML nests deeper than {limit}</source>
+        <translation>表格文件的嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>a cell made of more than {limit} parts</source>
+        <translation>有单元格由超过 {limit} 个部分组成</translation>
+    </message>
+    <message>
+        <source>more cells than Excel has columns ({limit})</source>
+        <translation>单元格数超过 Excel 的列数（{limit}）</translation>
+    </message>
+    <message>
+        <source>more rows than Excel has ({limit})</source>
+        <translation>行数超过 Excel 的上限（{limit}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a row number of Excel's (1–{limit})</source>
+        <translation>{value} 不是 Excel 的行号（1–{limit}）</translation>
+    </message>
+    <message>
+        <source>cell {cell} cannot be read ({detail})</source>
+        <translation>单元格 {cell} 无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>column {number} is past Excel's last column ({limit})</source>
+        <translation>第 {number} 列超出了 Excel 的最后一列（{limit}）</translation>
+    </message>
+    <message>
+        <source>the reader sent more than {limit} bytes (nothing was imported)</source>
+        <translation>读取进程发送了超过 {limit} 字节（未导入任何内容）</translation>
+    </message>
+    <message>
+        <source>the reader sent a frame of {size} bytes (nothing was imported)</source>
+        <translation>读取进程发送了 {size} 字节的数据块（未导入任何内容）</translation>
+    </message>
+    <message>
+        <source>the reader's output is broken ({detail}) (nothing was imported)</source>
+        <translation>读取进程的输出已损坏（{detail}）（未导入任何内容）</translation>
+    </message>
+    <message>
+        <source>more than {limit} rows of data (nothing was imported)</source>
+        <translation>数据超过 {limit} 行（未导入任何内容）</translation>
+    </message>
+    <message>
+        <source>missing column {field} ({names})</source>
+        <translation>缺少“{field}”列（{names}）</translation>
+    </message>
+    <message>
+        <source>{count} products: at most {limit} in one sheet</source>
+        <translation>{count} 个商品：一张表最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{label} {value} repeats row {first}</source>
+        <translation>{value} 与第 {first} 行重复</translation>
+    </message>
+    <message>
+        <source>the sheet has no {what} rows</source>
+        <translation>表格中没有{what}行</translation>
+    </message>
+    <message>
+        <source>unknown role {value} (use traffic/profit/image)</source>
+        <translation>未知的类型 {value}（请用 引流款/利润款/形象款）</translation>
+    </message>
+    <message>
+        <source>{value} is not a price ≥ 0</source>
+        <translation>{value} 不是 ≥ 0 的价格</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number ≥ 0</source>
+        <translation>{value} 不是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>the {label} is empty</source>
+        <translation>{field}为空</translation>
+    </message>
+    <message>
+        <source>the {label} has a line break; a {label} is one line</source>
+        <translation>{field}中有换行；{field}只能写一行</translation>
+    </message>
+    <message>
+        <source>the {label} is {length} characters long; at most {limit}</source>
+        <translation>{field}长 {length} 字；最多 {limit} 字</translation>
+    </message>
+    <message>
+        <source>the text is {length} characters long; at most {limit}</source>
+        <translation>文字长 {length} 字；最多 {limit} 字</translation>
+    </message>
+    <message>
+        <source>{count} segments: at most {limit} in one plan</source>
+        <translation>{count} 个环节：一份流程最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind (opening/product/interaction/final push/closing/free)</source>
+        <translation>{value} 不是环节类型（开场/产品讲解/互动/逼单/结束语/自由）</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of minutes between 0 and {limit}</source>
+        <translation>{value} 不是 0 到 {limit} 之间的分钟数</translation>
+    </message>
+    <message>
+        <source>{value} is neither a SKU nor a product name of this show</source>
+        <translation>{value} 既不是本场直播的 SKU，也不是本场的商品名称</translation>
+    </message>
+    <message>
+        <source>a product slot needs a product</source>
+        <translation>产品讲解环节需要指定商品</translation>
+    </message>
+    <message>
+        <source>no column chosen for {field}</source>
+        <translation>没有为“{field}”选择列</translation>
+    </message>
+    <message>
+        <source>choose at least one of online, gmv, orders</source>
+        <translation>请至少选择在线人数、成交额、订单数中的一项</translation>
+    </message>
+    <message>
+        <source>{field} is not a field of a {kind} export</source>
+        <translation>“{field}”不是{kind}导出的字段</translation>
+    </message>
+    <message>
+        <source>column {number} for {field} does not exist</source>
+        <translation>“{field}”对应的第 {number} 列不存在</translation>
+    </message>
+    <message>
+        <source>{count} rows: at most {limit} in one export</source>
+        <translation>{count} 行：一份导出最多 {limit} 行</translation>
+    </message>
+    <message>
+        <source>{value} is not a number ≥ 0</source>
+        <translation>{value} 不是 ≥ 0 的数</translation>
+    </message>
+    <message>
+        <source>{value} is not a time</source>
+        <translation>{value} 不是时间</translation>
+    </message>
+    <message>
+        <source>{value} has no date: give the show's date</source>
+        <translation>{value} 没有日期：请填写直播日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a time (use 2026-01-01 20:05 or 20:05)</source>
+        <translation>{value} 不是时间（请写成 2026-01-01 20:05 或 20:05）</translation>
+    </message>
+    <message>
+        <source>a running total went down</source>
+        <translation>累计值变小了</translation>
+    </message>
+    <message>
+        <source>{count} minutes ({first}–{last}) already have live {what} in the log: nothing imported. Import only the missing minutes (fill gaps), or use another show.</source>
+        <translation>{count} 分钟（{first}–{last}）在记录中已有实时{what}：未导入任何内容。请只导入缺少的分钟（补缺），或换一场直播。</translation>
+    </message>
+    <message>
+        <source>order {value} repeats row {first}</source>
+        <translation>订单 {value} 与第 {first} 行重复</translation>
+    </message>
+    <message>
+        <source>the order id is empty</source>
+        <translation>订单号为空</translation>
+    </message>
+    <message>
+        <source>the amount is empty</source>
+        <translation>金额为空</translation>
+    </message>
+    <message>
+        <source>a quantity of 0 is not an order</source>
+        <translation>数量为 0 不算订单</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <source>promo</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>segment kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <source>segment title</source>
+        <translation>环节标题</translation>
+    </message>
+    <message>
+        <source>minutes of the segment</source>
+        <translation>环节时长（分钟）</translation>
+    </message>
+    <message>
+        <source>the product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>segment notes</source>
+        <translation>环节备注</translation>
+    </message>
+    <message>
+        <source>segment ID</source>
+        <translation>环节 ID</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>进入人数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <source>order count</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>amount paid</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>product sheet</source>
+        <translation>商品表</translation>
+    </message>
+    <message>
+        <source>run of show sheet</source>
+        <translation>流程表</translation>
+    </message>
+    <message>
+        <source>platform export</source>
+        <translation>平台导出文件</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>viewer figures</source>
+        <translation>在线人数数据</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售数据</translation>
+    </message>
+    <message>
+        <source>viewer figures and sales</source>
+        <translation>在线人数和销售数据</translation>
+    </message>
+    <message>
+        <source>per-minute trend</source>
+        <translation>分钟趋势</translation>
+    </message>
+    <message>
+        <source>order list</source>
+        <translation>订单列表</translation>
+    </message>
+    <message>
+        <source>{file}: {text}</source>
+        <translation>{file}：{text}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {why}</source>
+        <translation>第 {row} 行，“{column}”列：{why}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({field}): {why}</source>
+        <translation>第 {row} 行，{field}（“{column}”列）：{why}</translation>
+    </message>
+    <message>
+        <source>row {row}: {why}</source>
+        <translation>第 {row} 行：{why}</translation>
+    </message>
+    <message>
+        <source>column {column}: {why}</source>
+        <translation>“{column}”列：{why}</translation>
+    </message>
+    <message>
+        <source>column {column} ({field}): {why}</source>
+        <translation>{field}（“{column}”列）：{why}</translation>
+    </message>
+    <message>
+        <source>{first} (and {n} more)</source>
+        <translation>{first}（另有 {n} 条）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <source>Agency server…</source>

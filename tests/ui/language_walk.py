@@ -38,6 +38,7 @@ PROPER_NAMES = {
     "ControlRoom",  # the product's name
     "GMV", "SKU", "UV", "GPM", "ID",  # the trade's own abbreviations, used as such in Chinese software
     "OBS", "TikTok", "Excel", "SQLite", "PostgreSQL", "pgpass", "CSV", "HTTP", "WebSocket", "API", "JSON", "URL", "IP",  # product/format names
+    "UTF",  # UTF-8, the text encoding a CSV must be in (or GB18030): its name, in Chinese too
     "UPF",  # a fabric's sun rating, as printed on the sample product
 }
 # units; "bytes": Qt's file list words sizes in the system's locale (QLocale::system(), which

@@ -43,7 +43,7 @@ from controlroom.services.show_service import ShowService
 from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
 from controlroom.sheets.table import SheetError
 from controlroom.store.errors import StoreUnavailable
-from controlroom.ui import texts
+from controlroom.ui import sheet_texts, texts
 from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.live_data.import_preview import ImportPreviewDialog
 from controlroom.ui.sheet_reader import read_plan_responsive, read_products_responsive, read_rows_responsive
@@ -193,7 +193,7 @@ class PlatformImportDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, SheetError):
-            problems = exc.problems
+            problems = sheet_texts.problems(exc.problems)
         elif isinstance(exc, ValueError | StoreUnavailable):
             problems = [texts.refusal(exc)]
         else:  # a fault of ours: said, never a crash of the window; the show is unchanged
@@ -219,9 +219,9 @@ class ImportActions(QObject):
 
     def _refused(self, exc: SheetError) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Nothing was imported"), str(exc), parent=self.parent_widget
+            QMessageBox.Icon.Warning, self.tr("Nothing was imported"), sheet_texts.refusal(exc), parent=self.parent_widget
         )
-        box.setDetailedText("\n".join(exc.problems))
+        box.setDetailedText("\n".join(sheet_texts.problems(exc.problems)))
         box.exec()
 
     def import_products(self, path: str | None = None) -> ImportPreviewDialog | None:
