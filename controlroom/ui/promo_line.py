@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from controlroom.core.pacing import ShowStatus
@@ -16,10 +17,11 @@ from controlroom.ui import texts
 BAND_COLOURS = {"low": "#c62828", "ok": "#2e7d32"}
 OTHER_COLOUR = "#e68a00"
 SEPARATOR = " · "
+BOLD_WIDTH = 1.12  # the item on air is bold: wider than the label's font measures it
 
 
-def promo_items(view: RoomView) -> list[tuple[str, str, bool]]:
-    """(plain text, colour, on air) per promo product, the one on air first."""
+def promo_items(view: RoomView) -> list[tuple[str, str, str, bool]]:
+    """(name, its count text, colour, on air) per promo product, the one on air first."""
     p = view.pacing
     on_air = p.segment.product_sku if p.segment is not None else None
     items = []
@@ -27,10 +29,19 @@ def promo_items(view: RoomView) -> list[tuple[str, str, bool]]:
         product = view.product(sku)
         name = product.name if product else sku
         current = sku == on_air
-        text = f"{name} ×{n} ({texts.promo_band(band)})" if current else f"{name} ×{n}"
-        items.append((text, BAND_COLOURS.get(band, OTHER_COLOUR), current))
-    items.sort(key=lambda item: not item[2])
+        count = f" ×{n} ({texts.promo_band(band)})" if current else f" ×{n}"
+        items.append((name, count, BAND_COLOURS.get(band, OTHER_COLOUR), current))
+    items.sort(key=lambda item: not item[3])
     return items
+
+
+def fitted(name: str, count: str, metrics: QFontMetrics, room: float, bold: bool) -> str:
+    """`name` + `count`, the name cut with "…" so that the count always shows within `room`."""
+    scale = BOLD_WIDTH if bold else 1.0
+    if metrics.horizontalAdvance(name + count) * scale <= room:
+        return name + count
+    keep = int(room / scale) - metrics.horizontalAdvance(count)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(keep, 0)) + count
 
 
 def promo_html(view: RoomView, prefix: str, more: str, metrics: QFontMetrics, width: int) -> str:
@@ -43,10 +54,11 @@ def promo_html(view: RoomView, prefix: str, more: str, metrics: QFontMetrics, wi
         return ""
     used = metrics.horizontalAdvance(prefix)
     shown: list[str] = []
-    for i, (text, colour, current) in enumerate(items):
+    for i, (name, count, colour, current) in enumerate(items):
         left = len(items) - i - 1
         tail = metrics.horizontalAdvance(SEPARATOR + more.replace("%1", str(left))) if left else 0
-        cost = metrics.horizontalAdvance((SEPARATOR if shown else "") + text)
+        text = name + count if shown else fitted(name, count, metrics, width - used - tail, current)
+        cost = metrics.horizontalAdvance((SEPARATOR if shown else "") + text) * (BOLD_WIDTH if current else 1.0)
         if shown and used + cost + tail > width:
             break
         used += cost
