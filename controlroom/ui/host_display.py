@@ -210,7 +210,7 @@ class HostDisplay(HostWindow):
             self._set_countdown(fmt.clock(p.planned_total_s) if p.status == ShowStatus.PLANNED else "--:--")
         else:
             paused = f"  ({texts.status(p.status)})" if p.status == ShowStatus.PAUSED else ""
-            out["segment"] = f"{texts.segment_kind(seg.kind)} · {seg.title}{paused}"
+            out["segment"] = f"{texts.kind_and_title(seg.kind, seg.title)}{paused}"
             self._set_countdown(fmt.countdown(p.remaining_s))
         self._colour = theme.countdown_colour(p.phase, p.status)
         theme.restyle(self.countdown, f"color: {self._colour};")

@@ -30,6 +30,12 @@ def segment_kind(kind: SegmentKind) -> str:
     }[kind]
 
 
+def kind_and_title(kind: SegmentKind, title: str) -> str:
+    """"Product slot · Scarf"; just "Opening" when the title says no more than the kind."""
+    name = segment_kind(kind)
+    return name if title.strip() in ("", name) else f"{name} · {title}"
+
+
 def role(r: Role) -> str:
     return {Role.TRAFFIC: translate("texts", "Traffic driver"), Role.PROFIT: translate("texts", "Profit item"), Role.IMAGE: translate("texts", "Image item")}[r]
 

@@ -235,7 +235,7 @@ class TimerPanel(QWidget):
         self.ahead.setText(fmt.signed(p.ahead_behind_s))
         self.expected_end.setText(self._expected_end(view))
         nxt = p.next_segment
-        self.next.setText(f"{texts.segment_kind(nxt.kind)} · {nxt.title}" if nxt else "—")
+        self.next.setText(texts.kind_and_title(nxt.kind, nxt.title) if nxt else "—")
         self._show_cues(view)
         self._show_kpis(view)
         self._show_host_message(view.host_message)

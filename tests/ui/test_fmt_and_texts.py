@@ -95,3 +95,12 @@ def test_every_logged_kind_has_a_name_and_the_edits_say_what_changed(qapp):
         "removed": "面膜", "ordered": "3 products in a new order", "settings": "Low stock at (units) = 3",
         "empty plan": "0 segments",
     }
+
+
+def test_a_segment_title_that_repeats_its_kind_is_said_once():
+    from controlroom.core.plan import SegmentKind
+    from controlroom.ui import texts
+
+    assert texts.kind_and_title(SegmentKind.OPENING, "Opening") == "Opening"
+    assert texts.kind_and_title(SegmentKind.OPENING, "") == "Opening"
+    assert texts.kind_and_title(SegmentKind.PRODUCT, "Scarf") == "Product slot · Scarf"
