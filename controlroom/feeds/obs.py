@@ -141,7 +141,10 @@ class ObsSource:
         self.ctx.service.unsubscribe(self._on_service)
         loop, stopping, thread = self._loop, self._stopping, self._thread
         if loop is not None and stopping is not None:
-            loop.call_soon_threadsafe(stopping.set)
+            try:
+                loop.call_soon_threadsafe(stopping.set)
+            except RuntimeError:
+                pass  # the loop has finished already
         if thread is not None:
             thread.join(10.0)
         self._thread = None
@@ -165,6 +168,7 @@ class ObsSource:
             loop.call_soon(ready.set)
             loop.run_until_complete(self._main())
         finally:
+            self._loop = None
             loop.close()
 
     async def _main(self) -> None:
@@ -293,9 +297,13 @@ class ObsSource:
             return
         self._segment_uid = uid
         scene = scenes.get(kind or "")
-        if scene and kind and self._loop is not None and self._wake is not None:
+        loop, wake = self._loop, self._wake
+        if scene and kind and loop is not None and wake is not None:
             self._scene_wanted = (scene, kind)
-            self._loop.call_soon_threadsafe(self._wake.set)
+            try:
+                loop.call_soon_threadsafe(wake.set)
+            except RuntimeError:
+                pass  # stopping
 
     async def _send_scene(self, conn: ObsConnection) -> None:
         wanted = self._scene_wanted

@@ -224,3 +224,31 @@ def test_make_source_reads_options_and_never_takes_a_password_option(ctx, tmp_pa
         make_source(ctx, {"colour": "red"})
     with pytest.raises(ValueError, match="password_file"):
         make_source(ctx, {"password_file": str(tmp_path / "missing")})
+
+
+def test_a_restarted_source_closes_the_incident_it_left_open_instead_of_opening_another(
+        service, source, obs, clock, ctx):
+    on_air(service, source, clock)
+    change(source, obs, congestion=0.8)
+    assert list(open_refs(service)) == ["obs:congestion"]
+    source.stop()
+    again = ObsSource(ctx, obs.url, "secret", poll_s=0.02, backoff_max_s=0.1)
+    again.start()
+    try:
+        wait_for(lambda: again.samples >= 2, "the new source to judge")
+        change(again, obs, congestion=0.0)
+        step(again, clock, 10)
+        assert open_refs(service) == {}
+        assert [e.ref for e in logged(service, ev.INCIDENT_OPENED)] == ["obs:congestion"]
+        assert [e.ref for e in logged(service, ev.INCIDENT_CLOSED)] == ["obs:congestion"]
+    finally:
+        again.stop()
+
+
+def test_odd_status_answers_never_stop_the_source(service, source, obs, clock, monkeypatch):
+    on_air(service, source, clock)
+    monkeypatch.setattr(obs, "_status", lambda: {"outputActive": "yes", "outputBytes": "lots",
+                                                 "outputCongestion": None, "outputTotalFrames": True})
+    step(source, clock, 1)
+    assert source.health(clock.now()).state == "connected"
+    assert service.view().pacing.status.value == "running"
