@@ -238,10 +238,12 @@ def problem_of(ref: str) -> str | None:
     return name if name in PROBLEMS else None
 
 
-def degraded_seconds(spans: Iterable[tuple[str, float, float | None]], end: float) -> float:
-    """Seconds during which at least one `obs:` incident was open: (ref, opened, closed)."""
-    intervals = sorted((o, min(c if c is not None else end, end)) for ref, o, c in spans
-                       if problem_of(ref) is not None and o < end)
+def degraded_seconds(spans: Iterable[tuple[str, float, float | None]], end: float,
+                     start: float = float("-inf")) -> float:
+    """Seconds from `start` to `end` during which at least one `obs:` incident was open
+    (spans are (ref, opened, closed or None)); overlapping incidents count once."""
+    intervals = sorted((max(o, start), min(c if c is not None else end, end)) for ref, o, c in spans
+                       if problem_of(ref) is not None and o < end and (c is None or c > start))
     total, cur_start, cur_end = 0.0, None, None
     for start, stop in intervals:
         if cur_end is None or start > cur_end:

@@ -8,14 +8,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import openpyxl
 import pytest
 
 from controlroom.core import events as ev
 from controlroom.core.recap import recap_of
 from controlroom.feeds.obs import ObsSource, make_source
 from controlroom.feeds.sources import SourceContext
+from controlroom.recap.texts import Texts
+from controlroom.recap.workbook import export_recap
 from controlroom.services.intake import Intake
 from tests.feeds.obs_server import FakeObs
+
+EN = Texts("en")
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout_s: float = 60.0) -> None:
@@ -111,7 +116,8 @@ def test_congestion_reconnecting_and_recovery_open_and_close_incidents(service, 
     assert [e.ref for e in opens] == ["obs:congestion", "obs:reconnecting", "obs:congestion-2"]
 
 
-def test_a_bitrate_dip_is_not_an_incident_a_lasting_drop_is_and_the_recap_shows_it(service, source, obs, clock):
+def test_a_bitrate_dip_is_not_an_incident_a_lasting_drop_is_and_the_recap_shows_it(service, source, obs, clock,
+                                                                                   tmp_path):
     on_air(service, source, clock)
     change(source, obs, kbps=400)
     step(source, clock, 5)  # 400 kbps over these 5 s
@@ -130,11 +136,25 @@ def test_a_bitrate_dip_is_not_an_incident_a_lasting_drop_is_and_the_recap_shows_
     step(source, clock, 10)
     assert open_refs(service) == {}
     service.end()
+    service.writer.flush()
+    [opened], [closed] = logged(service, ev.INCIDENT_OPENED), logged(service, ev.INCIDENT_CLOSED)
     state = service.repo.load_show(service.show_id)
     recap = recap_of(state, service.repo.events(service.show_id))
     [incident] = recap.incidents
-    assert incident.ref == "obs:bitrate" and incident.closed_at is not None
+    assert (incident.ref, incident.opened_at, incident.closed_at) == ("obs:bitrate", opened.ts, closed.ts)
     assert recap.kpis.incidents == 1
+    assert recap.kpis.degraded_stream_s == closed.ts - opened.ts == 15
+
+    out = tmp_path / "recap.xlsx"  # the workbook the user gets: the figure and both log rows
+    export_recap(service.repo, service.show_id, out, lang="en", utc_offset_s=0)
+    wb = openpyxl.load_workbook(out)
+    try:
+        summary = {r[0]: r[1] for r in wb[EN("sheet.summary")].iter_rows(values_only=True) if r[0]}
+        events = [r for r in wb[EN("sheet.events")].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    assert summary[EN("kpi.degraded_stream_s")].total_seconds() == pytest.approx(15)
+    assert sum(1 for r in events if any(isinstance(c, str) and "OBS bitrate 400 kbps" in c for c in r)) == 2
 
 
 def test_obs_killed_and_back_opens_and_closes_unreachable(service, source, obs, clock, ctx, problems):
