@@ -92,6 +92,7 @@ class Reading:
 @dataclass
 class StreamHealth:
     limits: HealthLimits = field(default_factory=HealthLimits)
+    language: str = "en"  # of the incidents' texts: "en" or "zh_CN"
     _tracks: dict[str, _Track] = field(default_factory=lambda: {p: _Track() for p in PROBLEMS})
     _prev: StreamSample | None = None
     last_bitrate_kbps: float | None = None
@@ -137,7 +138,7 @@ class StreamHealth:
             held = ts - t.bad_since
             if not t.is_open and live and held >= self.limits.hold_s(problem):
                 t.is_open = True
-                return Decision("open", problem, describe(problem, t.figure, held, self.limits))
+                return Decision("open", problem, describe(problem, t.figure, held, self.limits, self.language))
             return None
         t.bad_since = None
         if not t.is_open:
@@ -207,18 +208,29 @@ def skipped_percent(prev: StreamSample | None, cur: StreamSample) -> float | Non
     return (cur.skipped_frames - prev.skipped_frames) * 100.0 / frames
 
 
-def describe(problem: str, figure: str, held_s: float, limits: HealthLimits) -> str:
-    """The incident's text: what, and the figure."""
+INCIDENT_KIND = "technical: "  # the kind the window writes first: window and recap word it
+
+
+def describe(problem: str, figure: str, held_s: float, limits: HealthLimits, language: str = "en") -> str:
+    """The incident's text: its kind, what, and the figure (English, or zh_CN)."""
     held = f"{held_s:.0f} s"
-    texts = {
-        UNREACHABLE: f"OBS unreachable for {held}",
-        STOPPED: f"OBS not streaming for {held}",
-        RECONNECTING: "OBS stream reconnecting",
-        CONGESTION: f"OBS stream congestion {figure} (limit {limits.congestion_percent:g}%)",
-        BITRATE: f"OBS bitrate {figure} for {held} (minimum {limits.min_bitrate_kbps:g} kbps)",
-        SKIPPED: f"OBS skipped {figure} of frames (limit {limits.skipped_percent:g}%)",
-    }
-    return texts[problem]
+    c, b, k = limits.congestion_percent, limits.min_bitrate_kbps, limits.skipped_percent
+    if language == "zh_CN":
+        texts = {
+            UNREACHABLE: f"OBS 连不上已 {held}", STOPPED: f"OBS 未推流已 {held}", RECONNECTING: "OBS 推流断线重连中",
+            CONGESTION: f"OBS 推流拥塞 {figure}（上限 {c:g}%）",
+            BITRATE: f"OBS 码率 {figure} 已 {held}（下限 {b:g} kbps）",
+            SKIPPED: f"OBS 跳帧 {figure}（上限 {k:g}%）",
+        }
+    else:
+        texts = {
+            UNREACHABLE: f"OBS unreachable for {held}", STOPPED: f"OBS not streaming for {held}",
+            RECONNECTING: "OBS stream reconnecting",
+            CONGESTION: f"OBS stream congestion {figure} (limit {c:g}%)",
+            BITRATE: f"OBS bitrate {figure} for {held} (minimum {b:g} kbps)",
+            SKIPPED: f"OBS skipped {figure} of frames (limit {k:g}%)",
+        }
+    return INCIDENT_KIND + texts[problem]
 
 
 def incident_ref(problem: str, taken: Mapping[str, Any] | set[str]) -> str:

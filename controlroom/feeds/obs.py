@@ -47,9 +47,9 @@ SCENE_KINDS_OF_EVENTS = frozenset({ev.SHOW_STARTED, ev.SEGMENT_STARTED, ev.UNDON
 
 def make_source(ctx: SourceContext, options: dict[str, str]) -> ObsSource:
     """Options: url (ws://127.0.0.1:4455), password_file (else env CONTROLROOM_OBS_PASSWORD;
-    a password is never an option, so never in argv), poll_s (2), timeout_s (5).
-    Raises ValueError naming the option at fault."""
-    known = {"url", "password_file", "poll_s", "timeout_s"}
+    a password is never an option, so never in argv), poll_s (2), timeout_s (5), language
+    of the incidents' texts (en or zh_CN). Raises ValueError naming the option at fault."""
+    known = {"url", "password_file", "poll_s", "timeout_s", "language"}
     if "password" in options:
         raise ValueError(f"obs: give the password in {PASSWORD_ENV} or password_file=PATH, "
                          "never on the command line")
@@ -59,8 +59,12 @@ def make_source(ctx: SourceContext, options: dict[str, str]) -> ObsSource:
     url = options.get("url", DEFAULT_URL).strip()
     if not url.startswith(("ws://", "wss://")):
         raise ValueError(f"obs: url {url!r} is not ws://host:port")
+    language = options.get("language", "en")
+    if language not in ("en", "zh_CN"):
+        raise ValueError(f"obs: language {language!r} is not en or zh_CN")
     return ObsSource(ctx, url, read_password(options.get("password_file")),
-                     poll_s=_seconds(options, "poll_s", 2.0), timeout_s=_seconds(options, "timeout_s", 5.0))
+                     poll_s=_seconds(options, "poll_s", 2.0), timeout_s=_seconds(options, "timeout_s", 5.0),
+                     language=language)
 
 
 def read_password(path: str | None) -> str | None:
@@ -101,10 +105,10 @@ class ObsSource:
     name = "obs"
 
     def __init__(self, ctx: SourceContext, url: str, password: str | None, *, poll_s: float = 2.0,
-                 timeout_s: float = 5.0, backoff_max_s: float = 10.0) -> None:
+                 timeout_s: float = 5.0, backoff_max_s: float = 10.0, language: str = "en") -> None:
         self.ctx, self.url, self._password = ctx, url, password
         self.poll_s, self.timeout_s, self.backoff_max_s = poll_s, timeout_s, backoff_max_s
-        self.stream = StreamHealth()
+        self.stream = StreamHealth(language=language)
         self._refs: dict[str, str] = {}  # problem → the ref of its open incident
         self._mutex = threading.Lock()
         self._state, self._detail, self._errors = "stopped", "", 0

@@ -192,6 +192,7 @@ def test_degraded_seconds_count_overlaps_once():
     spans = [("obs:congestion", 100.0, 160.0), ("obs:bitrate", 130.0, 200.0), ("INC-1", 0.0, 1000.0),
              ("obs:reconnecting", 500.0, None)]
     assert degraded_seconds(spans, end=560.0) == pytest.approx(100 + 60)
+    assert degraded_seconds(spans, end=560.0, start=150.0) == pytest.approx(50 + 60)
 
 
 def test_obs_settings_are_checked_and_the_scene_map_read():

@@ -91,7 +91,7 @@ def test_congestion_reconnecting_and_recovery_open_and_close_incidents(service, 
     assert open_refs(service) == {}
     change(source, obs, congestion=0.72)
     opened_at = clock.now()
-    assert open_refs(service) == {"obs:congestion": "OBS stream congestion 72% (limit 50%)"}
+    assert open_refs(service) == {"obs:congestion": "technical: OBS stream congestion 72% (limit 50%)"}
     change(source, obs, congestion=0.1)  # clear from now on
     step(source, clock, 9)
     assert "obs:congestion" in open_refs(service)  # clear for less than obs_recover_seconds
@@ -130,7 +130,7 @@ def test_a_bitrate_dip_is_not_an_incident_a_lasting_drop_is_and_the_recap_shows_
     step(source, clock, 5)
     assert open_refs(service) == {}
     step(source, clock, 5)
-    assert open_refs(service) == {"obs:bitrate": "OBS bitrate 400 kbps for 10 s (minimum 1000 kbps)"}
+    assert open_refs(service) == {"obs:bitrate": "technical: OBS bitrate 400 kbps for 10 s (minimum 1000 kbps)"}
     change(source, obs, kbps=5000)
     step(source, clock, 5)  # the first good sample
     step(source, clock, 10)
@@ -272,3 +272,16 @@ def test_odd_status_answers_never_stop_the_source(service, source, obs, clock, m
     step(source, clock, 1)
     assert source.health(clock.now()).state == "connected"
     assert service.view().pacing.status.value == "running"
+
+
+def test_incident_texts_in_chinese_when_asked(ctx, obs, service, clock):
+    src = make_source(ctx, {"url": obs.url, "poll_s": "0.02", "language": "zh_CN"})
+    src._password = "secret"  # as if from the environment
+    on_air(service, src, clock)
+    try:
+        change(src, obs, congestion=0.66)
+        assert open_refs(service) == {"obs:congestion": "technical: OBS 推流拥塞 66%（上限 50%）"}
+    finally:
+        src.stop()
+    with pytest.raises(ValueError, match="language"):
+        make_source(ctx, {"language": "fr"})
