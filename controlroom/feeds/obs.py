@@ -212,6 +212,8 @@ class ObsSource:
                 now = self.ctx.clock.now()
                 with self._mutex:
                     self._replies.append(now)
+                    while self._replies[0] < now - 60:  # events/min needs only the last minute
+                        self._replies.popleft()
                     self._last_reply = now
                     if self._state != "connected":
                         self._state, self._detail = "connected", f"OBS at {self.url}"

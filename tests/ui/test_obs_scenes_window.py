@@ -55,3 +55,20 @@ def test_f7_onto_a_product_slot_switches_the_scene(window, qtbot, clock, obs):
     finally:
         source.stop()
     assert "obs-source" not in [t.name for t in threading.enumerate()]
+
+
+def test_the_settings_dialog_edits_obs_scenes_and_refuses_a_bad_mapping(qtbot, session):
+    from controlroom.ui.settings_dialog import SettingsDialog
+
+    d = SettingsDialog(session.service)
+    qtbot.addWidget(d)
+    d.editors["obs_scenes"].setText("产品讲解=商品机位; interaction=Wide")
+    d.save()
+    assert session.service.state.settings.obs_scenes == "产品讲解=商品机位; interaction=Wide"
+    d2 = SettingsDialog(session.service)
+    qtbot.addWidget(d2)
+    assert d2.editors["obs_scenes"].text() == "产品讲解=商品机位; interaction=Wide"
+    d2.editors["obs_scenes"].setText("dance=Wide")
+    d2.save()
+    assert "obs_scenes" in d2.message.text() and "dance=Wide" in d2.message.text()
+    assert session.service.state.settings.obs_scenes == "产品讲解=商品机位; interaction=Wide"
