@@ -171,6 +171,9 @@ class ObsSource:
             self._wake, self._stopping = asyncio.Event(), asyncio.Event()
             loop.call_soon(ready.set)
             loop.run_until_complete(self._main())
+        except Exception as exc:  # noqa: BLE001 - a bug here must stop this source, never the show
+            self._set("failed", f"the OBS source stopped: {type(exc).__name__}: {exc}")
+            self._problem(f"OBS: the source stopped ({type(exc).__name__}); start it again")
         finally:
             self._loop = None
             loop.close()

@@ -285,3 +285,17 @@ def test_incident_texts_in_chinese_when_asked(ctx, obs, service, clock):
         src.stop()
     with pytest.raises(ValueError, match="language"):
         make_source(ctx, {"language": "fr"})
+
+
+def test_a_bug_in_the_source_stops_the_source_not_the_show(service, source, obs, clock, problems, monkeypatch):
+    on_air(service, source, clock)
+
+    def broken(sample):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(source, "_judge", broken)
+    wait_for(lambda: source.health(clock.now()).state == "failed", "the source to say it stopped")
+    assert "RuntimeError" in source.health(clock.now()).detail
+    assert problems[-1] == "OBS: the source stopped (RuntimeError); start it again"
+    service.next()  # the show goes on
+    assert service.view().pacing.index == 1
