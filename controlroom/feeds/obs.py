@@ -114,6 +114,7 @@ class ObsSource:
         self._state, self._detail, self._errors = "stopped", "", 0
         self._replies: deque[float] = deque()
         self._last_reply: float | None = None
+        self._connected_at: float | None = None  # a session that never answered is stalled too
         self._last_problem = ""
         self.samples = 0  # samples judged so far (tests wait on it)
         self._segment_uid: str | None = None
@@ -160,7 +161,8 @@ class ObsSource:
                 self._replies.popleft()
             age = None if self._last_reply is None else max(0.0, now - self._last_reply)
             state = self._state
-            if state == "connected" and age is not None and age > max(3 * self.poll_s, self.timeout_s):
+            heard = max(t for t in (self._last_reply, self._connected_at, -1.0) if t is not None)
+            if state == "connected" and now - heard > max(3 * self.poll_s, self.timeout_s):
                 state = "stalled"
             return SourceHealth(self.name, state, float(len(self._replies)), age, self._errors, self._detail)
 
@@ -192,6 +194,7 @@ class ObsSource:
                     delay = min(delay * 2, self.backoff_max_s)
                     continue
                 delay = 0.5
+                self._connected_at = self.ctx.clock.now()
                 self._set("connected", f"OBS at {self.url}")
                 self._last_problem = ""
                 try:

@@ -299,3 +299,19 @@ def test_a_bug_in_the_source_stops_the_source_not_the_show(service, source, obs,
     assert problems[-1] == "OBS: the source stopped (RuntimeError); start it again"
     service.next()  # the show goes on
     assert service.view().pacing.index == 1
+
+
+def test_a_session_that_never_answers_is_stalled(service, ctx, obs, clock):
+    obs.answer_status = False
+    src = ObsSource(ctx, obs.url, "secret", poll_s=0.02, timeout_s=0.5)
+    src.start()
+    try:
+        wait_for(lambda: obs.identified == 1, "the handshake")
+        wait_for(lambda: src.health(clock.now()).state == "connected", "connected")
+        clock.advance(30)
+        health = src.health(clock.now())
+        assert (health.state, health.last_event_age_s) == ("stalled", None)
+        wait_for(lambda: src.health(clock.now()).errors >= 1, "an unanswered request counted")
+        assert "did not answer GetStreamStatus" in src.health(clock.now()).detail
+    finally:
+        src.stop()
