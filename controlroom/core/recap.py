@@ -36,6 +36,7 @@ from controlroom.core.recap_figures import (
 from controlroom.core.recap_findings import find_problems, interaction_gaps, long_slots, promo_rows, timeline_rows
 from controlroom.core.show import ShowState
 from controlroom.core.show_span import EndWatch
+from controlroom.core.stream_health import degraded_seconds
 
 
 class RecapFold:
@@ -181,6 +182,8 @@ class RecapFold:
         incidents = [IncidentRecap(i.ref, i.text, i.opened_at, i.closed_at) for i in s.incidents.values()]
         kpis = summary_kpis(minutes, products, self.metrics.buyer_count(), self.metrics.interacting_users(),
                             len(incidents))
+        kpis.degraded_stream_s = degraded_seconds(((i.ref, i.opened_at, i.closed_at) for i in incidents), end,
+                                                 start=t0)
         recap = Recap(
             state=s, started_at=s.timer.started_at, ended_at=ended, t0=t0, end=end,
             kpis=kpis, segments=segments, products=products, minutes=minutes, gaps=gaps,

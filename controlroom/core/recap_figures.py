@@ -47,6 +47,7 @@ class Kpis:
     avg_order_value: float = 0.0
     oversells: int = 0
     incidents: int = 0
+    degraded_stream_s: float = 0.0  # time with an OBS stream-health incident open (core/stream_health.py)
 
 
 KPI_FORMATS: dict[str, str] = {
@@ -54,7 +55,7 @@ KPI_FORMATS: dict[str, str] = {
     "likes": "int", "comments": "int", "shares": "int", "interacting_users": "int",
     "interacting_per_view": "percent", "follows": "int", "orders": "int", "buyers": "int",
     "gmv": "money", "buyers_per_view": "percent", "avg_order_value": "money", "oversells": "int",
-    "incidents": "int",
+    "incidents": "int", "degraded_stream_s": "duration",
 }
 
 

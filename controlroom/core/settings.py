@@ -32,6 +32,15 @@ class ShowSettings:
     feed_ahead_minutes: float = 5.0
     # Moving onto a product slot puts its product on shelf and takes the previous slot's off.
     auto_shelf: bool = True
+    # -- OBS stream health and scenes (core/stream_health.py, feeds/obs.py, docs/obs.md) --
+    obs_congestion_percent: float = 50.0
+    obs_min_bitrate_kbps: float = 1000.0  # 0: no bitrate check
+    obs_low_bitrate_seconds: float = 10.0
+    obs_skipped_percent: float = 1.0
+    obs_unreachable_seconds: float = 10.0
+    obs_recover_seconds: float = 10.0
+    # segment kind=OBS scene; …, e.g. "product=Product cam; interaction=Wide". Empty: no switching.
+    obs_scenes: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,6 +63,8 @@ class ShowSettings:
 
     def validate(self) -> None:
         for f in fields(self):
+            if f.type in (str, "str"):
+                continue
             if getattr(self, f.name) < 0:
                 raise ValueError(f"setting {f.name} must not be negative")
         if self.slot_warn_minutes > self.slot_max_minutes:
@@ -62,12 +73,43 @@ class ShowSettings:
             raise ValueError("interaction_remind_minutes must not exceed interaction_alarm_minutes")
         if self.promo_target_min > self.promo_target_max:
             raise ValueError("promo_target_min must not exceed promo_target_max")
+        if self.obs_congestion_percent > 100:
+            raise ValueError("setting obs_congestion_percent must not exceed 100")
+        scene_map(self.obs_scenes)  # refuses a bad mapping, naming the part
 
     def replace(self, **changes: Any) -> ShowSettings:
         return ShowSettings.from_dict({**self.to_dict(), **changes})
 
 
+# The segment kinds (core/plan.py SegmentKind, which imports this module), for obs_scenes,
+# and their names in the window's Chinese, which obs_scenes takes too.
+SCENE_KINDS = ("opening", "product", "interaction", "final_push", "closing", "free")
+KIND_ALIASES = {"开场": "opening", "产品讲解": "product", "商品": "product", "互动": "interaction",
+                "逼单": "final_push", "结束语": "closing", "收尾": "closing", "自由环节": "free", "自由": "free"}
+
+
+def scene_map(text: str) -> dict[str, str]:
+    """`obs_scenes` ("product=Product cam; interaction=Wide") as kind → scene name.
+    Raises ValueError naming the part that is not `kind=scene` with a known kind."""
+    out: dict[str, str] = {}
+    for part in text.replace("；", ";").replace("＝", "=").split(";"):
+        if not part.strip():
+            continue
+        kind, eq, scene = part.partition("=")
+        kind, scene = kind.strip().lower(), scene.strip()
+        kind = KIND_ALIASES.get(kind, kind)
+        if not eq or not scene or kind not in SCENE_KINDS:
+            raise ValueError(f"setting obs_scenes: {part.strip()!r} is not kind=scene "
+                             f"(kinds: {', '.join(SCENE_KINDS)})")
+        out[kind] = scene
+    return out
+
+
 def _coerce(name: str, value: Any, type_name: Any) -> Any:
+    if type_name in (str, "str"):
+        if not isinstance(value, str):
+            raise ValueError(f"setting {name}: {value!r} is not text")
+        return value.strip()
     try:
         if type_name in (bool, "bool"):
             if value not in (True, False, 0, 1):

@@ -35,6 +35,7 @@ _ZH: dict[str, str] = {
     "kpi.interacting_users": "互动人数", "kpi.interacting_per_view": "互动人数 ÷ 累计观看（整场）", "kpi.follows": "涨粉",
     "kpi.orders": "订单数", "kpi.buyers": "下单人数", "kpi.gmv": "成交额 GMV", "kpi.buyers_per_view": "下单人数 ÷ 累计观看（整场）",
     "kpi.avg_order_value": "客单价", "kpi.oversells": "超卖/异常订单", "kpi.incidents": "事故",
+    "kpi.degraded_stream_s": "推流异常时长（OBS 推流事故）",
     # timeline
     "tl.no": "序号", "tl.kind": "类型", "tl.title": "环节", "tl.product": "商品",
     "tl.sched_start": "计划开始", "tl.sched_end": "计划结束", "tl.actual_start": "实际开始",
@@ -110,6 +111,7 @@ _EN: dict[str, str] = {
     "kpi.follows": "New followers", "kpi.orders": "Orders", "kpi.buyers": "Buyers", "kpi.gmv": "GMV",
     "kpi.buyers_per_view": "Buyers ÷ views (whole show)", "kpi.avg_order_value": "Average order value",
     "kpi.oversells": "Oversells / unexpected orders", "kpi.incidents": "Incidents",
+    "kpi.degraded_stream_s": "Degraded stream (OBS stream incidents)",
     "tl.no": "#", "tl.kind": "Kind", "tl.title": "Segment", "tl.product": "Product",
     "tl.sched_start": "Scheduled start", "tl.sched_end": "Scheduled end", "tl.actual_start": "Actual start",
     "tl.actual_end": "Actual end", "tl.planned": "Planned", "tl.extended": "Extended (min)",

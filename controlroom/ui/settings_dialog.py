@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,13 @@ def setting_labels() -> dict[str, str]:
         "feed_before_show_hours": translate("SettingsDialog", "Live data accepted from before the show (h)"),
         "feed_ahead_minutes": translate("SettingsDialog", "Live data accepted ahead of now (min)"),
         "auto_shelf": translate("SettingsDialog", "Moving onto a product slot puts it on shelf (and the previous one off)"),
+        "obs_congestion_percent": translate("SettingsDialog", "OBS: congestion incident at (%)"),
+        "obs_min_bitrate_kbps": translate("SettingsDialog", "OBS: bitrate incident below (kbps, 0 = off)"),
+        "obs_low_bitrate_seconds": translate("SettingsDialog", "OBS: low bitrate for at least (s)"),
+        "obs_skipped_percent": translate("SettingsDialog", "OBS: skipped frames incident above (%)"),
+        "obs_unreachable_seconds": translate("SettingsDialog", "OBS: unreachable or not streaming for (s)"),
+        "obs_recover_seconds": translate("SettingsDialog", "OBS: incident closes after recovering for (s)"),
+        "obs_scenes": translate("SettingsDialog", "OBS scenes by segment kind (product=Scene; interaction=Scene)"),
     }
 
 
@@ -60,11 +68,15 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Show settings"))
         current = service.view().settings
         form = QFormLayout()
-        self.editors: dict[str, QAbstractSpinBox | QCheckBox] = {}
+        self.editors: dict[str, QAbstractSpinBox | QCheckBox | QLineEdit] = {}
         labels = self.labels()
         for f in fields(ShowSettings):
-            editor = self._switch(getattr(current, f.name)) if f.type in (bool, "bool") else \
-                self._editor(f.type in (int, "int"), getattr(current, f.name))
+            value = getattr(current, f.name)
+            if f.type in (str, "str"):
+                editor = QLineEdit(value)  # text settings (obs_scenes)
+            else:
+                editor = self._switch(value) if f.type in (bool, "bool") else \
+                    self._editor(f.type in (int, "int"), value)
             self.editors[f.name] = editor
             form.addRow(labels.get(f.name, f.name), editor)
         self.message = QLabel()
@@ -98,8 +110,9 @@ class SettingsDialog(QDialog):
         box.setChecked(bool(on))
         return box
 
-    def values(self) -> dict[str, float | bool]:
-        return {name: editor.isChecked() if isinstance(editor, QCheckBox) else editor.value()  # type: ignore[attr-defined]
+    def values(self) -> dict[str, float | bool | str]:
+        return {name: editor.isChecked() if isinstance(editor, QCheckBox) else
+                editor.text() if isinstance(editor, QLineEdit) else editor.value()  # type: ignore[attr-defined]
                 for name, editor in self.editors.items()}
 
     def save(self) -> None:

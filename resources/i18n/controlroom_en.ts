@@ -802,6 +802,34 @@
         <source>Moving onto a product slot puts it on shelf (and the previous one off)</source>
         <translation>Moving onto a product slot puts it on shelf (and the previous one off)</translation>
     </message>
+    <message>
+        <source>OBS: congestion incident at (%)</source>
+        <translation>OBS: congestion incident at (%)</translation>
+    </message>
+    <message>
+        <source>OBS: bitrate incident below (kbps, 0 = off)</source>
+        <translation>OBS: bitrate incident below (kbps, 0 = off)</translation>
+    </message>
+    <message>
+        <source>OBS: low bitrate for at least (s)</source>
+        <translation>OBS: low bitrate for at least (s)</translation>
+    </message>
+    <message>
+        <source>OBS: skipped frames incident above (%)</source>
+        <translation>OBS: skipped frames incident above (%)</translation>
+    </message>
+    <message>
+        <source>OBS: unreachable or not streaming for (s)</source>
+        <translation>OBS: unreachable or not streaming for (s)</translation>
+    </message>
+    <message>
+        <source>OBS: incident closes after recovering for (s)</source>
+        <translation>OBS: incident closes after recovering for (s)</translation>
+    </message>
+    <message>
+        <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
+        <translation>OBS scenes by segment kind (product=Scene; interaction=Scene)</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>

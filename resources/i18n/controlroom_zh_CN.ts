@@ -802,6 +802,34 @@
         <source>Moving onto a product slot puts it on shelf (and the previous one off)</source>
         <translation>进入商品讲解环节时自动上架该商品（并下架上一个）</translation>
     </message>
+    <message>
+        <source>OBS: congestion incident at (%)</source>
+        <translation>OBS：拥塞达到（%）记为事故</translation>
+    </message>
+    <message>
+        <source>OBS: bitrate incident below (kbps, 0 = off)</source>
+        <translation>OBS：码率低于（千比特/秒，0 = 不检查）记为事故</translation>
+    </message>
+    <message>
+        <source>OBS: low bitrate for at least (s)</source>
+        <translation>OBS：码率过低持续（秒）</translation>
+    </message>
+    <message>
+        <source>OBS: skipped frames incident above (%)</source>
+        <translation>OBS：跳帧超过（%）记为事故</translation>
+    </message>
+    <message>
+        <source>OBS: unreachable or not streaming for (s)</source>
+        <translation>OBS：连不上或未推流持续（秒）</translation>
+    </message>
+    <message>
+        <source>OBS: incident closes after recovering for (s)</source>
+        <translation>OBS：恢复持续（秒）后关闭事故</translation>
+    </message>
+    <message>
+        <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
+        <translation>按环节切换 OBS 场景（产品讲解=场景；互动=场景）</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
