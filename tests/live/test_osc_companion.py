@@ -61,6 +61,19 @@ class OscRecorder:
                 return got[1]
         raise AssertionError(f"no {address} among {self.seen}")
 
+    def answer(self) -> tuple[str, tuple[Any, ...]]:
+        """The next answer to an OSC command: ("/controlroom/ok", (command,)) or the refusal."""
+        deadline = time.monotonic() + WAIT_S
+        while time.monotonic() < deadline:
+            try:
+                got = self.got.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.seen.append(got)
+            if got[0] in ("/controlroom/ok", "/controlroom/refused"):
+                return got
+        raise AssertionError(f"no answer among {self.seen}")
+
 
 @pytest.fixture
 def recorder() -> Iterator[OscRecorder]:
