@@ -80,6 +80,10 @@ def _surfaces(args: argparse.Namespace, server: Any) -> Any:
     """OSC and Companion, on the API's own command runner (one order, one memory of ids)."""
     from controlroom.feeds.surfaces import start_surfaces  # python-osc only when serving
 
+    if args.osc_in is not None and not 0 <= args.osc_in <= 65535:
+        server.stop()
+        raise CliError(f"--osc-in {args.osc_in} is not a port between 0 and 65535")
+
     # OSC has no token: it listens beyond this machine only when the API is opened to the LAN too
     osc_host = "0.0.0.0" if getattr(args, "lan", False) else "127.0.0.1"
     try:
