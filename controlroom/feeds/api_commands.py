@@ -111,9 +111,11 @@ def parse(payload: Any) -> CommandCall:
     if not isinstance(payload, dict):
         raise BadCommand(422, f"a command is a JSON object like {{\"command\": \"next\"}}, not {shown(payload)}", None)
     name = payload.get("command")
-    if name not in SPECS:
+    if not isinstance(name, str) or name not in SPECS:
         what = "is missing" if name is None else f"is {shown(name)}, not a command"
         raise BadCommand(422, f"command {what}; commands: {', '.join(SPECS)}", "command")
+    if payload.get("type", "command") != "command":
+        raise BadCommand(422, f"type is {shown(payload['type'])}: a command's type is \"command\" (or none)", "type")
     spec = SPECS[name]
     known = {a.name for a in spec.args}
     for key in payload:

@@ -116,6 +116,8 @@ def test_refusals_are_409_with_the_windows_sentence_and_a_code(server, service):
     ({"command": "jump"}, "command"),
     ({}, "command"),
     ({"command": "next", "id": ["a"]}, "id"),
+    ({"command": ["next"]}, "command"),
+    ({"command": "next", "type": "viewers"}, "type"),
 ])
 def test_bad_input_is_422_naming_the_field_and_runs_nothing(server, service, body, field):
     service.start()
