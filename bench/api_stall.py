@@ -29,7 +29,7 @@ from common import mixed_feed
 from controlroom.feeds.api_server import EVENTS_PATH, STATE_PATH, ApiServer
 from controlroom.feeds.config import ApiSettings
 
-HEADERS = {"Authorization": f"Bearer {TOKEN}"}
+HEADERS = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
 
 
 def big_body(limit: int) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import Any
 
 from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake, wait_for_interrupt
@@ -36,6 +37,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     given.add_argument("--token", help="the token itself; VISIBLE TO OTHER USERS of this computer (ps, /proc): "
                                        f"prefer --token-file or ${TOKEN_ENV}")
     given.add_argument("--token-file", metavar="PATH", help="read the token from the first line of this file")
+    _add_surface_options(p)
+
+
+def _add_surface_options(p: argparse.ArgumentParser) -> None:
+    s = p.add_argument_group("control surfaces", "OSC and Bitfocus Companion (docs/companion.md)")
+    s.add_argument("--osc-in", type=int, metavar="PORT",
+                   help="take commands as OSC on this UDP port (/controlroom/next, …); 127.0.0.1 only")
+    s.add_argument("--osc-out", metavar="HOST:PORT", help="send segment, remaining, phase and alerts as OSC here")
+    s.add_argument("--companion", metavar="HOST:PORT",
+                   help="keep Companion's custom variables cr_segment, cr_remaining, cr_product up to date")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,13 +65,35 @@ def run(args: argparse.Namespace) -> int:
             warn(f"controlroom: serving on {args.host}, reachable from other machines; keep the token secret")
         say(f"show {intake.service.show_id}: POST {server.url}{EVENTS_PATH}")
         say(f"token: {source}")
+        surfaces = _surfaces(args, server)
         say(f"listening on {server.url} (Ctrl-C to stop)")
         try:
             wait_for_interrupt()
         finally:
+            surfaces.stop()
             server.stop()
     say("stopped")
     return 0
+
+
+def _surfaces(args: argparse.Namespace, server: Any) -> Any:
+    """OSC and Companion, on the API's own command runner (one order, one memory of ids)."""
+    from controlroom.feeds.surfaces import start_surfaces  # python-osc only when serving
+
+    if args.osc_in is not None and not 0 <= args.osc_in <= 65535:
+        server.stop()
+        raise CliError(f"--osc-in {args.osc_in} is not a port between 0 and 65535")
+
+    # OSC has no token: it listens beyond this machine only when the API is opened to the LAN too
+    osc_host = "0.0.0.0" if getattr(args, "lan", False) else "127.0.0.1"
+    try:
+        surfaces = start_surfaces(server.handlers.commands, args.osc_in, args.osc_out, args.companion, osc_host)
+    except (ValueError, OSError) as exc:
+        server.stop()
+        raise CliError(f"control surfaces: {exc}") from None
+    for line in surfaces.lines:
+        say(line)
+    return surfaces
 
 
 def _token(args: argparse.Namespace) -> tuple[str, str]:

@@ -15,12 +15,17 @@ from controlroom.core.undo import joined, undo_event
 
 
 class CommandError(ValueError):
-    pass
+    """A refusal: the sentence is for the user, `code` (a short snake_case word) for programs
+    (the API's 409 answers carry it). Refusals raised elsewhere carry the default code."""
+
+    def __init__(self, message: str, code: str = "refused") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _live(s: ShowState) -> None:
     if s.timer.status not in (ShowStatus.RUNNING, ShowStatus.PAUSED):
-        raise CommandError(f"the show is {s.timer.status.value}, not running")
+        raise CommandError(f"the show is {s.timer.status.value}, not running", "not_live")
 
 
 def _index(s: ShowState) -> int:
@@ -33,22 +38,22 @@ def start(s: ShowState, now: float) -> list[Event]:
     if s.timer.status == ShowStatus.PAUSED:
         return [Event(ev.SHOW_RESUMED, now)]
     if s.timer.status != ShowStatus.PLANNED:
-        raise CommandError(f"the show is already {s.timer.status.value}")
+        raise CommandError(f"the show is already {s.timer.status.value}", "already_started")
     if not s.plan.segments:
-        raise CommandError("the plan has no segments")
+        raise CommandError("the plan has no segments", "empty_plan")
     first = s.plan.segments[0]
     return [Event(ev.SHOW_STARTED, now), Event(ev.SEGMENT_STARTED, now, ref=first.uid, text="start")]
 
 
 def pause(s: ShowState, now: float) -> list[Event]:
     if s.timer.status != ShowStatus.RUNNING:
-        raise CommandError("the show is not running")
+        raise CommandError("the show is not running", "not_running")
     return [Event(ev.SHOW_PAUSED, now)]
 
 
 def resume(s: ShowState, now: float) -> list[Event]:
     if s.timer.status != ShowStatus.PAUSED:
-        raise CommandError("the show is not paused")
+        raise CommandError("the show is not paused", "not_paused")
     return [Event(ev.SHOW_RESUMED, now)]
 
 
@@ -61,7 +66,7 @@ def toggle_pause(s: ShowState, now: float) -> list[Event]:
 def jump(s: ShowState, now: float, index: int, cause: str = "jump") -> list[Event]:
     _live(s)
     if not 0 <= index < len(s.plan.segments):
-        raise CommandError(f"there is no segment {index + 1}")
+        raise CommandError(f"there is no segment {index + 1}", "no_such_segment")
     segment = s.plan.segments[index]
     return [Event(ev.SEGMENT_STARTED, now, ref=segment.uid, text=cause), *_move_on(s, now, segment)]
 
@@ -97,7 +102,7 @@ def next_segment(s: ShowState, now: float) -> list[Event]:
     _live(s)
     i = _index(s) + 1
     if i >= len(s.plan.segments):
-        raise CommandError("this is the last segment: end the show instead")
+        raise CommandError("this is the last segment: end the show instead", "last_segment")
     return jump(s, now, i, "next")
 
 
@@ -105,7 +110,7 @@ def previous_segment(s: ShowState, now: float) -> list[Event]:
     _live(s)
     i = _index(s) - 1
     if i < 0:
-        raise CommandError("this is the first segment")
+        raise CommandError("this is the first segment", "first_segment")
     return jump(s, now, i, "previous")
 
 
@@ -114,14 +119,14 @@ def skip(s: ShowState, now: float) -> list[Event]:
     _live(s)
     i = _index(s) + 2
     if i >= len(s.plan.segments):
-        raise CommandError("there is no segment after the next one")
+        raise CommandError("there is no segment after the next one", "no_such_segment")
     return jump(s, now, i, "skip")
 
 
 def extend(s: ShowState, now: float, minutes: float) -> list[Event]:
     _live(s)
     if not minutes or abs(minutes) > 120:
-        raise CommandError("extend by a number of minutes between -120 and 120, not 0")
+        raise CommandError("extend by a number of minutes between -120 and 120, not 0", "bad_minutes")
     run = s.timer.current
     assert run is not None
     i = s.plan.index_of(run.uid)
@@ -129,7 +134,8 @@ def extend(s: ShowState, now: float, minutes: float) -> list[Event]:
         planned = s.plan.segments[i].planned_s + s.timer.extensions.get(run.uid, 0.0)
         if planned + minutes * 60.0 <= 0:
             raise CommandError(
-                f"{s.plan.segments[i].title} is planned for {planned / 60:g} min: shorten it by less than that"
+                f"{s.plan.segments[i].title} is planned for {planned / 60:g} min: shorten it by less than that",
+                "too_short",
             )
     return [Event(ev.SEGMENT_EXTENDED, now, ref=run.uid, value=minutes * 60.0)]
 
@@ -149,13 +155,13 @@ def mark_promo(s: ShowState, now: float, sku: str | None = None) -> list[Event]:
     sku = sku or s.queue.explaining
     product = s.queue.products.get(sku or "")
     if product is None:
-        raise CommandError("choose the product whose promo was repeated")
+        raise CommandError("choose the product whose promo was repeated", "no_product")
     return [Event(ev.PROMO_REPEATED, now, product=product.sku, text=product.promo or None)]
 
 
 def _product(s: ShowState, sku: str) -> str:
     if sku not in s.queue.products:
-        raise CommandError(f"no product with SKU {sku!r} in this show")
+        raise CommandError(f"no product with SKU {sku!r} in this show", "unknown_product")
     return sku
 
 
@@ -181,7 +187,7 @@ def explain(s: ShowState, now: float, sku: str | None) -> list[Event]:
 def set_stock(s: ShowState, now: float, sku: str, stock: int, reason: str = "") -> list[Event]:
     _product(s, sku)
     if not isinstance(stock, int) or stock < 0:
-        raise CommandError(f"stock for {sku}: {stock!r} must be a whole number ≥ 0")
+        raise CommandError(f"stock for {sku}: {stock!r} must be a whole number ≥ 0", "bad_stock")
     delta = stock - s.queue.stock(sku)
     if delta == 0:
         return []
@@ -190,22 +196,22 @@ def set_stock(s: ShowState, now: float, sku: str, stock: int, reason: str = "") 
 
 def note(s: ShowState, now: float, text: str) -> list[Event]:
     if not text.strip():
-        raise CommandError("a note needs some text")
+        raise CommandError("a note needs some text", "empty_text")
     return [Event(ev.NOTE, now, text=text.strip())]
 
 
 def open_incident(s: ShowState, now: float, text: str, ref: str) -> list[Event]:
     if not text.strip():
-        raise CommandError("describe the incident")
+        raise CommandError("describe the incident", "empty_text")
     if ref in s.incidents:
-        raise CommandError(f"incident {ref} exists already")
+        raise CommandError(f"incident {ref} exists already", "incident_exists")
     return [Event(ev.INCIDENT_OPENED, now, ref=ref, text=text.strip())]
 
 
 def close_incident(s: ShowState, now: float, ref: str) -> list[Event]:
     inc = s.incidents.get(ref)
     if inc is None or inc.closed_at is not None:
-        raise CommandError(f"no open incident {ref}")
+        raise CommandError(f"no open incident {ref}", "no_incident")
     return [Event(ev.INCIDENT_CLOSED, now, ref=ref, text=inc.text)]
 
 
@@ -224,8 +230,8 @@ def undo(s: ShowState, now: float) -> list[Event]:
     action = s.undo_log.last
     if action is None:
         if s.timer.status == ShowStatus.ENDED:
-            raise CommandError("nothing to undo since the show ended")
+            raise CommandError("nothing to undo since the show ended", "nothing_to_undo")
         if s.timer.started_at is not None:
-            raise CommandError("nothing to undo since the show started")
-        raise CommandError("nothing to undo")
+            raise CommandError("nothing to undo since the show started", "nothing_to_undo")
+        raise CommandError("nothing to undo", "nothing_to_undo")
     return [undo_event(action, now)]

@@ -31,6 +31,8 @@ from aiohttp import WSMsgType, web
 from controlroom.core.feed_json import JsonError, loads
 from controlroom.core.feed_schema import FeedError
 from controlroom.core.feed_text import shown
+from controlroom.feeds.api_commands import COMMANDS_PATH, CommandRunner
+from controlroom.feeds.api_guard import browser_guard
 from controlroom.feeds.config import ApiSettings
 from controlroom.services.intake import Intake
 from controlroom.store.errors import StoreUnavailable
@@ -80,8 +82,11 @@ def _whole_seconds(seconds: float) -> int:
 class ApiHandlers:
     """The routes, over one intake and one token."""
 
-    def __init__(self, intake: Intake, token: str, max_body: int, read_timeout_s: float = 10.0) -> None:
+    def __init__(self, intake: Intake, token: str, max_body: int, read_timeout_s: float = 10.0,
+                 host: str = "127.0.0.1") -> None:
         self.intake = intake
+        self.commands = CommandRunner(intake.service)
+        self.host = host  # what the Host header may name (feeds/api_guard.py)
         self._token = token.encode()
         self.max_body = max_body
         self.read_timeout_s = read_timeout_s
@@ -90,9 +95,10 @@ class ApiHandlers:
         self._read_pool: ThreadPoolExecutor | None = None
 
     def app(self) -> web.Application:
-        middlewares = [self._json_errors, self._auth]
+        middlewares = [self._json_errors, browser_guard(self.host), self._auth]
         app = web.Application(client_max_size=self.max_body, middlewares=middlewares)
         app.router.add_post(EVENTS_PATH, self.post_events)
+        app.router.add_post(COMMANDS_PATH, self.post_command)
         app.router.add_get(STATE_PATH, self.get_state)
         app.router.add_get(WS_PATH, self.websocket)
         app.on_shutdown.append(self._close_sockets)
@@ -135,8 +141,29 @@ class ApiHandlers:
             return resp
         return await handler(request)
 
+    def _full_token(self, request: web.Request) -> bool:
+        """The command token itself (not a view-only one): commands need it."""
+        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+        return scheme.lower() == "bearer" and hmac.compare_digest(
+            given.strip().encode("utf-8", "surrogateescape"), self._token)
+
     # -- routes ------------------------------------------------------------------
     async def post_events(self, request: web.Request) -> web.Response:
+        body = await self._read_body(request)
+        return body if isinstance(body, web.Response) else (await self._answer(body)).response()
+
+    async def post_command(self, request: web.Request) -> web.Response:
+        """One operator command (feeds/api_commands.py), run on the intake pool, answered once committed."""
+        if not self._full_token(request):
+            return _error(403, "commands need the command token, not a view-only one", code="view_token")
+        body = await self._read_body(request)
+        if isinstance(body, web.Response):
+            return body
+        answer = await asyncio.get_running_loop().run_in_executor(self._intake_pool, self.commands.answer_json, body)
+        return _command_reply(answer).response()
+
+    async def _read_body(self, request: web.Request) -> bytes | web.Response:
+        """The whole body, or the refusal of one too big or too slow."""
         if request.content_length is not None and request.content_length > self.max_body:
             return _error(413, f"the body is {request.content_length} bytes, at most {self.max_body}")
         try:
@@ -148,7 +175,7 @@ class ApiHandlers:
             resp = _error(408, f"the body did not arrive within {self.read_timeout_s:g} s; nothing was stored")
             resp.force_close()  # the rest of a slow body is not worth waiting for
             return resp
-        return (await self._answer(body)).response()
+        return body
 
     async def get_state(self, request: web.Request) -> web.Response:
         loop = asyncio.get_running_loop()
@@ -159,19 +186,20 @@ class ApiHandlers:
         ws = web.WebSocketResponse(max_msg_size=self.max_body, heartbeat=30.0)
         await ws.prepare(request)
         self.sockets.add(ws)
+        may_command = self._full_token(request)
         seq = 0
         async for msg in ws:
             if msg.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
                 break
             seq += 1
-            await ws.send_str(_dumps(await self._ws_answer(msg.data, seq)))
+            await ws.send_str(_dumps(await self._ws_answer(msg.data, seq, may_command)))
         return ws
 
-    async def _ws_answer(self, data: str | bytes, seq: int) -> dict[str, Any]:
-        """The WebSocket's reply to one message: an ack with the receipt, or the error
-        with its HTTP status; the connection stays open either way."""
+    async def _ws_answer(self, data: str | bytes, seq: int, may_command: bool = False) -> dict[str, Any]:
+        """The WebSocket's reply to one message (events, or `{"type": "command", …}`): an ack,
+        or the error with its HTTP status; the connection stays open either way."""
         try:
-            reply = await self._answer(data)
+            reply = await self._answer(data, may_command)
         except Exception as exc:  # noqa: BLE001 - one bad message must not drop the connection
             log.exception("the local API failed on WebSocket message %d", seq)
             return {"ok": False, "seq": seq, "status": 500, "error": _internal(exc), "index": None, "field": None}
@@ -179,15 +207,20 @@ class ApiHandlers:
             return {"ok": True, "seq": seq, **reply.body}
         return {"ok": False, "seq": seq, "status": reply.status, **reply.body}
 
-    async def _answer(self, body: bytes | str) -> Reply:
-        return await asyncio.get_running_loop().run_in_executor(self._intake_pool, self.answer, body)
+    async def _answer(self, body: bytes | str, may_command: bool = False) -> Reply:
+        return await asyncio.get_running_loop().run_in_executor(self._intake_pool, self.answer, body, may_command)
 
-    def answer(self, body: bytes | str) -> Reply:
-        """Decode, validate and submit one batch (blocking: runs on the intake pool)."""
+    def answer(self, body: bytes | str, may_command: bool = False) -> Reply:
+        """Decode, validate and submit one batch, or run one WebSocket command (blocking: runs on the pool)."""
         try:
             payload = loads(body)
         except JsonError as exc:
             return Reply(400, {"error": str(exc), "index": None, "field": None})
+        if isinstance(payload, dict) and payload.get("type") == "command":
+            if not may_command:
+                return Reply(403, {"error": "commands need the command token, not a view-only one",
+                                   "code": "view_token"})
+            return _command_reply(self.commands.handle(payload))
         try:
             receipt = self.intake.submit_json(payload)
         except FeedError as exc:
@@ -201,10 +234,16 @@ class ApiHandlers:
             await ws.close(message=b"server shutting down")
 
 
+def _command_reply(answer: Any) -> Reply:
+    retry = None if answer.retry_after_s is None else _whole_seconds(answer.retry_after_s)
+    return Reply(answer.status, answer.body, retry)
+
+
 def _http_error(request: web.Request, exc: web.HTTPException) -> web.Response:
     """aiohttp's own refusals (no such path, wrong method …) as JSON, their headers kept."""
     if exc.status == 404:
-        message = f"no such path {shown(request.path)}: the API is POST {EVENTS_PATH}, GET {STATE_PATH}, GET {WS_PATH}"
+        message = (f"no such path {shown(request.path)}: the API is POST {EVENTS_PATH}, POST {COMMANDS_PATH}, "
+                   f"GET {STATE_PATH}, GET {WS_PATH}")
     elif exc.status == 405:
         allowed = ", ".join(sorted(getattr(exc, "allowed_methods", ()) or ()))
         message = f"{shown(request.method)} is not allowed on {request.path}; use {allowed or 'another method'}"
@@ -238,7 +277,7 @@ class ApiServer:
         self.host = host or s.host
         self.port = s.port if port is None else port
         self.read_timeout_s = s.read_timeout_s
-        self.handlers = ApiHandlers(intake, token, s.max_body_bytes, s.read_timeout_s)
+        self.handlers = ApiHandlers(intake, token, s.max_body_bytes, s.read_timeout_s, self.host)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()

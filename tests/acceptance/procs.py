@@ -76,7 +76,7 @@ async def post(session: aiohttp.ClientSession, url: str, body: Any, timeout: flo
     text = body if isinstance(body, (bytes, str)) else json.dumps(body)
     raw = text.encode() if isinstance(text, str) else text
     data = io.BytesIO(raw) if len(raw) > 1 << 20 else raw  # aiohttp warns about big bytes bodies
-    async with session.post(f"{url}/api/v1/events", data=data, headers=AUTH,
+    async with session.post(f"{url}/api/v1/events", data=data, headers={**AUTH, "Content-Type": "application/json"},
                             timeout=aiohttp.ClientTimeout(total=timeout)) as resp:
         return resp.status, await resp.json(), resp.headers
 

@@ -179,7 +179,7 @@ def test_a_5000_digit_number_is_422_naming_the_field(server):
 def test_a_header_that_is_not_utf8_is_401_not_a_crash(server):
     async def raw() -> bytes:
         reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
-        writer.write(b"GET /api/v1/state HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \xff\xfe\r\n\r\n")
+        writer.write(b"GET /api/v1/state HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \xff\xfe\r\n\r\n")
         await writer.drain()
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), GUARD_S)
         writer.close()
@@ -239,7 +239,7 @@ async def _trickle(port: int, head: bytes, body: bytes) -> tuple[bytes, int]:
 
 def test_a_slow_body_is_408_json_and_closed(service):
     body = json.dumps({"type": "comment", "text": "x" * 2000}).encode()
-    head = (f"POST {EVENTS_PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\n"
+    head = (f"POST {EVENTS_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {TOKEN}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode()
     with serving(Intake(service), read_timeout_s=0.5) as srv:
         answer, sent = asyncio.run(_trickle(srv.port, head, body))
@@ -251,7 +251,7 @@ def test_a_slow_body_is_408_json_and_closed(service):
 
 
 def test_slow_headers_are_cut_off(service):
-    head = f"POST {EVENTS_PATH} HTTP/1.1\r\nHost: x\r\n".encode()
+    head = f"POST {EVENTS_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode()
     headers = b"X-Slow: " + b"y" * 2000  # never finished: the server must give up first
     with serving(Intake(service), read_timeout_s=0.5) as srv:
         answer, sent = asyncio.run(_trickle(srv.port, head, headers))

@@ -152,7 +152,8 @@ def test_oversized_body_is_413(intake, service):
             for i in range(0, len(data), 4096):
                 yield data[i : i + 4096]
 
-        status, _ = asyncio.run(_request("POST", srv.url + EVENTS_PATH, AUTH, data=chunks()))
+        hdrs = {**AUTH, "Content-Type": "application/json"}
+        status, _ = asyncio.run(_request("POST", srv.url + EVENTS_PATH, hdrs, data=chunks()))
         assert status == 413
     finally:
         srv.stop()

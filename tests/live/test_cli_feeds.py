@@ -51,7 +51,8 @@ def test_serve_takes_events_until_sigterm(db_path, config_dir, capsys):
         token = (config_dir / "api_token").read_text().strip()
         assert (config_dir / "api_token").stat().st_mode & 0o777 == 0o600
         body = json.dumps([{"type": "comment", "text": "hi"}, {"type": "viewers", "online": 42}]).encode()
-        req = urllib.request.Request(url + "/api/v1/events", body, {"Authorization": f"Bearer {token}"})
+        req = urllib.request.Request(url + "/api/v1/events", body, {"Authorization": f"Bearer {token}",
+                                                                  "Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=10) as resp:
             assert json.load(resp)["accepted"] == 2
     finally:

@@ -102,7 +102,7 @@ def test_server_from_the_panel(qtbot, service):
         req = urllib.request.Request(
             panel.server.url + "/api/v1/events",
             json.dumps({"type": "share"}).encode(),
-            {"Authorization": f"Bearer {token}"},
+            {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
         )
         with urllib.request.urlopen(req, timeout=10) as resp:
             assert json.load(resp)["accepted"] == 1
