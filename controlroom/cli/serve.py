@@ -7,6 +7,7 @@ import os
 
 from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake, wait_for_interrupt
+from controlroom.cli.serve_sources import add_source_options, serve_sources
 from controlroom.feeds.config import (
     TOKEN_ENV,
     TOKEN_FILE,
@@ -36,6 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     given.add_argument("--token", help="the token itself; VISIBLE TO OTHER USERS of this computer (ps, /proc): "
                                        f"prefer --token-file or ${TOKEN_ENV}")
     given.add_argument("--token-file", metavar="PATH", help="read the token from the first line of this file")
+    add_source_options(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
         say(f"token: {source}")
         say(f"listening on {server.url} (Ctrl-C to stop)")
         try:
-            wait_for_interrupt()
+            with serve_sources(args, intake, server):
+                wait_for_interrupt()
         finally:
             server.stop()
     say("stopped")
