@@ -199,6 +199,10 @@ class DouyinRelaySource:
         loop = self._loop = asyncio.new_event_loop()
         try:
             loop.run_until_complete(self._connect_forever())
+        except Exception as exc:  # noqa: BLE001 - shown as failed with why; the show goes on
+            log.exception("the Douyin source failed")
+            self.meter.failed(f"{exc.__class__.__name__}: {exc}")
+            self.ctx.on_problem(f"the Douyin source stopped: {exc.__class__.__name__}: {exc}")
         finally:
             loop.close()
 
@@ -245,6 +249,13 @@ class DouyinRelaySource:
 
     def take(self, text: str) -> None:
         """One relay message into the log (blocking until committed); problems reported, never raised."""
+        try:
+            self._take(text)
+        except Exception as exc:  # noqa: BLE001 - one odd message costs only itself
+            log.exception("the Douyin source failed on a message")
+            self._problem(f"a relay message could not be read ({exc.__class__.__name__}: {exc}); skipped")
+
+    def _take(self, text: str) -> None:
         try:
             msg = json.loads(text)
         except ValueError:
