@@ -129,3 +129,16 @@ def test_a_fresh_connection_is_not_stalled_by_old_quiet():
     meter.set(STARTING, "reconnecting")
     meter.connected("again")
     assert meter.health(clock.now()).state == CONNECTED
+
+
+def test_serve_keeps_each_option_with_its_source():
+    from controlroom.app import build_parser
+
+    parser, _ = build_parser(["serve"])
+    args = parser.parse_args(["serve", "--source", "tail", "--source-option", "from_start=1",
+                              "--source", "douyin", "--source-option", "tail.path=/tmp/a.b.jsonl",
+                              "--source-option", "url=ws://127.0.0.1:1088/ws/1"])
+    assert args.source_plan == [["tail", ["from_start=1", "path=/tmp/a.b.jsonl"]],
+                                ["douyin", ["url=ws://127.0.0.1:1088/ws/1"]]]
+    with pytest.raises(SystemExit):
+        parser.parse_args(["serve", "--source-option", "url=ws://x"])
