@@ -13,6 +13,7 @@ from typing import Any
 from controlroom.feeds.sources import STOPPED, HealthMeter, MeteredIntake, SourceContext, SourceHealth
 
 TIKTOK_EXTRA = "pip install 'controlroom[tiktok]'"
+REHEARSAL_ROOM = "rehearsal"  # the room a rehearsal show is created with (ui/session.py)
 
 
 class _Metered:
@@ -89,6 +90,11 @@ class SimulatorSource(_Metered):
     def __init__(self, ctx: SourceContext, options: dict[str, str]) -> None:
         super().__init__("simulator", ctx)
         from controlroom.feeds.rehearsal import RoomFeed
+
+        # Simulated viewers and orders in a real show's log would be taken for real ones.
+        if ctx.service.view().info.room != REHEARSAL_ROOM and options.get("on_real_show") != "yes":
+            raise ValueError(f"it plays made-up viewers and orders into the log, so it runs only on a rehearsal "
+                             f"show (room {REHEARSAL_ROOM!r}); give on_real_show=yes to play it into this one")
         from controlroom.feeds.sample_texts import DEFAULT_LANGUAGE
 
         self.feed = RoomFeed(ctx.service, int(options.get("seed", "1")), options.get("language") or DEFAULT_LANGUAGE)

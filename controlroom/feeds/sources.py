@@ -37,7 +37,8 @@ REGISTRY: dict[str, str] = {
 OPTIONS: dict[str, dict[str, str]] = {
     "api": {"host": "address to bind", "port": "port (0: any free one)", "token": "the token clients send"},
     "tail": {"path": "the JSON-lines file to follow", "from_start": "1: read the lines already in it"},
-    "simulator": {"seed": "the simulated room's seed", "language": "zh or en comments"},
+    "simulator": {"seed": "the simulated room's seed", "language": "zh or en comments",
+                  "on_real_show": "yes: play into a show that is not a rehearsal"},
     "tiktok": {"unique_id": "the room's @handle"},
     "douyin": {"url": "the relay's WebSocket, e.g. ws://127.0.0.1:1088/ws/ROOM_ID", "format": "auto, douyinlive or oba"},
     "obs": {"url": "obs-websocket, e.g. ws://127.0.0.1:4455", "password": "obs-websocket's password"},

@@ -464,10 +464,6 @@
         <translation>连接器</translation>
     </message>
     <message>
-        <source>Simulated room (rehearsal)</source>
-        <translation>模拟直播间（彩排）</translation>
-    </message>
-    <message>
         <source>TikTok LIVE</source>
         <translation>TikTok 直播</translation>
     </message>
@@ -478,10 +474,6 @@
     <message>
         <source>OBS stream health</source>
         <translation>OBS 推流状态</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
     </message>
     <message>
         <source>Room @handle</source>

@@ -65,7 +65,9 @@ def test_options_are_checked_by_name_and_value(ctx):
         make("douyin", ctx, {"url": "http://example"})
     with pytest.raises(SourceUnavailable, match="stall_s"):
         make("simulator", ctx, {"stall_s": "soon"})
-    assert make("simulator", ctx, {"stall_s": "5"}).meter.stall_s == 5.0
+    with pytest.raises(SourceUnavailable, match="only on a rehearsal show"):
+        make("simulator", ctx, {})  # made-up orders never slip into a real show's log
+    assert make("simulator", ctx, {"stall_s": "5", "on_real_show": "yes"}).meter.stall_s == 5.0
     assert parse_options(["unique_id=@a", "url = ws://x=y"]) == {"unique_id": "@a", "url": "ws://x=y"}
     with pytest.raises(ValueError, match="not key=value"):
         parse_options(["unique_id"])

@@ -17,7 +17,7 @@ def test_the_panel_starts_and_stops_a_source_with_its_health_line(qtbot, service
     qtbot.addWidget(panel)
     panel.set_service(service)
     rows = panel.connectors.rows
-    assert set(rows) == {"simulator", "tiktok", "douyin", "obs"}
+    assert set(rows) == {"tiktok", "douyin", "obs"}  # the API and the tail have their own groups
     lines = fixture_lines("douyinlive.jsonl", service.now())[1:3]  # a chat and its re-send
     with Relay([lines]) as relay:
         rows["douyin"].fields["url"].setText(relay.url)
@@ -42,12 +42,13 @@ def test_tiktok_from_the_panel_without_the_extra_and_a_show_change_stops_all(qtb
     rows["tiktok"].button.click()
     assert rows["tiktok"].health.text().startswith("Failed")
     assert "pip install 'controlroom[tiktok]'" in rows["tiktok"].health.text()
-    rows["simulator"].button.click()
+    rows["douyin"].fields["url"].setText("ws://127.0.0.1:9/ws/1")
+    rows["douyin"].button.click()
     running = panel.connectors.running
-    assert set(running.sources) == {"tiktok", "simulator"}
-    simulator = running.sources["simulator"]
+    assert set(running.sources) == {"tiktok", "douyin"}
+    douyin = running.sources["douyin"]
     panel.set_service(None)  # the show closes: every source stops
-    assert running.sources == {} and not simulator._thread
+    assert running.sources == {} and douyin._thread is None
     assert all(r.health.text() == "Stopped" and not r.button.isEnabled() for r in rows.values())
 
 

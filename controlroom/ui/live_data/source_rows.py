@@ -17,23 +17,25 @@ from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
 
 HEALTH_REFRESH_MS = 1000
-OWN_GROUPS = ("api", "tail")  # shown by the panel's own groups
+# The API and the tail have the panel's own groups; a rehearsal show already plays the
+# simulated room (ui/session.py), and a real show must never get made-up viewers and orders.
+NOT_LISTED = ("api", "tail", "simulator")
 STATE_COLOURS = {"stopped": "#808080", "starting": "#b07d00", "connected": "#2e7d32", "stalled": "#c77700",
                  "failed": "#c62828"}
 # The options offered in the window (others stay for the command line).
 translate = QCoreApplication.translate
-WINDOW_OPTIONS = {"simulator": ("seed",), "tiktok": ("unique_id",), "douyin": ("url", "format"),
+WINDOW_OPTIONS = {"tiktok": ("unique_id",), "douyin": ("url", "format"),
                   "obs": ("url", "password")}
 
 
 def source_title(name: str) -> str:
-    titles = {"simulator": translate("SourceRows", "Simulated room (rehearsal)"), "tiktok": translate("SourceRows", "TikTok LIVE"),
+    titles = {"tiktok": translate("SourceRows", "TikTok LIVE"),
               "douyin": translate("SourceRows", "Douyin comment relay"), "obs": translate("SourceRows", "OBS stream health")}
     return titles.get(name, name)
 
 
 def option_label(option: str) -> str:
-    labels = {"seed": translate("SourceRows", "Seed"), "unique_id": translate("SourceRows", "Room @handle"), "url": translate("SourceRows", "WebSocket URL"),
+    labels = {"unique_id": translate("SourceRows", "Room @handle"), "url": translate("SourceRows", "WebSocket URL"),
               "format": translate("SourceRows", "Relay format"), "password": translate("SourceRows", "Password")}
     return labels.get(option, option)
 
@@ -98,7 +100,7 @@ class ConnectorsGroup(QGroupBox):
         self.rows: dict[str, SourceRow] = {}
         form = QFormLayout(self)
         for name in REGISTRY:
-            if name in OWN_GROUPS:
+            if name in NOT_LISTED:
                 continue
             row = self.rows[name] = SourceRow(name)
             row.button.clicked.connect(lambda _checked=False, n=name: self.toggle(n))
