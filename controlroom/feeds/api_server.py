@@ -87,8 +87,8 @@ class ApiHandlers:
         self.read_timeout_s = read_timeout_s
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self._intake_pool: ThreadPoolExecutor | None = None
-        # More of the state, set by whoever runs the server (serve: its sources' health lines).
-        self.state_extra: Any = None
+        # More of the state, set by whoever runs the server (serve, the window: their sources' health).
+        self.state_extra: Any = lambda: {"sources": []}
         self._read_pool: ThreadPoolExecutor | None = None
 
     def app(self) -> web.Application:

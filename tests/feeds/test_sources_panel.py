@@ -72,3 +72,27 @@ def test_the_rows_read_in_chinese(qtbot, service):
         panel.set_service(None)
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_windows_api_state_carries_the_connectors_health(qtbot, service):
+    import json
+    import urllib.request
+
+    from controlroom.feeds.config import load_or_create_token
+    from tests.live.test_live_ui import free_port
+
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.set_service(service)
+    panel.port.setValue(free_port())
+    panel.server_on.setChecked(True)
+    try:
+        panel.connectors.rows["tiktok"].fields["unique_id"].setText("@room")
+        panel.connectors.rows["tiktok"].button.click()
+        req = urllib.request.Request(panel.server.url + "/api/v1/state",
+                                     headers={"Authorization": f"Bearer {load_or_create_token()}"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            lines = json.load(resp)["sources"]
+    finally:
+        panel.set_service(None)
+    assert [(s["name"], s["state"]) for s in lines] == [("tiktok", "failed")]

@@ -136,6 +136,11 @@ class ConnectorsGroup(QGroupBox):
             self.running.stop_all()
         self.refresh()
 
+    def state_extra(self) -> dict[str, list[dict[str, object]]]:
+        """The connectors' health for the local API's /api/v1/state (called on the server's thread)."""
+        running = self.running
+        return {"sources": [h.as_dict() for h in running.health()] if running is not None else []}
+
     def refresh(self) -> None:
         lines = {h.name: h for h in self.running.health()} if self.running is not None else {}
         for name, row in self.rows.items():

@@ -136,6 +136,7 @@ class SourcesPanel(QWidget):
             self.server_on.setChecked(False)
             self.server_on.blockSignals(False)
             return
+        server.handlers.state_extra = self.connectors.state_extra
         self.server = server
         self.port.setEnabled(False)
         self.server_status.setText(self.tr("Listening on %1/api/v1/events").replace("%1", server.url))
