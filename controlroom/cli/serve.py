@@ -8,6 +8,7 @@ from typing import Any
 
 from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake, wait_for_interrupt
+from controlroom.cli.serve_sources import add_source_options, serve_sources
 from controlroom.feeds.config import (
     TOKEN_ENV,
     TOKEN_FILE,
@@ -38,6 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                        f"prefer --token-file or ${TOKEN_ENV}")
     given.add_argument("--token-file", metavar="PATH", help="read the token from the first line of this file")
     _add_surface_options(p)
+    add_source_options(p)
 
 
 def _add_surface_options(p: argparse.ArgumentParser) -> None:
@@ -68,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         surfaces = _surfaces(args, server)
         say(f"listening on {server.url} (Ctrl-C to stop)")
         try:
-            wait_for_interrupt()
+            with serve_sources(args, intake, server):
+                wait_for_interrupt()
         finally:
             surfaces.stop()
             server.stop()

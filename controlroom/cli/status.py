@@ -9,6 +9,7 @@ import json
 from controlroom.cli.common import add_db, reader, say, show_id
 from controlroom.core.clock import SystemClock
 from controlroom.core.show import status_dict
+from controlroom.feeds.source_health import health_path, read_health
 from controlroom.store.clock_anchor import clock_anchor_path
 
 NAME = "status"
@@ -26,8 +27,12 @@ def run(args: argparse.Namespace) -> int:
     repo = reader(args)
     if args.command == "shows":
         return _shows(repo)
-    state = repo.load_show(show_id(repo, args.show))
-    say(json.dumps(status_dict(state.snapshot(SystemClock(anchor_path=clock_anchor_path()).now())), ensure_ascii=False, indent=2))
+    sid = show_id(repo, args.show)
+    state = repo.load_show(sid)
+    out = status_dict(state.snapshot(SystemClock(anchor_path=clock_anchor_path()).now()))
+    # What a running `serve` is fed by (feeds/source_health.py); [] when none runs for this show.
+    out["sources"] = read_health(health_path(repo.engine), sid)
+    say(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 
 

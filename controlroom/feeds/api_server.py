@@ -92,6 +92,8 @@ class ApiHandlers:
         self.read_timeout_s = read_timeout_s
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self._intake_pool: ThreadPoolExecutor | None = None
+        # More of the state, set by whoever runs the server (serve, the window: their sources' health).
+        self.state_extra: Any = lambda: {"sources": []}
         self._read_pool: ThreadPoolExecutor | None = None
 
     def app(self) -> web.Application:
@@ -180,6 +182,8 @@ class ApiHandlers:
     async def get_state(self, request: web.Request) -> web.Response:
         loop = asyncio.get_running_loop()
         state = await loop.run_in_executor(self._read_pool, self.intake.service.report)
+        if self.state_extra is not None:
+            state = {**state, **self.state_extra()}
         return web.json_response(state, dumps=_dumps)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:

@@ -110,6 +110,8 @@ class TikTokConnector:
         self.unique_id = unique_id if unique_id.startswith("@") else f"@{unique_id}"
         self.on_problem = on_problem or (lambda msg: log.warning("%s", msg))
         self.taken = 0
+        # Called on the connector's thread when the connection ends: with the failure, or None.
+        self.on_ended: Callable[[str | None], None] = lambda _failure: None
         self._client: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -139,6 +141,7 @@ class TikTokConnector:
 
         self._loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self._loop)
+        failure = None
         try:
             client = TikTokLiveClient(unique_id=self.unique_id)
             for name in EVENT_NAMES:
@@ -146,9 +149,11 @@ class TikTokConnector:
             self._client = client
             self._loop.run_until_complete(client.connect())
         except Exception as exc:  # noqa: BLE001 - offline, room not live ...: reported, not raised
-            self.on_problem(f"TikTok {self.unique_id}: {exc.__class__.__name__}: {exc}")
+            failure = f"TikTok {self.unique_id}: {exc.__class__.__name__}: {exc}"
+            self.on_problem(failure)
         finally:
             self._loop.close()
+            self.on_ended(failure)
 
     async def _listener(self, event: Any) -> None:
         self.handle(event)

@@ -462,4 +462,75 @@
         <translation>%1 行，接收 %2 条事件，重复订单 %3 条，跳过错误行 %4 行</translation>
     </message>
 </context>
+<context>
+    <name>SourceRows</name>
+    <message>
+        <source>Connectors</source>
+        <translation>连接器</translation>
+    </message>
+    <message>
+        <source>TikTok LIVE</source>
+        <translation>TikTok 直播</translation>
+    </message>
+    <message>
+        <source>Douyin comment relay</source>
+        <translation>抖音弹幕中继</translation>
+    </message>
+    <message>
+        <source>OBS stream health</source>
+        <translation>OBS 推流状态</translation>
+    </message>
+    <message>
+        <source>Room @handle</source>
+        <translation>直播间 @账号</translation>
+    </message>
+    <message>
+        <source>WebSocket URL</source>
+        <translation>WebSocket 地址</translation>
+    </message>
+    <message>
+        <source>Relay format</source>
+        <translation>中继格式</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Stalled: nothing coming in</source>
+        <translation>停滞：没有数据进来</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events/min · last event %3 · %4 errors</source>
+        <translation>%1 · 每分钟 %2 条 · 最近一条 %3 · %4 个错误</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
 </TS>

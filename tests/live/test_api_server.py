@@ -70,6 +70,7 @@ def test_good_events_land_in_log_and_state(server, live_service):
     t = state["totals"]
     assert (t["online"], t["views"], t["likes"], t["comments"], t["orders"], t["gmv"]) == (1234, 5678, 10, 1, 1, 19.8)
     assert state.pop("log") == {"unsaved": 0, "unavailable": None, "set_aside": 0, "lock_lost": None}  # acknowledged = committed
+    assert state.pop("sources") == []  # no sources started beside this server (docs/architecture.md, Sources)
     assert state == live_service.status() | {"show_elapsed_s": state["show_elapsed_s"]}
 
 

@@ -1,7 +1,8 @@
 """Live data sources in the window: the local API server (on/off, port, token with a
-copy button) and the JSON-lines file tail (choose, start, stop, what it read).
+copy button), the JSON-lines file tail (choose, start, stop, what it read), and the
+registry's connectors with their health lines (source_rows.py: simulator, TikTok, Douyin, OBS).
 
-Both run on their own threads against the open show; both stop when the show changes
+All run on their own threads against the open show; all stop when the show changes
 or the window closes. Problems from the tail thread come back by signal.
 """
 
@@ -27,6 +28,7 @@ from controlroom.feeds.config import ApiSettings, load_or_create_token
 from controlroom.feeds.tail import FileTail, TailReader
 from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
+from controlroom.ui.live_data.source_rows import ConnectorsGroup
 
 STATS_REFRESH_MS = 1000  # how often the tail's counters are redrawn while it runs
 
@@ -47,9 +49,11 @@ class SourcesPanel(QWidget):
         self.stats_timer.setInterval(STATS_REFRESH_MS)
         self.stats_timer.timeout.connect(self.show_tail_stats)
         self.problem.connect(self._show_problem)
+        self.connectors = ConnectorsGroup()
         box = QVBoxLayout(self)
         box.addWidget(self._server_group())
         box.addWidget(self._tail_group())
+        box.addWidget(self.connectors)
         box.addStretch(1)
         self.set_service(None)
 
@@ -97,9 +101,11 @@ class SourcesPanel(QWidget):
         self.service = service
         for w in (self.server_on, self.tail_button):
             w.setEnabled(service is not None)
+        self.connectors.set_service(service)
         self.token.setText(load_or_create_token())
 
     def stop_all(self) -> None:
+        self.connectors.stop_all()
         self.stop_tail()
         if self.server_on.isChecked():
             self.server_on.setChecked(False)  # stops the server through toggle_server
@@ -130,6 +136,7 @@ class SourcesPanel(QWidget):
             self.server_on.setChecked(False)
             self.server_on.blockSignals(False)
             return
+        server.handlers.state_extra = self.connectors.state_extra
         self.server = server
         self.port.setEnabled(False)
         self.server_status.setText(self.tr("Listening on %1/api/v1/events").replace("%1", server.url))
