@@ -44,7 +44,12 @@
     if (s.ended) setText("countdown", T.show_ended);
     else if (s.segment) setText("countdown", countdown(s.remaining_s - d));
     else setText("countdown", s.status === "planned" ? clock(s.planned_total_s) : "--:--");
-    if (cd) cd.dataset.phase = s.status === "running" ? s.phase : "idle";
+    if (cd) {
+      cd.dataset.phase = s.status === "running" ? s.phase : "idle";
+      // The big countdown's size follows its length, so "+1:02:03" or a sentence still fits.
+      const width = [...cd.textContent].reduce((n, c) => n + (c.codePointAt(0) < 0x2e80 ? 1 : 1.7), 0);
+      cd.style.setProperty("--chars", String(Math.max(5, width)));
+    }
     const left = s.planned_total_s - s.show_elapsed_s - d;
     if (s.ended) setText("show-left", s.ended_at ? fill(T.ended_at, wall(s.ended_at).slice(0, 5)) : "");
     else if (s.status === "planned") setText("show-left", T.not_started);
