@@ -267,6 +267,9 @@ class ApiServer:
         self.host = host or s.host
         self.port = s.port if port is None else port
         self.read_timeout_s = s.read_timeout_s
+        if view_token is not None and hmac.compare_digest(view_token.encode(), token.encode()):
+            raise ValueError("the view token must differ from the API token: a view link would carry the API token")
+        self.view_token = view_token  # the browser views' (None: no views' data served)
         self.handlers = ApiHandlers(intake, token, s.max_body_bytes, s.read_timeout_s, view_token, lang)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
