@@ -83,8 +83,9 @@ def read_live_state(service: ShowService) -> dict[str, Any]:
 class StateFeed:
     """Pushes the live state to its sockets: at once when the show changes (the service's
     listener only sets a flag, so a feed thread never waits on a display), else once a
-    second. One state is built and encoded per push, whatever the number of displays, and
-    none while no display is connected."""
+    second. One state is encoded per push, whatever the number of displays, and none while
+    no display is connected. A show that is not running changes only by events, so between
+    them its last state is pushed again with the new `server_ts`, without reading the show."""
 
     def __init__(self, service: ShowService, read: Callable[[], Any], dumps: Callable[[Any], str],
                  interval_s: float = PUSH_INTERVAL_S) -> None:
@@ -96,7 +97,9 @@ class StateFeed:
         self._changed: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
-        self.pushes = 0  # states built and sent (bench/ and the tests read it)
+        self.pushes = 0  # states sent (bench/ and the tests read them)
+        self.reads = 0  # of which read from the show
+        self._last: dict[str, Any] | None = None
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -140,16 +143,26 @@ class StateFeed:
                 await asyncio.wait_for(self._changed.wait(), self.interval_s)
             except TimeoutError:
                 pass
+            changed = self._changed.is_set()
             self._changed.clear()
             if not self.sockets:
+                self._last = None  # nobody saw it: the next display gets a fresh read
                 continue
             try:
-                text = self._dumps(await self._read())
+                state = await self._state(changed)
             except Exception:  # noqa: BLE001 - a failed read must not stop the pushes; it is logged
                 log.exception("the live state could not be read")
                 continue
             self.pushes += 1
-            await self._send_all(text)
+            await self._send_all(self._dumps(state))
+
+    async def _state(self, changed: bool) -> dict[str, Any]:
+        last = self._last
+        if not changed and last is not None and last.get("status") != ShowStatus.RUNNING.value:
+            return {**last, "server_ts": self.service.now()}
+        self.reads += 1
+        self._last = await self._read()
+        return self._last
 
     async def _send_all(self, text: str) -> None:
         """To every display at once: a slow one holds up only itself, and is dropped."""

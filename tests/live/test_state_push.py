@@ -119,3 +119,19 @@ def test_the_view_token_is_kept_apart_from_the_api_token(config_dir):
     view, api = load_or_create_view_token(), load_or_create_token()
     assert view != api and load_or_create_view_token() == view
     assert (config_dir / "view_token").stat().st_mode & 0o077 == 0
+
+
+def test_a_show_that_is_not_running_is_read_again_only_when_it_changes(views_server, service, clock):
+    feed = views_server.handlers.views.feed
+    reads_while_planned: list[int] = []
+
+    def until(m: list[dict[str, Any]]) -> bool:
+        clock.advance(1)
+        if len(m) == 3:
+            reads_while_planned.append(feed.reads)
+            service.start()  # an event: the next push is read from the show
+        return len(m) >= 3 and m[-1]["status"] == "running"
+    got = asyncio.run(_live(views_server, VIEW_TOKEN, until))[:-1]
+    assert [m["status"] for m in got[:3]] == ["planned"] * 3
+    assert got[1]["server_ts"] > got[0]["server_ts"] and got[1]["show"] == got[0]["show"]
+    assert reads_while_planned == [1] and feed.reads >= 2  # three pushes, one read; the start read again
