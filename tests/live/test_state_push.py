@@ -135,3 +135,18 @@ def test_a_show_that_is_not_running_is_read_again_only_when_it_changes(views_ser
     assert [m["status"] for m in got[:3]] == ["planned"] * 3
     assert got[1]["server_ts"] > got[0]["server_ts"] and got[1]["show"] == got[0]["show"]
     assert reads_while_planned == [1] and feed.reads >= 2  # three pushes, one read; the start read again
+
+
+def test_the_open_view_paths_never_lead_to_the_api(views_server, live_service):
+    """/view/… needs no token: a dot-segment path through it must not reach the events route."""
+    async def raw(path: bytes) -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", views_server.port)
+        body = b'[{"type": "like", "count": 1}]'
+        writer.write(b"POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (path, len(body), body))
+        answer = await reader.read()
+        writer.close()
+        return answer.split(b"\r\n", 1)[0]
+    for path in (b"/view/../api/v1/events", b"/view/%2e%2e/api/v1/events", b"/view/static/../../api/v1/events"):
+        assert asyncio.run(raw(path)) in (b"HTTP/1.1 404 Not Found", b"HTTP/1.1 405 Method Not Allowed"), path
+    assert live_service.view().totals.likes == 0
