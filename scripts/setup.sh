@@ -12,6 +12,7 @@ APT_PACKAGES=(
   fonts-noto-cjk
   postgresql  # the tests start a throw-away server of their own (tests/pgserver.py); the app needs none
   openbox xdotool x11-utils  # tests/x11: a window manager, real keystrokes, xprop
+  chromium  # tests/live/test_views_browser.py: the browser views in a real headless browser
 )
 
 missing=()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from controlroom.cli.common import CliError, say, warn
 from controlroom.cli.feed_common import add_show_options, feed_intake, wait_for_interrupt
@@ -17,8 +17,12 @@ from controlroom.feeds.config import (
     config_dir,
     is_loopback,
     load_or_create_token,
+    load_or_create_view_token,
     read_token_file,
 )
+
+if TYPE_CHECKING:
+    from controlroom.feeds.api_server import ApiServer
 
 NAME = "serve"
 
@@ -31,6 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--host", default=defaults.host, help=f"address to bind (default {defaults.host}, this machine only)"
     )
     p.add_argument("--port", type=int, default=defaults.port, help=f"default {defaults.port}; 0 picks a free port")
+    p.add_argument("--lan", action="store_true",
+                   help="listen on the local network too (all interfaces), so a phone or tablet can open the "
+                        "browser views; prints their link with the view-only token, and its QR code")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                   help="the browser views' language when their link has no ?lang= (default zh_CN)")
     g = p.add_argument_group(
         "the token", f"Clients send `Authorization: Bearer TOKEN`. The token is, in this order: --token or "
         f"--token-file, ${TOKEN_ENV}, the one kept in the user's config folder (made on first use).")
@@ -56,18 +65,21 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"port {args.port} is not between 0 and 65535")
     token, source = _token(args)
     from controlroom.feeds.api_server import EVENTS_PATH, ApiServer  # aiohttp only when serving
+    from controlroom.feeds.lan import ALL_INTERFACES
 
+    host = ALL_INTERFACES if args.lan and args.host == ApiSettings().host else args.host
     with feed_intake(args) as intake:
-        server = ApiServer(intake, token, args.host, args.port)
+        server = ApiServer(intake, token, host, args.port, view_token=load_or_create_view_token(), lang=args.lang)
         try:
             server.start()
         except OSError as exc:
             raise CliError(str(exc)) from None
-        if not is_loopback(args.host):
-            warn(f"controlroom: serving on {args.host}, reachable from other machines; keep the token secret")
+        if not is_loopback(host):
+            warn(f"controlroom: serving on {host}, reachable from other machines; keep the token secret")
         say(f"show {intake.service.show_id}: POST {server.url}{EVENTS_PATH}")
         say(f"token: {source}")
         surfaces = _surfaces(args, server)
+        _say_views(server, args.lan)
         say(f"listening on {server.url} (Ctrl-C to stop)")
         try:
             with serve_sources(args, intake, server):
@@ -97,6 +109,21 @@ def _surfaces(args: argparse.Namespace, server: Any) -> Any:
     for line in surfaces.lines:
         say(line)
     return surfaces
+
+
+def _say_views(server: ApiServer, lan: bool) -> None:
+    """The views' links (the view-only token in them, never the API token); on the LAN, the
+    host view's QR code for a phone or tablet to scan."""
+    from controlroom.feeds.lan import VIEWS, lan_address, qr_text, view_link
+
+    address = (lan_address() if lan else None) or ("127.0.0.1" if server.host in ("0.0.0.0", "::") else server.host)
+    if lan and address == "127.0.0.1":
+        warn("controlroom: this machine has no local-network address now; the views open on this machine only")
+    token = server.view_token or ""
+    for view in VIEWS:
+        say(f"view {view}: {view_link(address, server.port, token, view)}")
+    if lan:
+        say(qr_text(view_link(address, server.port, token)))
 
 
 def _token(args: argparse.Namespace) -> tuple[str, str]:

@@ -3,7 +3,9 @@
 aiohttp gives HTTP and WebSocket in one small server. `ApiServer` runs it on its own
 thread with its own event loop, so the window and `controlroom serve` share it. It
 binds 127.0.0.1 unless told another host, and every request must carry
-`Authorization: Bearer <token>`.
+`Authorization: Bearer <token>`: the API token for everything, or the view-only token
+for reads (GET state, the live pushes) — anything else with it is 403. The browser views
+(/view/…, feeds/view_routes.py) load without a token; their data needs the view token.
 
 The event loop only moves bytes. Decoding, validating and submitting a batch run on
 the server's own bounded thread pool: `Intake.submit_json` blocks until the batch is
@@ -34,6 +36,8 @@ from controlroom.core.feed_text import shown
 from controlroom.feeds.api_commands import COMMANDS_PATH, CommandRunner
 from controlroom.feeds.api_guard import browser_guard
 from controlroom.feeds.config import ApiSettings
+from controlroom.feeds.state_feed import read_live_state
+from controlroom.feeds.view_routes import LIVE_PATH, VIEW_PREFIX, ViewRoutes
 from controlroom.services.intake import Intake
 from controlroom.store.errors import StoreUnavailable
 
@@ -41,6 +45,9 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/api/v1/events"
 STATE_PATH = "/api/v1/state"
 WS_PATH = "/api/v1/ws"
+FULL, VIEW = "full", "view"  # what a token may do: everything, or read only
+VIEW_ONLY_REFUSAL = ("the view-only token can read the state (GET /api/v1/state, the live pushes) but never "
+                     "send events or commands: use the API token")
 # Threads that decode and submit batches: enough to overlap a few clients' commits,
 # few enough that a flood queues instead of multiplying memory and lock contention.
 INTAKE_THREADS = 4
@@ -83,11 +90,12 @@ class ApiHandlers:
     """The routes, over one intake and one token."""
 
     def __init__(self, intake: Intake, token: str, max_body: int, read_timeout_s: float = 10.0,
-                 host: str = "127.0.0.1") -> None:
+                 host: str = "127.0.0.1", view_token: str | None = None, lang: str = "zh_CN") -> None:
         self.intake = intake
         self.commands = CommandRunner(intake.service)
         self.host = host  # what the Host header may name (feeds/api_guard.py)
         self._token = token.encode()
+        self._view_token = view_token.encode() if view_token else None
         self.max_body = max_body
         self.read_timeout_s = read_timeout_s
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
@@ -95,6 +103,7 @@ class ApiHandlers:
         # More of the state, set by whoever runs the server (serve, the window: their sources' health).
         self.state_extra: Any = lambda: {"sources": []}
         self._read_pool: ThreadPoolExecutor | None = None
+        self.views = ViewRoutes(self, lang)
 
     def app(self) -> web.Application:
         middlewares = [self._json_errors, browser_guard(self.host), self._auth]
@@ -103,6 +112,7 @@ class ApiHandlers:
         app.router.add_post(COMMANDS_PATH, self.post_command)
         app.router.add_get(STATE_PATH, self.get_state)
         app.router.add_get(WS_PATH, self.websocket)
+        self.views.add_to(app)
         app.on_shutdown.append(self._close_sockets)
         return app
 
@@ -133,14 +143,26 @@ class ApiHandlers:
             log.exception("the local API failed on %s %s", request.method, request.path)
             return _error(500, _internal(exc))
 
+    def role(self, given: str) -> str | None:
+        """What a token may do (FULL, VIEW), or None for no token of ours; both are compared
+        in constant time, whichever matches."""
+        given_bytes = given.strip().encode("utf-8", "surrogateescape")
+        full = hmac.compare_digest(given_bytes, self._token)
+        view = self._view_token is not None and hmac.compare_digest(given_bytes, self._view_token)
+        return FULL if full else VIEW if view else None
+
     @web.middleware
     async def _auth(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        if request.path.startswith(VIEW_PREFIX) or request.path == LIVE_PATH:
+            return await handler(request)  # a page has no secret; the live socket checks its own token
         scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        given_bytes = given.strip().encode("utf-8", "surrogateescape")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given_bytes, self._token):
+        role = self.role(given) if scheme.lower() == "bearer" else None
+        if role is None:
             resp = _error(401, "send Authorization: Bearer <token> (the token is in the window's server settings)")
             resp.headers["WWW-Authenticate"] = 'Bearer realm="controlroom"'
             return resp
+        if role == VIEW and not (request.method in ("GET", "HEAD") and request.path == STATE_PATH):
+            return _error(403, VIEW_ONLY_REFUSAL)
         return await handler(request)
 
     def _full_token(self, request: web.Request) -> bool:
@@ -185,6 +207,10 @@ class ApiHandlers:
         if self.state_extra is not None:
             state = {**state, **self.state_extra()}
         return web.json_response(state, dumps=_dumps)
+
+    async def read_live_state(self) -> dict[str, Any]:
+        """The views' live state, built on the read thread (feeds/state_feed.py)."""
+        return await asyncio.get_running_loop().run_in_executor(self._read_pool, read_live_state, self.intake.service)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=self.max_body, heartbeat=30.0)
@@ -234,7 +260,7 @@ class ApiHandlers:
         return Reply(200, receipt.as_dict())
 
     async def _close_sockets(self, _app: web.Application) -> None:
-        for ws in list(self.sockets):
+        for ws in [*self.sockets, *self.views.feed.sockets]:
             await ws.close(message=b"server shutting down")
 
 
@@ -276,12 +302,17 @@ class ApiServer:
         host: str | None = None,
         port: int | None = None,
         settings: ApiSettings | None = None,
+        view_token: str | None = None,
+        lang: str = "zh_CN",
     ) -> None:
         s = settings or ApiSettings()
         self.host = host or s.host
         self.port = s.port if port is None else port
         self.read_timeout_s = s.read_timeout_s
-        self.handlers = ApiHandlers(intake, token, s.max_body_bytes, s.read_timeout_s, self.host)
+        if view_token is not None and hmac.compare_digest(view_token.encode(), token.encode()):
+            raise ValueError("the view token must differ from the API token: a view link would carry the API token")
+        self.view_token = view_token  # the browser views' (None: no views' data served)
+        self.handlers = ApiHandlers(intake, token, s.max_body_bytes, s.read_timeout_s, self.host, view_token, lang)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()

@@ -25,6 +25,7 @@ APP_NAME = "ControlRoom"
 CONFIG_ENV = "CONTROLROOM_CONFIG_DIR"
 TOKEN_ENV = "CONTROLROOM_TOKEN"
 TOKEN_FILE = "api_token"
+VIEW_TOKEN_FILE = "view_token"  # read-only: the browser views' link carries it (docs/views.md)
 WATCH_FILE = "comment_watch.json"
 MIN_TOKEN_CHARS = 8
 
@@ -49,9 +50,9 @@ def config_dir() -> Path:
     return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
 
 
-def load_or_create_token(folder: Path | None = None) -> str:
+def load_or_create_token(folder: Path | None = None, name: str = TOKEN_FILE) -> str:
     """The API token kept in the config folder; made on first use, readable by the user only."""
-    path = (folder or config_dir()) / TOKEN_FILE
+    path = (folder or config_dir()) / name
     if path.is_file():
         _tighten(path)
         token = path.read_text(encoding="utf-8").strip()
@@ -60,6 +61,12 @@ def load_or_create_token(folder: Path | None = None) -> str:
     token = secrets.token_urlsafe(24)
     _write_private(path, token + "\n")
     return token
+
+
+def load_or_create_view_token(folder: Path | None = None) -> str:
+    """The view-only token (GET state, the live pushes; never events or commands), kept
+    and made like the API token but in a file of its own, so a view link never holds the other."""
+    return load_or_create_token(folder, VIEW_TOKEN_FILE)
 
 
 def _tighten(path: Path) -> None:

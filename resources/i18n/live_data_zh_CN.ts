@@ -243,6 +243,74 @@
     </message>
 </context>
 <context>
+    <name>LanPanel</name>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Browser views (phone, tablet, OBS)</source>
+        <translation>浏览器视图（手机、平板、OBS）</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Also listen on the local network</source>
+        <translation>同时在局域网上监听</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Other devices on this network can then reach the API: they still need a token</source>
+        <translation>此后同一网络中的其他设备可以访问本地接口，但仍需令牌</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Host display</source>
+        <translation>主播提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Assistant card</source>
+        <translation>助播卡片</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Show status</source>
+        <translation>直播状态</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Start the local API to open the views in a browser.</source>
+        <translation>启动本地接口后即可在浏览器中打开视图。</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>Scan with a phone or tablet on the same network. The link can only read the show, never send commands.</source>
+        <translation>请用同一网络中的手机或平板扫码。此链接只能查看直播，不能发送指令。</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>This computer has no local-network address now: the views open on it only.</source>
+        <translation>本机当前没有局域网地址：视图只能在本机打开。</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/lan_panel.py" line="0" />
+        <source>This computer only (for a second screen or OBS). Tick the box above and restart the API to open the views on phones and tablets.</source>
+        <translation>仅限本机（用于第二块屏幕或 OBS）。勾选上方选项并重启本地接口，即可在手机和平板上打开视图。</translation>
+    </message>
+</context>
+<context>
     <name>LiveData</name>
     <message>
         <location filename="../../controlroom/ui/live_data/__init__.py" line="30" />

@@ -28,6 +28,7 @@ from controlroom.feeds.config import ApiSettings, load_or_create_token
 from controlroom.feeds.tail import FileTail, TailReader
 from controlroom.services.intake import Intake
 from controlroom.services.show_service import ShowService
+from controlroom.ui.live_data.lan_panel import LanPanel
 from controlroom.ui.live_data.source_rows import ConnectorsGroup
 
 STATS_REFRESH_MS = 1000  # how often the tail's counters are redrawn while it runs
@@ -52,6 +53,8 @@ class SourcesPanel(QWidget):
         self.connectors = ConnectorsGroup()
         box = QVBoxLayout(self)
         box.addWidget(self._server_group())
+        self.views = LanPanel(self)  # the browser views: LAN setting, link, QR (lan_panel.py)
+        box.addWidget(self.views)
         box.addWidget(self._tail_group())
         box.addWidget(self.connectors)
         box.addStretch(1)
@@ -125,9 +128,8 @@ class SourcesPanel(QWidget):
         if self.service is None:
             self.server_on.setChecked(False)
             return
-        server = ApiServer(
-            Intake(self.service), self.token.text(), self.settings.host, self.port.value(), self.settings
-        )
+        server = ApiServer(Intake(self.service), self.token.text(), self.views.host(self.settings.host),
+                           self.port.value(), self.settings, self.views.view_token, self.views.language())
         try:
             server.start()
         except OSError as exc:
@@ -138,6 +140,7 @@ class SourcesPanel(QWidget):
             return
         server.handlers.state_extra = self.connectors.state_extra
         self.server = server
+        self.views.show_server(server)
         self.port.setEnabled(False)
         self.server_status.setText(self.tr("Listening on %1/api/v1/events").replace("%1", server.url))
 
@@ -145,6 +148,7 @@ class SourcesPanel(QWidget):
         if self.server is not None:
             self.server.stop()
             self.server = None
+        self.views.show_server(None)
         self.port.setEnabled(True)
 
     def copy_token_to_clipboard(self) -> None:
