@@ -123,7 +123,7 @@ def test_an_outage_while_a_poison_row_is_isolated_settles_the_row_and_the_screen
     assert fault.hits == 3  # the outage did come in the middle of the isolation
     assert sorted(refs(stack.db, "order")) == sorted(f"Q-{i}" for i in range(7))
     assert status == 200 and body["accepted"] == 7 and body["set_aside"] == 1, body
-    assert state["log"] == {"unsaved": 0, "unavailable": None, "set_aside": 1}
+    assert state["log"] == {"unsaved": 0, "unavailable": None, "set_aside": 1, "lock_lost": None}
     assert state["totals"]["orders"] == 7  # the screen holds what the log holds
     replayed = ShowRepository(open_engine(stack.db)).load_show(stack.service.show_id)
     assert replayed.metrics.totals().orders == 7

@@ -97,12 +97,12 @@ def run_briefly(args: argparse.Namespace, monkeypatch, tmp_path, seconds: float 
 
         def note_and_close():  # once the show was opened (off the UI thread) or declined
             if self.opening is not None:
-                QTimer.singleShot(20, note_and_close)
+                QTimer.singleShot(20, w, note_and_close)  # w as context: never called after w is gone
                 return
             shown.append((w.service.state.info.title if w.service else None, w.service.show_id if w.service else None))
             w.close()
 
-        QTimer.singleShot(int(seconds * 1000), note_and_close)
+        QTimer.singleShot(int(seconds * 1000), w, note_and_close)
         return w
 
     open_and_note.original = original
