@@ -10,15 +10,20 @@ upgraded from there. A database with neither is new and gets every revision.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from controlroom.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported where it is used: the window opens the database off the UI thread
+# (ui/main.py), and importing Alembic (~0.4 s) before the window shows only delays it.
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock(namespace, 0) while migrating; show locks use the one-key form
@@ -27,6 +32,8 @@ _PG_MIGRATION_LOCK = (0x436F6E74, 0)  # "Cont"
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     return config
@@ -34,6 +41,8 @@ def _config() -> Config:
 
 @functools.cache
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
@@ -50,6 +59,8 @@ def current(conn: Connection) -> str | None:
     """The database's revision: Alembic's, else the legacy `meta` version, else None (new)."""
     tables = set(inspect(conn).get_table_names())
     if "alembic_version" in tables:
+        from alembic.runtime.migration import MigrationContext
+
         revision = MigrationContext.configure(conn).get_current_revision()
         if revision is not None:
             return revision
@@ -68,7 +79,10 @@ def check(revision: str | None) -> None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the head revision (nothing to do is the common case: no lock)."""
+    """Bring the database to the head revision (nothing to do is the common case: no lock,
+    and no Alembic when the revision files say plainly that the database is at the head)."""
+    if _at_head_quickly(engine):
+        return
     with engine.connect() as conn:
         revision = current(conn)
         check(revision)
@@ -79,12 +93,46 @@ def upgrade(engine: Engine) -> None:
         revision = current(conn)  # another process may have migrated while we waited
         check(revision)
         if revision != head():
+            from alembic import command
+
             config = _config()
             config.attributes["connection"] = conn
             if revision is not None and not _has_alembic_version(conn):
                 command.stamp(config, revision)
             command.upgrade(config, "head")
         conn.commit()
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=(.*)$", re.M)
+
+
+@functools.cache
+def _head_on_disk() -> str | None:
+    """The head read from the revision files' `revision = "…"` / `down_revision = …` lines;
+    None when a file does not say them plainly or there is not one head (Alembic decides)."""
+    revisions, downs = set(), set()
+    for path in sorted((_MIGRATIONS / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN.findall(source)
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        downs.update(re.findall(r"[\"']([^\"']+)[\"']", down[0]))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head_quickly(engine: Engine) -> bool:
+    head_on_disk = _head_on_disk()
+    if head_on_disk is None:
+        return False
+    with engine.connect() as conn:
+        if "alembic_version" not in inspect(conn).get_table_names():
+            return False
+        return list(conn.scalars(text("SELECT version_num FROM alembic_version"))) == [head_on_disk]
 
 
 def _lock(conn: Connection) -> None:
@@ -98,4 +146,6 @@ def _lock(conn: Connection) -> None:
 
 
 def _has_alembic_version(conn: Connection) -> bool:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision() is not None
