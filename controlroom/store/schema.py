@@ -31,7 +31,15 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 _PG_MIGRATION_LOCK = (0x436F6E74, 0)  # "Cont"
 
 
+def _migration_context() -> type:
+    import alembic  # noqa: F401 - the package first: its modules import one another in its order
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext
+
+
 def _config() -> Config:
+    import alembic  # noqa: F401 - the package first (see _migration_context)
     from alembic.config import Config
 
     config = Config()
@@ -41,13 +49,16 @@ def _config() -> Config:
 
 @functools.cache
 def _script() -> ScriptDirectory:
+    import alembic  # noqa: F401 - the package first (see _migration_context)
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())
 
 
 def head() -> str:
-    return str(_script().get_current_head())
+    """The code's head revision: from the revision files' plain lines when they say it
+    (no Alembic: opening a database at head never imports it), else Alembic's."""
+    return _head_on_disk() or str(_script().get_current_head())
 
 
 @functools.cache
@@ -59,11 +70,11 @@ def current(conn: Connection) -> str | None:
     """The database's revision: Alembic's, else the legacy `meta` version, else None (new)."""
     tables = set(inspect(conn).get_table_names())
     if "alembic_version" in tables:
-        from alembic.runtime.migration import MigrationContext
-
-        revision = MigrationContext.configure(conn).get_current_revision()
-        if revision is not None:
-            return revision
+        rows = list(conn.scalars(text("SELECT version_num FROM alembic_version")))
+        if len(rows) == 1:
+            return str(rows[0])  # what Alembic's MigrationContext reads, without importing it
+        if rows:
+            return _migration_context().configure(conn).get_current_revision()  # several heads: Alembic says
     if "meta" in tables:
         value = conn.scalar(text("SELECT value FROM meta WHERE key = 'schema_version'"))
         return None if value is None else f"{int(value):04d}"
@@ -72,7 +83,7 @@ def current(conn: Connection) -> str | None:
 
 def check(revision: str | None) -> None:
     """Refuse a database whose revision this code does not know (a newer ControlRoom made it)."""
-    if revision is not None and revision not in _known():
+    if revision is not None and revision != head() and revision not in _known():
         raise StoreError(
             f"the database has schema {revision}, newer than this version of ControlRoom ({head()}): "
             "update ControlRoom to open it")
@@ -80,9 +91,7 @@ def check(revision: str | None) -> None:
 
 def upgrade(engine: Engine) -> None:
     """Bring the database to the head revision (nothing to do is the common case: no lock,
-    and no Alembic when the revision files say plainly that the database is at the head)."""
-    if _at_head_quickly(engine):
-        return
+    and no Alembic when the revision files say the head plainly, see `head`)."""
     with engine.connect() as conn:
         revision = current(conn)
         check(revision)
@@ -125,16 +134,6 @@ def _head_on_disk() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
-def _at_head_quickly(engine: Engine) -> bool:
-    head_on_disk = _head_on_disk()
-    if head_on_disk is None:
-        return False
-    with engine.connect() as conn:
-        if "alembic_version" not in inspect(conn).get_table_names():
-            return False
-        return list(conn.scalars(text("SELECT version_num FROM alembic_version"))) == [head_on_disk]
-
-
 def _lock(conn: Connection) -> None:
     """The migration's transaction, exclusive: SQLite's write lock (BEGIN IMMEDIATE waits for
     the busy timeout), PostgreSQL's advisory lock held until the transaction ends."""
@@ -146,6 +145,6 @@ def _lock(conn: Connection) -> None:
 
 
 def _has_alembic_version(conn: Connection) -> bool:
-    from alembic.runtime.migration import MigrationContext
+    MigrationContext = _migration_context()  # noqa: N806
 
     return MigrationContext.configure(conn).get_current_revision() is not None

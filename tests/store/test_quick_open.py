@@ -28,7 +28,7 @@ def opened_with(path) -> str:
 
 
 def test_the_head_read_from_the_files_is_alembics():
-    assert schema._head_on_disk() == schema.head()
+    assert schema._head_on_disk() == str(schema._script().get_current_head())
 
 
 def test_a_database_at_head_opens_without_alembic_and_a_newer_one_is_still_refused(tmp_path):
