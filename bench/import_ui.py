@@ -4,18 +4,24 @@ The window (a running show over the sample catalogue, charts built) reads the CS
 Data › Import platform export (the child process), then the mapping dialog's Import runs the
 import off the UI thread (ui/background.py). Meanwhile a thread posts live comments and
 viewer samples through `service.ingest`, and a precise 10 ms QTimer records the gaps between
-its firings: a stall of the event loop is a long gap. At the end: every feed event and every
-imported order is in the log once.
+its firings: a stall of the event loop is a long gap. An operator command (a note, committed
+to the log like F7) runs on the UI thread every COMMAND_EVERY_MS: how long it takes is how
+long the controller would wait on the import. At the end: every feed event and every
+imported order is in the log once. CPU: the UI thread's (time.thread_time) and the
+process's (time.process_time) per second of wall time, against the baseline.
 
 Run: QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python bench/import_ui.py [--rows N]
-Last line: RESULT import_ui max_stall_ms=<longest gap> p99_ms=<p99 gap> rows=<N>
+Last line: RESULT import_ui max_stall_ms=<longest gap> p99_ms=<p99 gap> command_max_ms=<longest
+command> command_ratio=<that / the baseline's longest> rows=<N>
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -29,12 +35,14 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
+from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.clock import SystemClock
 from controlroom.core.events import Event
 from controlroom.feeds.catalogue import sample_products
 from controlroom.models import EventRow
 from controlroom.services.show_service import create_show
+from controlroom.store import import_stage
 from controlroom.store.db import open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui.live_data.import_dialogs import ImportActions
@@ -43,6 +51,7 @@ from controlroom.ui.session import ShowSession
 from controlroom.ui.window import MainWindow
 
 PROBE_MS = 10
+COMMAND_EVERY_MS = 200
 FEED_STEP_S = 0.02
 
 
@@ -74,7 +83,28 @@ class Gaps:
 
     def start(self) -> None:
         self._last = self.t0 = time.perf_counter()
+        self.cpu0 = (time.thread_time(), time.process_time())  # called on the UI thread
         self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        wall = time.perf_counter() - self.t0
+        self.cpu = tuple((now - then) / wall for now, then in zip((time.thread_time(), time.process_time()), self.cpu0))
+
+
+class Commands:
+    """An operator command on the UI thread now and then; how long each took (ms)."""
+
+    def __init__(self, service) -> None:
+        self.service, self.ms = service, []
+        self.timer = QTimer()
+        self.timer.setInterval(COMMAND_EVERY_MS)
+        self.timer.timeout.connect(self._run)
+
+    def _run(self) -> None:
+        t = time.perf_counter()
+        self.service.run(commands.note, f"bench {len(self.ms)}")
+        self.ms.append((time.perf_counter() - t) * 1000)
 
 
 class Feed(threading.Thread):
@@ -102,11 +132,29 @@ def wait_until(app: QApplication, done) -> None:
     poll.stop()
 
 
+def timed_stage() -> dict[str, float]:
+    """Seconds spent staging (no lock on the log) and committing (the log's write lock held)."""
+    spent = {"staging": 0.0, "commit": 0.0}
+    for name, method in (("staging", "write"), ("commit", "commit")):
+        real = getattr(import_stage.Stage, method)
+
+        def timed(*a, _real=real, _name=name, **k):
+            t = time.perf_counter()
+            try:
+                return _real(*a, **k)
+            finally:
+                spent[_name] += time.perf_counter() - t
+        setattr(import_stage.Stage, method, timed)
+    return spent
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--baseline", type=float, default=10.0, help="seconds measured before the import")
+    ap.add_argument("--profile", action="store_true", help="cProfile the UI thread (CPU time) during the import")
     args = ap.parse_args()
+    profile = cProfile.Profile(time.thread_time) if args.profile else None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     tmp = Path(tempfile.mkdtemp(prefix="bench-import-"))
@@ -126,17 +174,24 @@ def main() -> int:
     feed = Feed(session.service)
     feed.start()
     base = Gaps()  # the same window and feed without an import: what the machine's load alone gives
+    base_cmd = Commands(session.service)
     base.start()
+    base_cmd.timer.start()
     wait_until(app, lambda: time.perf_counter() - base.t0 > args.baseline)
-    base.timer.stop()
-    gaps = Gaps()
+    base.stop()
+    base_cmd.timer.stop()
+    gaps, cmd = Gaps(), Commands(session.service)
     gaps.start()
+    cmd.timer.start()
     t0 = time.perf_counter()
     dialog = ImportActions(window, lambda: session.service).import_platform(str(path))
     t_read = time.perf_counter() - t0
     assert dialog is not None, "the export was refused"
     dialog.zone.setText("Asia/Shanghai")
     t1 = time.perf_counter()
+    if profile is not None:
+        profile.enable()
+    spent = timed_stage()
     job = dialog.do_import()
     assert job is not None
     phases: dict[str, float] = {}  # when the mapping, then the write, were over (seconds since the probe began)
@@ -149,9 +204,13 @@ def main() -> int:
     job.progressed.connect(phase)
     wait_until(app, lambda: job.finished)
     t_import = time.perf_counter() - t1
+    if profile is not None:
+        profile.disable()
+        pstats.Stats(profile).sort_stats("tottime").print_stats(30)
     feed.stop.set()
     feed.join()
-    gaps.timer.stop()
+    gaps.stop()
+    cmd.timer.stop()
     if job.error is not None:
         print(f"import failed: {job.error}")
         return 1
@@ -167,8 +226,16 @@ def main() -> int:
     print(f"baseline (no import, {args.baseline:.0f} s): max {b[-1]:.1f} ms, p99 {b[int(0.99 * (len(b) - 1))]:.1f} ms")
     print(f"read {t_read:.2f} s (until {t_read:.2f}), import from {t1 - t0:.2f} s; read {t_read:.1f} s, import {t_import:.1f} s, {len(g)} probe firings, median gap "
           f"{statistics.median(g):.1f} ms; imported {imported}/{args.rows}; feed {logged}/{feed.sent} logged")
+    print(f"commands on the UI thread: {len(cmd.ms)} during the import, longest {max(cmd.ms):.1f} ms "
+          f"(baseline {len(base_cmd.ms)}, longest {max(base_cmd.ms):.1f} ms)")
+    print(f"CPU per wall second: UI thread {gaps.cpu[0]:.2f} (baseline {base.cpu[0]:.2f}), "
+          f"process {gaps.cpu[1]:.2f} (baseline {base.cpu[1]:.2f})")
+    print(f"the write: staged in {spent['staging']:.2f} s (no lock on the log), moved into the log in "
+          f"{spent['commit']:.2f} s (its write lock held): {spent['commit'] / (spent['staging'] + spent['commit']):.2f} "
+          "of the time an operator command could wait before")
     ok = imported == args.rows and logged == feed.sent
-    print(f"RESULT import_ui max_stall_ms={g[-1]:.1f} p99_ms={p99:.1f} rows={args.rows}" + ("" if ok else " LOST"))
+    print(f"RESULT import_ui max_stall_ms={g[-1]:.1f} p99_ms={p99:.1f} command_max_ms={max(cmd.ms):.1f} "
+          f"command_ratio={max(cmd.ms) / max(base_cmd.ms):.1f} lock_share={spent['commit'] / (spent['staging'] + spent['commit']):.2f} rows={args.rows}" + ("" if ok else " LOST"))
     return 0 if ok else 1
 
 

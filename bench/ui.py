@@ -12,13 +12,17 @@ steps) and is timed; a 10 ms precise QTimer probe
 measures how late the event loop answers.
 
 Run: QT_QPA_PLATFORM=offscreen /tmp/venv/bin/python bench/ui.py [--seconds S]
+The UI thread's CPU time (time.thread_time) over ours' blocks against bare's is printed too
+(steadier than wall time on a loaded machine); --profile prints where ours spends it.
 Prints the figures and last: RESULT ui tick_ratio=<ours/bare> lateness_p99_ms=<ours>
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import random
 import statistics
 import sys
@@ -247,13 +251,16 @@ class Bare:
         self.win.close()
 
 
-def measure(app: QApplication, session: ShowSession, seconds: float, blocks: int) -> dict[str, list[float]]:
-    """Alternate blocks of ours and bare (noise on this machine hits both alike)."""
+def measure(app: QApplication, session: ShowSession, seconds: float, blocks: int,
+            profile: cProfile.Profile | None = None) -> dict[str, list[float]]:
+    """Alternate blocks of ours and bare (noise on this machine hits both alike); `profile`
+    (the UI thread's) runs during ours."""
     ours = Ours(session)
     run_loop(app, 0.5)  # laid out and exposed: the bare window gets our charts' real size
     bare = Bare(session, (ours.panel.graphs.width(), ours.panel.graphs.height()))
     run_loop(app, 0.5)
     late: dict[str, list[float]] = {"ours": [], "bare": []}
+    cpu_s = {"ours": 0.0, "bare": 0.0}  # the UI thread's CPU time in each side's blocks
     probe = Probe()
     bare.tick()  # the first frame is not a tick
     bare.times.clear()
@@ -261,12 +268,19 @@ def measure(app: QApplication, session: ShowSession, seconds: float, blocks: int
         for name, start, stop in (("ours", ours.resume, ours.pause), ("bare", bare.timer.start, bare.timer.stop)):
             start()
             probe.start()
+            cpu = time.thread_time()
+            if profile is not None and name == "ours":
+                profile.enable()
             run_loop(app, seconds / blocks)
+            if profile is not None:
+                profile.disable()
+            cpu_s[name] += time.thread_time() - cpu
             probe.stop()
             stop()
             late[name] += probe.late_ms
     size = f"{ours.panel.graphs.width()}x{ours.panel.graphs.height()}"
-    result = {"ours": ours.ticks(), "bare": bare.times, "late_ours": late["ours"], "late_bare": late["bare"]}
+    result = {"ours": ours.ticks(), "bare": bare.times, "late_ours": late["ours"], "late_bare": late["bare"],
+              "cpu": [cpu_s["ours"] / cpu_s["bare"] if cpu_s["bare"] else 0.0]}
     ours.close()
     bare.close()
     print(f"chart size {size}")
@@ -277,7 +291,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="measured time of each side")
     parser.add_argument("--blocks", type=int, default=5, help="alternations of ours and bare")
+    parser.add_argument("--profile", action="store_true", help="cProfile the UI thread during ours; print the top")
     args = parser.parse_args()
+    profile = cProfile.Profile(time.thread_time) if args.profile else None  # CPU, not GIL waits
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
@@ -294,17 +310,20 @@ def main() -> int:
         feeder = Feeder(session)
         feeder.start()
         t = time.perf_counter()
-        r = measure(app, session, args.seconds, args.blocks)
+        r = measure(app, session, args.seconds, args.blocks, profile)
         feeder.stop.set()
         feeder.join()
         rate = feeder.sent / (time.perf_counter() - t)
         session.close()
-    ours, bare = r["ours"], r["bare"]
+    if profile is not None:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
+    ours, bare = r["ours"] or [float("nan")], r["bare"] or [float("nan")]  # a block too short for a whole tick
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"feed: {feeder.sent:,} events, {rate:,.0f}/s")
     print(f"tick ms   ours: median {statistics.median(ours):.1f} max {max(ours):.1f} (n={len(ours)})   "
           f"bare: median {statistics.median(bare):.1f} max {max(bare):.1f} (n={len(bare)})")
     print(f"lateness p99 ms   ours (whole window): {p99(r['late_ours']):.1f}   bare: {p99(r['late_bare']):.1f}")
+    print(f"UI thread CPU time, ours / bare over the same blocks: {r['cpu'][0]:.2f}")
     print(f"RESULT ui tick_ratio={ratio:.2f} lateness_p99_ms={p99(r['late_ours']):.1f}")
     return 0
 

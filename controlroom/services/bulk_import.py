@@ -6,9 +6,11 @@ the expensive part — every row parsed and checked — holds no lock, so the fe
 and the window keep going. The import is then committed by `ShowService.import_events`:
 under the lock, the events are checked once more against the live state (a feed may have
 brought, meanwhile, an order id the import has, or live figures for a minute it fills);
-if it did, the file is mapped again under the lock (rare: correct before fast). Then one
-transaction, all or nothing, and the fold in short chunks (live == replay: the fold is
-order-free, and the import's ids were reserved before the write).
+if it did, the file is mapped again under the lock (rare: correct before fast). The events
+are staged before that check, outside the log (store/import_stage.py: no write lock on
+`events`), then moved into it by one short transaction, all or nothing, and folded in
+short chunks (live == replay: the fold is order-free, and the import's ids were reserved
+before the commit).
 """
 
 from __future__ import annotations
@@ -37,10 +39,10 @@ def import_mapped(service: ShowService, mapper: Callable[[ShowState], Any], prog
         nonlocal result
         if changed_since(basis, state, result.events):
             result = mapper(state)
-        return list(result.events)
+        return result.events  # the very list staged, unless mapped again
 
     if result.events:
-        service.import_events(checked, progress=progress)
+        service.import_events(checked, progress=progress, first=result.events)
     return result
 
 

@@ -38,6 +38,7 @@ from controlroom.core.views import (
 )
 from controlroom.services import editing
 from controlroom.store.errors import StoreUnavailable, reason
+from controlroom.store.import_stage import Stage, staged
 from controlroom.store.repository import ShowRepository
 from controlroom.store.rows import event_values, row_event
 from controlroom.store.show_lock import ShowLock
@@ -130,8 +131,11 @@ class ShowService:
 
     def _append(self, new: list[Event], progress: Callable[[int, int], None] | None = None) -> None:
         """Commit operator events; a database that cannot write refuses them with a sentence."""
+        self._stored(lambda: self.repo.append(self.show_id, new, progress=progress))
+
+    def _stored(self, write: Callable[[], Any]) -> Any:
         try:
-            self.repo.append(self.show_id, new, progress=progress)
+            return write()
         except Exception as exc:
             why = reason(exc)
             if why is None:
@@ -139,16 +143,25 @@ class ShowService:
             raise StoreUnavailable(why, self.writer.retry_after_s, self.writer.waiting) from exc
 
     def import_events(
-        self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None
+        self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None,
+        first: list[Event] | None = None,
     ) -> list[Event]:
-        """Commit a big import (services/bulk_import.py) in one transaction, all or nothing,
-        without holding the lock across the write: feeds and commands go on meanwhile.
-        `checked(state)` (called under the lock, may raise: nothing changes) gives the events;
-        their order and event ids are reserved in the state at once (the same id from a feed
-        meanwhile is a duplicate, as it will be once folded). Committed, then folded
-        IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
-        `progress(done, total)` counts writing, then folding. Raises StoreUnavailable."""
-        with ExitStack() as hold:
+        """Commit a big import (services/bulk_import.py) all or nothing, without holding the
+        lock or the log's write lock across the write: feeds and commands go on meanwhile.
+        `first` is staged at once (store/import_stage.py: no lock at all). `checked(state)`
+        (called under the lock, may raise: nothing changes) gives the events: `first` itself
+        when the staged rows stand, else a new list, staged then (rare). Their order and event
+        ids are reserved in the state (the same id from a feed meanwhile is a duplicate, as it
+        will be once folded); one short transaction moves them into the log; then they are
+        folded IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
+        `progress(done, total)` counts staging, then folding. Raises StoreUnavailable."""
+        def staging(stage: Stage, events: list[Event]) -> None:
+            told = (lambda done, _n: progress(done, 2 * len(events))) if progress else None
+            self._stored(lambda: stage.write(events, told))
+
+        with staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
+            if first:
+                staging(stage, first)
             with self._lock:
                 events = checked(self.state)
                 self.check_writable(len(events))
@@ -156,9 +169,10 @@ class ShowService:
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
-            total = 2 * len(events)
             try:
-                self._append(events, lambda done, _n: progress(done, total) if progress else None)
+                if stage.events is not events:
+                    staging(stage, events)
+                self._stored(stage.commit)
             except BaseException:
                 hold.close()
                 self.resync()  # the log is unchanged: fold it again, the reserved ids go

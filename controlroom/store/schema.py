@@ -10,15 +10,20 @@ upgraded from there. A database with neither is new and gets every revision.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from controlroom.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported where it is used: the window opens the database off the UI thread
+# (ui/main.py), and importing Alembic (~0.4 s) before the window shows only delays it.
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock(namespace, 0) while migrating; show locks use the one-key form
@@ -26,7 +31,17 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 _PG_MIGRATION_LOCK = (0x436F6E74, 0)  # "Cont"
 
 
+def _migration_context() -> type:
+    import alembic  # noqa: F401 - the package first: its modules import one another in its order
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext
+
+
 def _config() -> Config:
+    import alembic  # noqa: F401 - the package first (see _migration_context)
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     return config
@@ -34,11 +49,16 @@ def _config() -> Config:
 
 @functools.cache
 def _script() -> ScriptDirectory:
+    import alembic  # noqa: F401 - the package first (see _migration_context)
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
 def head() -> str:
-    return str(_script().get_current_head())
+    """The code's head revision: from the revision files' plain lines when they say it
+    (no Alembic: opening a database at head never imports it), else Alembic's."""
+    return _head_on_disk() or str(_script().get_current_head())
 
 
 @functools.cache
@@ -50,9 +70,11 @@ def current(conn: Connection) -> str | None:
     """The database's revision: Alembic's, else the legacy `meta` version, else None (new)."""
     tables = set(inspect(conn).get_table_names())
     if "alembic_version" in tables:
-        revision = MigrationContext.configure(conn).get_current_revision()
-        if revision is not None:
-            return revision
+        rows = list(conn.scalars(text("SELECT version_num FROM alembic_version")))
+        if len(rows) == 1:
+            return str(rows[0])  # what Alembic's MigrationContext reads, without importing it
+        if rows:
+            return _migration_context().configure(conn).get_current_revision()  # several heads: Alembic says
     if "meta" in tables:
         value = conn.scalar(text("SELECT value FROM meta WHERE key = 'schema_version'"))
         return None if value is None else f"{int(value):04d}"
@@ -61,14 +83,15 @@ def current(conn: Connection) -> str | None:
 
 def check(revision: str | None) -> None:
     """Refuse a database whose revision this code does not know (a newer ControlRoom made it)."""
-    if revision is not None and revision not in _known():
+    if revision is not None and revision != head() and revision not in _known():
         raise StoreError(
             f"the database has schema {revision}, newer than this version of ControlRoom ({head()}): "
             "update ControlRoom to open it")
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the head revision (nothing to do is the common case: no lock)."""
+    """Bring the database to the head revision (nothing to do is the common case: no lock,
+    and no Alembic when the revision files say the head plainly, see `head`)."""
     with engine.connect() as conn:
         revision = current(conn)
         check(revision)
@@ -79,12 +102,36 @@ def upgrade(engine: Engine) -> None:
         revision = current(conn)  # another process may have migrated while we waited
         check(revision)
         if revision != head():
+            from alembic import command
+
             config = _config()
             config.attributes["connection"] = conn
             if revision is not None and not _has_alembic_version(conn):
                 command.stamp(config, revision)
             command.upgrade(config, "head")
         conn.commit()
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=(.*)$", re.M)
+
+
+@functools.cache
+def _head_on_disk() -> str | None:
+    """The head read from the revision files' `revision = "…"` / `down_revision = …` lines;
+    None when a file does not say them plainly or there is not one head (Alembic decides)."""
+    revisions, downs = set(), set()
+    for path in sorted((_MIGRATIONS / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN.findall(source)
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        downs.update(re.findall(r"[\"']([^\"']+)[\"']", down[0]))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _lock(conn: Connection) -> None:
@@ -98,4 +145,6 @@ def _lock(conn: Connection) -> None:
 
 
 def _has_alembic_version(conn: Connection) -> bool:
+    MigrationContext = _migration_context()  # noqa: N806
+
     return MigrationContext.configure(conn).get_current_revision() is not None

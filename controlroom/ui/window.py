@@ -331,7 +331,7 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             return
         events = self.session.inbox.take()
         view = service.view()
-        if any(e.kind in RENAMING_KINDS for e in events):
+        if not RENAMING_KINDS.isdisjoint({e.kind for e in events}):
             self._update_log_names(view)
         self.log_panel.model.add(events)
         self.banner.show_health(view.health)

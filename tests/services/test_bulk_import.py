@@ -1,5 +1,6 @@
-"""A big platform import while the feed goes on: the mapping and the fold hold no lock
-across them (feed batches are committed meanwhile), the import is one transaction, every
+"""A big platform import while the feed goes on: the mapping, the writing and the fold hold
+no lock across them (feed batches and commands are committed meanwhile), the import is one
+short transaction, every
 feed event and every imported order is in the log once, and live equals replay."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from controlroom.services.bulk_import import import_mapped
 from controlroom.services.intake import Intake
 from controlroom.sheets.platform_import import export_from_rows, map_export
 from controlroom.store.errors import StoreUnavailable
+from controlroom.store.import_stage import STAGE_CHUNK, Stage
 from controlroom.store.repository import APPEND_CHUNK
 
 ROWS = 20_000
@@ -75,6 +77,8 @@ def test_feed_batches_are_committed_while_a_20k_import_maps_and_folds(service, t
         return map_export(state, export, spec(export, dt.date.fromtimestamp(clock.now())))
 
     def progress(done, total):
+        if 2 * STAGE_CHUNK <= done < total // 2 and "while writing" not in seen:  # staged, not in the log yet
+            seen["while writing"] = feed.wait_for(5)
         if done > total // 2 and "while folding" not in seen:  # committed; folding, lock let go between chunks
             seen["while folding"] = feed.wait_for(5)
 
@@ -84,7 +88,7 @@ def test_feed_batches_are_committed_while_a_20k_import_maps_and_folds(service, t
     finally:
         feed.stop.set()
         feed.thread.join()
-    assert seen == {"while mapping": True, "while folding": True}
+    assert seen == {"while mapping": True, "while writing": True, "while folding": True}
     assert len(result.events) == ROWS
     service.writer.flush()
     with service.repo.engine.connect() as conn:
@@ -118,27 +122,64 @@ def test_an_order_id_the_feed_brings_during_the_import_is_stored_once(service, t
     assert service.status() == status_dict(service.repo.load_show(service.show_id).snapshot(clock.now()))
 
 
-def test_a_refused_import_changes_nothing_and_takes_its_ids_back(service, tmp_path, clock, monkeypatch):
+@pytest.mark.parametrize("where", ["staging", "commit"])
+def test_a_refused_import_changes_nothing_and_takes_its_ids_back(service, tmp_path, clock, monkeypatch, where):
     service.start()
-    export = order_export(tmp_path, clock.now() - 600, n=2 * APPEND_CHUNK + 5)
+    export = order_export(tmp_path, clock.now() - 600, n=2 * STAGE_CHUNK + 5)
     before = service.status()
     n = service.repo.count_events(service.show_id)
     calls = []
-    real = service.repo.append
+    real_write, real_commit = Stage.write, Stage.commit
 
-    def fail_late(show_id, events, *, progress=None):
+    def fail_late(stage, events, progress=None):
         def failing(done, total):
             calls.append(done)
-            if done > APPEND_CHUNK:
-                raise OSError("disk gone")  # after two statements of the one transaction
-        return real(show_id, events, progress=failing)
+            if done > STAGE_CHUNK:
+                raise OSError("disk gone")  # after two statements into the staging table
+        return real_write(stage, events, failing)
 
-    monkeypatch.setattr(service.repo, "append", fail_late)
+    def fail_commit(stage):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(Stage, "write", fail_late) if where == "staging" else monkeypatch.setattr(Stage, "commit",
+                                                                                                  fail_commit)
     with pytest.raises(StoreUnavailable, match="nothing was changed"):
         import_mapped(service, lambda s: map_export(s, export, spec(export, dt.date.fromtimestamp(clock.now()))))
-    assert calls == [APPEND_CHUNK, 2 * APPEND_CHUNK]
+    assert calls == ([STAGE_CHUNK, 2 * STAGE_CHUNK] if where == "staging" else [])
     assert service.repo.count_events(service.show_id) == n
     assert service.status() == before
-    monkeypatch.undo()
+    monkeypatch.setattr(Stage, "write", real_write)
+    monkeypatch.setattr(Stage, "commit", real_commit)
     Intake(service).submit([Event(ev.ORDER, clock.now(), value=1.0, qty=1, ref="P3")])  # not held any more
     assert service.status()["totals"]["orders"] == 1
+    result = import_mapped(service, lambda s: map_export(s, export, spec(export, dt.date.fromtimestamp(clock.now()))))
+    assert len(result.events) == 2 * STAGE_CHUNK + 5 - 1  # the same file again: all in now (P3 came by the feed)
+    assert service.status() == status_dict(service.repo.load_show(service.show_id).snapshot(clock.now()))
+
+
+def test_an_operator_command_completes_while_the_import_is_still_being_written(service, tmp_path, clock):
+    """The import's rows are written without the log's write lock: a command (F7) from the
+    window's thread is committed while the import is mid-write, not after it."""
+    service.start()
+    export = order_export(tmp_path, clock.now() - 600, n=5 * STAGE_CHUNK)
+    done_mid_write: list[bool] = []
+    committed: list[Event] = []
+
+    def operator_next():
+        committed.extend(service.next())
+
+    def progress(done, total):
+        if done == 2 * STAGE_CHUNK and not done_mid_write:  # staging: 3 of 5 chunks still to write
+            command = threading.Thread(target=operator_next)
+            command.start()
+            command.join(WAIT_S)
+            done_mid_write.append(not command.is_alive())
+
+    result = import_mapped(service, lambda s: map_export(s, export, spec(export, dt.date.fromtimestamp(clock.now()))),
+                           progress)
+    assert done_mid_write == [True]
+    assert committed and committed[0].kind == ev.SEGMENT_STARTED
+    # The command is in the log before every imported row: it did not wait for the import.
+    assert max(e.id for e in committed) < min(e.id for e in result.events)
+    assert len(result.events) == 5 * STAGE_CHUNK
+    assert service.status() == status_dict(service.repo.load_show(service.show_id).snapshot(clock.now()))
