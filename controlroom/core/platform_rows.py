@@ -29,6 +29,7 @@ from controlroom.core.events import Event
 from controlroom.core.metrics import minute_of
 from controlroom.core.sheet_problem import ProblemError, SheetProblem, problem_of
 from controlroom.core.sheet_rows import RowProblems
+from controlroom.core.sheet_times import to_epoch
 from controlroom.core.show import ShowState
 
 TREND = "trend"
@@ -62,16 +63,6 @@ COLUMNS = {TREND: TREND_COLUMNS, ORDERS: ORDER_COLUMNS}
 REQUIRED = {TREND: ("time",), ORDERS: ("order_id", "time", "amount")}
 MAX_ROWS = 200_000
 _CUMULATIVE_WORDS = ("累计", "cumulative", "total")
-_TIME_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M",
-    "%Y年%m月%d日 %H:%M:%S",
-    "%Y年%m月%d日 %H:%M",
-    "%Y%m%d %H:%M",
-)
-_CLOCK_FORMATS = ("%H:%M:%S", "%H:%M")
 
 
 @dataclass
@@ -198,47 +189,6 @@ def _number(value: Any) -> float | None:
     except ValueError:
         return None
     return n if math.isfinite(n) else None
-
-
-def to_epoch(value: Any, tz: dt.tzinfo, day: dt.date | None) -> float:
-    """A spreadsheet time cell → UTC epoch seconds; naive times are in `tz`."""
-    if isinstance(value, dt.datetime):
-        when = value
-    elif isinstance(value, dt.time):
-        when = _on_day(value, day)
-    elif isinstance(value, str) and value.strip():
-        when = _parse_time_text(value.strip(), day)
-    else:
-        raise ProblemError(SheetProblem("not_a_time", value=repr(value)))
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=tz)
-    return when.timestamp()
-
-
-def _on_day(t: dt.time, day: dt.date | None) -> dt.datetime:
-    if day is None:
-        raise ProblemError(SheetProblem("no_date", value=t.isoformat()))
-    return dt.datetime.combine(day, t)
-
-
-def _parse_time_text(text: str, day: dt.date | None) -> dt.datetime:
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    for fmt in _TIME_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    for fmt in _CLOCK_FORMATS:
-        try:
-            return _on_day(dt.datetime.strptime(text, fmt).time(), day)
-        except ValueError as exc:
-            if "no date" in str(exc):
-                raise
-            continue
-    raise ProblemError(SheetProblem("bad_time", value=repr(text[:40])))
 
 
 # -- trend -----------------------------------------------------------------------
