@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from controlroom.core.rooms import room_row
-from controlroom.models import EventRow, Show
+from controlroom.models import Show
 from controlroom.store.repository import ShowRepository
 
 RECENT_S = 24 * 3600  # a show is recent when its newest event, or its creation, is this recent
@@ -20,8 +20,8 @@ def recent_rooms(repo: ShowRepository, now: float, recent_s: float = RECENT_S) -
     """One line per room, its newest show that is on air (started, not ended) or recent, by room name."""
     best: dict[str, tuple[tuple[bool, float, int], int, float | None]] = {}
     for show_id, room, created_at in _candidates(repo, now):
-        last = _last_event_at(repo, show_id)
-        on_air = _state(repo, show_id) in _ON_AIR
+        last = repo.last_event_at(show_id)
+        on_air = repo.show_state(show_id) in _ON_AIR
         if not (on_air or max(created_at, last or created_at) >= now - recent_s):
             continue
         rank = (on_air, last or created_at, show_id)
@@ -34,14 +34,3 @@ def _candidates(repo: ShowRepository, now: float) -> list[tuple[int, str, float]
     with repo.engine.connect() as conn:
         rows = conn.execute(select(Show.id, Show.room, Show.created_at).where(Show.created_at >= now - CANDIDATE_S))
         return [(int(r.id), r.room or "", float(r.created_at)) for r in rows]
-
-
-def _last_event_at(repo: ShowRepository, show_id: int) -> float | None:
-    with repo.engine.connect() as conn:
-        value = conn.scalar(select(func.max(EventRow.ts)).where(EventRow.show_id == show_id))
-    return None if value is None else float(value)
-
-
-def _state(repo: ShowRepository, show_id: int) -> str:
-    with repo.engine.connect() as conn:
-        return repo._state(conn, show_id)

@@ -109,6 +109,17 @@ class ShowRepository:
             shows = conn.execute(select(Show.id, Show.title, Show.created_at).order_by(Show.id)).all()
             return [ShowSummary(s.id, s.title, s.created_at, self._state(conn, s.id), self._gmv(conn, s.id)) for s in shows]
 
+    def show_state(self, show_id: int) -> str:
+        """"planned", "running", "paused" or "ended": the show's state from its log (undo counted)."""
+        with self.engine.connect() as conn:
+            return self._state(conn, show_id)
+
+    def last_event_at(self, show_id: int) -> float | None:
+        """The newest event's time, or None for an empty log."""
+        with self.engine.connect() as conn:
+            value = conn.scalar(select(func.max(EventRow.ts)).where(EventRow.show_id == show_id))
+        return None if value is None else float(value)
+
     def _state(self, conn: Any, show_id: int) -> str:
         undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
         rows = conn.execute(
