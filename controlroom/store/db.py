@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -41,9 +42,29 @@ def db_url(db: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser().absolute()}"
 
 
+_BUSY_SECONDS = 10.0
+
+
+def _enter_wal(cur: sqlite3.Cursor) -> None:
+    """Switch the file to WAL. On a new file that others open at the same moment, SQLite answers
+    this pragma "database is locked" at once, without waiting for the busy timeout: so wait
+    here, in short steps, for as long as the busy timeout would."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    _enter_wal(cur)
     cur.execute("PRAGMA synchronous=FULL")  # a committed action survives power loss too
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
