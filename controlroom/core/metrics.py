@@ -12,6 +12,7 @@ show's figures stop at its end, and what platforms report late is still kept and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -171,30 +172,26 @@ class Metrics:
         return sum(b.gmv_cents for b in self.buckets.values())
 
     def totals(self, window_minutes: float = 5.0) -> Totals:
-        bs = self.buckets.values()
-        orders = sum(b.orders for b in bs)
-        gmv = self.gmv_cents()
-        views = max(max((b.entries_max for b in bs), default=0), sum(b.joins for b in bs))
-        area = sum(b.online_mean * 60.0 for b in bs if b.online_n)
-        sampled = [b.online_mean for b in bs if b.online_n]
+        s = _sum_buckets(self.buckets.values())
+        views = max(s.entries_max, s.joins)
         buyers = self.buyer_count()
         return Totals(
             online=self.online,
-            peak_online=max((b.online_max for b in bs), default=0.0),
+            peak_online=s.online_max,
             views=views,
-            likes=sum(b.likes for b in bs),
-            comments=sum(b.comments for b in bs),
-            shares=sum(b.shares for b in bs),
-            follows=sum(b.follows for b in bs),
-            gifts=sum(b.gifts for b in bs),
-            orders=orders,
-            gmv=yuan(gmv),
+            likes=s.likes,
+            comments=s.comments,
+            shares=s.shares,
+            follows=s.follows,
+            gifts=s.gifts,
+            orders=s.orders,
+            gmv=yuan(s.gmv_cents),
             buyers=buyers,
             interaction_rate=self.interaction_rate(window_minutes),
             conversion=buyers / views if views else 0.0,
-            avg_order_value=yuan(gmv) / orders if orders else 0.0,
-            dwell_s=area / views if views else 0.0,
-            avg_online=sum(sampled) / len(sampled) if sampled else 0.0,
+            avg_order_value=yuan(s.gmv_cents) / s.orders if s.orders else 0.0,
+            dwell_s=s.online_area / views if views else 0.0,
+            avg_online=s.online_means / s.sampled if s.sampled else 0.0,
         )
 
     def interaction_rate(self, window_minutes: float, now: float | None = None) -> float:
@@ -220,6 +217,47 @@ class Metrics:
                 hi = max(hi, b.online_max)
                 lo = b.online_min if lo < 0 else min(lo, b.online_min)
         return hi, max(lo, 0.0)
+
+
+@dataclass(slots=True)
+class _BucketSums:
+    """The sums `Metrics.totals` takes over every minute, in one pass (the window asks for them
+    several times a second over a show of hundreds of minutes)."""
+
+    entries_max: int = 0
+    joins: int = 0
+    likes: int = 0
+    comments: int = 0
+    shares: int = 0
+    follows: int = 0
+    gifts: int = 0
+    orders: int = 0
+    gmv_cents: int = 0
+    online_max: float = 0.0
+    online_area: float = 0.0  # Σ mean online × 60 s over the sampled minutes: viewer-seconds
+    online_means: float = 0.0
+    sampled: int = 0
+
+
+def _sum_buckets(buckets: Iterable[MinuteBucket]) -> _BucketSums:
+    s = _BucketSums()
+    for b in buckets:
+        s.entries_max = max(s.entries_max, b.entries_max)
+        s.joins += b.joins
+        s.likes += b.likes
+        s.comments += b.comments
+        s.shares += b.shares
+        s.follows += b.follows
+        s.gifts += b.gifts
+        s.orders += b.orders
+        s.gmv_cents += b.gmv_cents
+        s.online_max = max(s.online_max, b.online_max)
+        if b.online_n:
+            mean = b.online_sum / b.online_n
+            s.online_area += mean * 60.0
+            s.online_means += mean
+            s.sampled += 1
+    return s
 
 
 def _viewers(m: Metrics, b: MinuteBucket, e: Event, after: bool) -> None:

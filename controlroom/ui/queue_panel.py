@@ -17,6 +17,7 @@ from controlroom.core.views import ProductRow
 from controlroom.ui import fmt, texts, theme
 
 COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SHELF, COL_EXPLAINING, COL_SOLD, COL_GMV = range(9)
+GROWING_COLUMNS = (COL_ORDER, COL_STOCK, COL_SOLD, COL_GMV)  # the texts that change during a show
 MIME = "application/x-controlroom-queue-row"
 Index = QModelIndex | QPersistentModelIndex
 SHELF_KEY = "Ctrl+Shift+S"  # the selected product on / off shelf
@@ -29,10 +30,12 @@ class QueueModel(QAbstractTableModel):
 
     shelf_toggled = Signal(str)
     moved = Signal(str, int)
+    widths_grew = Signal()  # a column's text got longer than it ever was: fit the columns again
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
         self.rows: list[ProductRow] = []
+        self._longest: dict[int, int] = {}  # the longest text of each growing column so far
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Product"), self.tr("Role"), self.tr("Price"), self.tr("Stock"),
@@ -44,11 +47,26 @@ class QueueModel(QAbstractTableModel):
             self.beginResetModel()
             self.rows = rows
             self.endResetModel()
+            self._longest = {}
+            self._grew(range(len(rows)))
             return
         old, self.rows = self.rows, rows
-        for i, (a, b) in enumerate(zip(old, rows)):
-            if a != b:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_GMV))
+        changed = [i for i, (a, b) in enumerate(zip(old, rows)) if a != b]
+        for i in changed:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, COL_GMV))
+        self._grew(changed)
+
+    def _grew(self, rows: Sequence[int] | range) -> None:
+        """Columns are fitted to their text when it gets longer, not on every change: fitting
+        measures every row, and the figures change several times a second."""
+        grew = False
+        for i in rows:
+            for col in GROWING_COLUMNS:
+                n = len(str(self._display(self.rows[i], i, col)))
+                if n > self._longest.get(col, -1):
+                    self._longest[col], grew = n, True
+        if grew or not self.rows:
+            self.widths_grew.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -178,8 +196,16 @@ class QueueView(QTableView):
         # Rows as tall as the text needs: more products in view on a laptop's screen.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        model.widths_grew.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column but the name (which takes the rest) as wide as its widest text."""
+        for col in range(self.queue_model().columnCount()):
+            if col != COL_NAME:
+                self.resizeColumnToContents(col)
 
     def queue_model(self) -> QueueModel:
         return self.model()  # type: ignore[return-value]

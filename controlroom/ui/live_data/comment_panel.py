@@ -8,7 +8,7 @@ copied is ready to send ("点击下方小黄车3号链接"); with no product on 
 Thread rule: the service may call `_on_events` from a feed thread (API server, tail).
 It only appends to a locked inbox and, when the inbox was empty, emits `arrived`;
 the slot (on the UI thread) drains everything at once, so a flood costs one repaint:
-the lines go in as one edit of the document (a quarter of the cost of one append each),
+the lines go in as one edit of the document, as runs of formatted text (no HTML to parse),
 and the link number (a full view of the show) follows the rate timer, not every drain.
 """
 
@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import threading
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,6 +45,7 @@ from controlroom.services.show_service import ShowService
 from controlroom.ui import theme
 
 MAX_LINES = 2000  # comments kept on screen; the log keeps them all
+DRAIN_MS = 100  # comments arriving meanwhile go on screen together: one document edit, not dozens
 RATE_REFRESH_MS = 1000  # "negative comments this minute" follows the clock, not only arrivals
 COLOURS = {FLAG_NEGATIVE: "#ffd6d6", FLAG_QUESTION: "#d6e8ff"}
 
@@ -68,19 +68,23 @@ def reply_text(template: str, number: int) -> str:
     return template.replace("{n}", str(number))
 
 
-def comment_html(e: Event, watch: CommentWatch) -> str:
-    """One comment as a line of HTML, its keywords highlighted (text escaped first)."""
+TIME, USER, TEXT, NEGATIVE_WORD, QUESTION_WORD = range(5)  # the styles of a comment's runs
+Run = tuple[str, int]
+
+
+def comment_runs(e: Event, watch: CommentWatch) -> list[Run]:
+    """One comment as runs of (text, style): its time, mark, user, then the text with its
+    keywords in their flag's style. Plain text, never markup: a comment's own "<b>" stays text."""
     text = e.text or ""
-    parts, at = [], 0
-    for m in watch.matches(text) if watch.classify(text) else ():  # most comments match no word: a quicker no
-        parts.append(html.escape(text[at : m.start]))
-        parts.append(f'<span style="background:{COLOURS[m.flag]}"><b>{html.escape(text[m.start : m.end])}</b></span>')
-        at = m.end
-    parts.append(html.escape(text[at:]))
-    when = _clock_text(int(e.ts))
     mark = {FLAG_NEGATIVE: "⚠ ", FLAG_QUESTION: "? "}.get(e.flag or "", "")
-    user = html.escape(e.user or "")
-    return f'<span style="color:#888">{when}</span> {mark}<b>{user}</b> {"".join(parts)}'
+    runs: list[Run] = [(_clock_text(int(e.ts)), TIME), (f" {mark}", TEXT), (e.user or "", USER), (" ", TEXT)]
+    at = 0
+    for m in watch.matches(text) if watch.classify(text) else ():  # most comments match no word: a quicker no
+        runs.append((text[at : m.start], TEXT))
+        runs.append((text[m.start : m.end], NEGATIVE_WORD if m.flag == FLAG_NEGATIVE else QUESTION_WORD))
+        at = m.end
+    runs.append((text[at:], TEXT))
+    return [r for r in runs if r[0]]
 
 
 @functools.lru_cache(maxsize=256)
@@ -89,21 +93,35 @@ def _clock_text(second: int) -> str:
     return dt.datetime.fromtimestamp(second).strftime("%H:%M:%S")
 
 
-def append_lines(stream: QPlainTextEdit, lines: list[str]) -> None:
-    """What appendHtml does for each line, as one edit of the document: each line its
-    own paragraph with fresh formats, the view kept at the bottom when it was there."""
-    if not lines:
+def _formats() -> dict[int, QTextCharFormat]:
+    grey, bold, plain = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
+    grey.setForeground(QColor("#888888"))
+    bold.setFontWeight(QFont.Weight.Bold)
+    out = {TIME: grey, USER: bold, TEXT: plain}
+    for style, flag in ((NEGATIVE_WORD, FLAG_NEGATIVE), (QUESTION_WORD, FLAG_QUESTION)):
+        word = QTextCharFormat(bold)
+        word.setBackground(QColor(COLOURS[flag]))
+        out[style] = word
+    return out
+
+
+def append_comments(stream: QPlainTextEdit, comments: list[list[Run]]) -> None:
+    """The comments as one edit of the document, each its own paragraph, the view kept at the
+    bottom when it was there. Runs of formatted text, not HTML: a third of insertHtml's cost."""
+    if not comments:
         return
+    formats = _formats()
     bar = stream.verticalScrollBar()
     at_bottom = bar.value() == bar.maximum()
     doc = stream.document()
     cursor = QTextCursor(doc)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.beginEditBlock()
-    for line in lines:
+    for runs in comments:
         if not doc.isEmpty():
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.insertHtml(line)
+            cursor.insertBlock(QTextBlockFormat(), formats[TEXT])
+        for text, style in runs:
+            cursor.insertText(text, formats[style])
     cursor.endEditBlock()
     if at_bottom:
         bar.setValue(bar.maximum())
@@ -123,7 +141,9 @@ class CommentWatchPanel(QWidget):
         self._link = 1
         self._inbox: list[Event] = []
         self._lock = threading.Lock()
-        self.arrived.connect(self.drain)
+        self.drain_timer = QTimer(self, singleShot=True, interval=DRAIN_MS)
+        self.drain_timer.timeout.connect(self.drain)
+        self.arrived.connect(self.drain_timer.start)
         self.rate_timer = QTimer(self)
         self.rate_timer.setInterval(RATE_REFRESH_MS)
         self.rate_timer.timeout.connect(self.update_rate)
@@ -185,8 +205,8 @@ class CommentWatchPanel(QWidget):
         with self._lock:
             comments, self._inbox = self._inbox[-MAX_LINES:], []
         flagged_only = self.only_flagged.isChecked()
-        lines = [comment_html(e, self.watch) for e in comments if not flagged_only or e.flag in COLOURS]
-        append_lines(self.stream, lines)
+        lines = [comment_runs(e, self.watch) for e in comments if not flagged_only or e.flag in COLOURS]
+        append_comments(self.stream, lines)
         self.shown += len(lines)
         self._show_rate()
 
