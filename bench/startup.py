@@ -101,6 +101,19 @@ def launch(code: str, args: list[str], env: dict[str, str]) -> Launch:
     raise SystemExit(f"child never showed the show: {proc.stderr.read() if proc.stderr else ''}")
 
 
+def stale_bytecode() -> int:
+    """Our modules whose bytecode is missing or older than the source: each is compiled at
+    every start when PYTHONDONTWRITEBYTECODE is set (as on these machines)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent / "controlroom"
+    stale = 0
+    for source in root.rglob("*.py"):
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        stale += not cached.is_file() or cached.stat().st_mtime < source.stat().st_mtime
+    return stale
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -123,6 +136,7 @@ def main() -> int:
             print(f"{k:10s} {field:12s} median {statistics.median(xs) * 1000:6.0f} ms   min {min(xs) * 1000:6.0f}   "
                   f"max {max(xs) * 1000:6.0f}   cpu {getattr(med[k], cpu) * 1000:6.0f} ms"
                   f"   (n={len(xs)})")
+    print(f"bytecode: {stale_bytecode()} of our modules without current .pyc (scripts/setup.sh compiles them)")
     recap = {r.recap for v in runs.values() for r in v} - {"-"}
     print(f"recap modules imported at start-up: {', '.join(sorted(recap)) or 'none'}")
     base = med["baseline"]

@@ -8,8 +8,6 @@ from __future__ import annotations
 import ipaddress
 import socket
 
-import qrcode
-
 ALL_INTERFACES = "0.0.0.0"  # what `serve --lan` and the window's LAN setting bind
 VIEWS = ("host", "assistant", "status")
 # A documentation address (RFC 5737): "connecting" a UDP socket to it sends nothing, but
@@ -53,6 +51,8 @@ def view_link(host: str, port: int, view_token: str, view: str = "host", lang: s
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The QR code's modules (True: dark), its quiet zone of 4 modules included."""
+    import qrcode  # on demand: the window starts without it (bench/startup.py)
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     code.add_data(text)
     code.make(fit=True)
