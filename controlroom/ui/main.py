@@ -17,6 +17,7 @@ from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import StoreError, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import prefs as prefs_mod
+from controlroom.ui import window_layout
 from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.i18n import Translations, system_language
 from controlroom.ui.prefs import Prefs
@@ -76,9 +77,8 @@ class WindowManager(QObject):
         if old is None or lang == self.translations.language:
             return
         self.translations.install(lang)
-        geometry = old.saveGeometry()
-        new = self.open(old.detach_session())
-        new.restoreGeometry(geometry)
+        window_layout.save(old)  # the new window opens where the old one was, its docks in their places
+        self.open(old.detach_session())
         old.close()
         old.deleteLater()
 

@@ -81,6 +81,35 @@ def test_language_switch_rebuilds_the_window_on_the_same_show(qtbot, session, pr
         translations.remove()
 
 
+def test_language_switch_keeps_every_dock_where_the_user_put_it(qtbot, session, prefs):
+    """The live-data docks too (their names no longer come from their translated titles)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    from controlroom.ui.main import WindowManager
+
+    translations = Translations()
+    manager = WindowManager(prefs, translations, None)
+    try:
+        old = manager.open(session)
+        qtbot.addWidget(old)
+        qtbot.waitExposed(old)
+        moved = {}
+        for name in ("comments", "sources", "log"):
+            dock = old.findChild(QDockWidget, name)
+            old.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            moved[name] = old.dockWidgetArea(dock)
+        old.request_language("zh_CN")
+        new = manager.window
+        qtbot.addWidget(new)
+        qtbot.waitExposed(new)
+        assert {n: new.dockWidgetArea(new.findChild(QDockWidget, n)) for n in moved} == moved
+        assert set(moved.values()) == {Qt.DockWidgetArea.LeftDockWidgetArea}
+    finally:
+        manager.close()
+        translations.remove()
+
+
 def run_briefly(args: argparse.Namespace, monkeypatch, tmp_path, seconds: float = 0.3) -> tuple[int, list]:
     """run_window with a quit timer; returns its status and the windows it showed."""
     from PySide6.QtCore import QSettings
