@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom.core.clock import MAX_REHEARSAL_SPEED, SpeedClock, SystemClock
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.sample_words import plan_words
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import create_show
+from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import StoreError, db_url, open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import fmt, prefs, texts
@@ -58,10 +61,19 @@ class NewShowDialog(QDialog):
         row.addWidget(self.sheet, 1)
         row.addWidget(browse)
         self.rehearsal = QCheckBox(self.tr("Rehearsal: the simulator plays the audience"))
+        self.speed = QDoubleSpinBox()
+        self.speed.setRange(1.0, MAX_REHEARSAL_SPEED)
+        self.speed.setDecimals(0)
+        self.speed.setValue(1.0)
+        self.speed.setSuffix(self.tr("× faster"))
+        self.speed.setToolTip(self.tr("Training: the timer, the cues and the simulated room run this many times faster"))
+        self.speed.setEnabled(False)
+        self.rehearsal.toggled.connect(self.speed.setEnabled)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Planned length"), self.minutes)
         form.addRow(self.tr("Product sheet"), row)
         form.addRow("", self.rehearsal)
+        form.addRow(self.tr("Rehearsal speed"), self.speed)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
@@ -91,11 +103,19 @@ class NewShowDialog(QDialog):
             sid = create_show(repo, title, float(self.minutes.value()), products, time.time(), room=room,
                               words=plan_words(current_language()))
             repo.engine.dispose()
-            self.session = ShowSession(self.db, sid)
+            self.session = self._open(sid)
         except (ValueError, StoreError) as exc:
             self.error.setText(texts.error(str(exc)))
             return
         self.accept()
+
+    def _open(self, sid: int) -> ShowSession:
+        """A rehearsal runs on the simulator from its first second, at its speed."""
+        if not self.rehearsal.isChecked():
+            return ShowSession(self.db, sid)
+        speed = self.speed.value()
+        clock = SpeedClock(SystemClock(anchor_path=clock_anchor_path()), speed) if speed != 1.0 else None
+        return ShowSession(self.db, sid, clock, rehearsal_seed=1, language=current_language())
 
     def _products(self) -> list:
         path = self.sheet.text().strip()

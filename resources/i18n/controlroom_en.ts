@@ -490,6 +490,14 @@
         <translation>Rehearsal: the simulator plays the audience</translation>
     </message>
     <message>
+        <source>× faster</source>
+        <translation>× faster</translation>
+    </message>
+    <message>
+        <source>Training: the timer, the cues and the simulated room run this many times faster</source>
+        <translation>Training: the timer, the cues and the simulated room run this many times faster</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -500,6 +508,10 @@
     <message>
         <source>Product sheet</source>
         <translation>Product sheet</translation>
+    </message>
+    <message>
+        <source>Rehearsal speed</source>
+        <translation>Rehearsal speed</translation>
     </message>
     <message>
         <source>Title: please give the show a title.</source>

@@ -490,6 +490,14 @@
         <translation>彩排：由模拟器扮演观众</translation>
     </message>
     <message>
+        <source>× faster</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <source>Training: the timer, the cues and the simulated room run this many times faster</source>
+        <translation>培训用：计时、提示和模拟观众按此倍数加速</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -500,6 +508,10 @@
     <message>
         <source>Product sheet</source>
         <translation>商品表</translation>
+    </message>
+    <message>
+        <source>Rehearsal speed</source>
+        <translation>彩排速度</translation>
     </message>
     <message>
         <source>Title: please give the show a title.</source>
