@@ -13,7 +13,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from controlroom.core.clock import SpeedClock, SystemClock
+from controlroom.core.clock import Clock, SpeedClock, SystemClock
 from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import StoreError, open_engine, open_read_only
 from controlroom.store.repository import ShowRepository
@@ -128,7 +128,7 @@ def _open_session(args: argparse.Namespace) -> ShowSession | object:
     return ShowSession(args.db, show_id, repo=repo, own_engine=True)
 
 
-def new_replay(db: str | None, recorded_id: int, speed: float = 1.0) -> ShowSession:
+def new_replay(db: str | None, recorded_id: int, speed: float = 1.0, base: Clock | None = None) -> ShowSession:
     """A new rehearsal in the same database whose audience is recorded show `recorded_id`'s,
     played again from the moment the trainee starts it (feeds/replay_source.py); the recording
     is read once, read-only. Raises StoreError when there is no such show."""
@@ -139,10 +139,11 @@ def new_replay(db: str | None, recorded_id: int, speed: float = 1.0) -> ShowSess
         recording = read_recording(ShowRepository(source), recorded_id)
     finally:
         source.dispose()
-    clock = SpeedClock(SystemClock(anchor_path=clock_anchor_path()), speed) if speed != 1.0 else None
+    base = base or SystemClock(anchor_path=clock_anchor_path())
+    clock = SpeedClock(base, speed)
     repo = ShowRepository(open_engine(db))
     title = translate("main", "Replay of #%1: %2").replace("%1", str(recorded_id)).replace("%2", recording.title)
-    sid = create_replay_show(repo, recording, title, clock.now() if clock else time.time())
+    sid = create_replay_show(repo, recording, title, clock.now())
     return ShowSession(db, sid, clock, repo=repo, own_engine=True,
                        audience=lambda service: ReplayFeed(service, recording))
 
