@@ -15,6 +15,7 @@ from typing import Any
 from controlroom.cli.common import CliError, add_db, check_writer, positive, repository, say, show_id, warn
 from controlroom.cli.sigterm import EXIT_STATUS, sigterm_stops, terminated
 from controlroom.core.clock import FakeClock
+from controlroom.feeds.config import load_watch
 from controlroom.feeds.replay_run import ReplayOutcome, run_replay
 from controlroom.feeds.replay_source import Recording, create_replay_show, read_recording
 from controlroom.services.show_service import ShowService
@@ -87,6 +88,8 @@ def _read(args: argparse.Namespace) -> Recording:
 
 def _replay(args: argparse.Namespace, stop: Any) -> bool:
     recording = _read(args)
+    if not recording.feed:
+        raise CliError(f"show {recording.show_id} has no audience recorded (no viewers, comments or orders) to replay")
     unknown = [s for s in args.leave_off if s not in {p.sku for p in recording.products}]
     if unknown:
         raise CliError(f"--leave-off {unknown[0]}: show {recording.show_id} has no product with that SKU")
@@ -99,6 +102,7 @@ def _replay(args: argparse.Namespace, stop: Any) -> bool:
     service = None
     try:
         service = ShowService(repo, writer, sid, FakeClock(now))
+        service.state.comment_classifier = load_watch().classify  # the comment watch, as serve and tail have it
         say(f"show {sid} replays show {recording.show_id} at {args.speed:g}x "
             f"({len(recording.timeline)} recorded events{', audience only' if args.audience_only else ''})")
         outcome = run_replay(service, service.clock, recording, args.speed, say,  # type: ignore[arg-type]

@@ -113,13 +113,18 @@ def run_replay(service: ShowService, clock: FakeClock, recording: Recording, spe
             next_report += REPORT_EVERY_S
             report(service, say)
     run.outcome.finished = i >= len(items)
-    if run.outcome.finished and controller is not None and not _ended(service):
+    if run.outcome.finished and controller is not None and _live(service):
         service.run(commands.end_show)
     service.writer.flush()
     report(service, say)
     orders = service.repo.events(service.show_id, kinds=(ev.ORDER,))
     run.outcome.order_flags.update(e.flag or "none" for e in orders)
     return run.outcome
+
+
+def _live(service: ShowService) -> bool:
+    with service.lock:
+        return service.state.timer.status in (ShowStatus.RUNNING, ShowStatus.PAUSED)
 
 
 def _ended(service: ShowService) -> bool:

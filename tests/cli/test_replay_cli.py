@@ -50,6 +50,16 @@ def test_a_replay_into_a_new_database_matches_the_recording_and_changes_nothing_
     assert {k: replayed["totals"][k] for k in COMPARED} == result["recorded"]  # what it said is what the log holds
     assert replayed["state"] == "ended" and f"#{sid}" in replayed["title"]
     assert events_digest(path) == before and file_digest(path) == file_before
+    # Recorded without a comment watch, replayed with one (as serve and tail have it): the new run classifies.
+    assert _flagged_comments(path) == 0 < _flagged_comments(tmp_path / "new.db")
+
+
+def _flagged_comments(db) -> int:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM events WHERE kind = 'comment' AND flag IS NOT NULL").fetchone()[0])
+    finally:
+        con.close()
 
 
 def test_a_replay_in_the_same_database_adds_a_show_and_leaves_the_recorded_rows_alone(recording, tmp_path):
@@ -110,3 +120,17 @@ def test_a_signal_ends_the_replay_cleanly_with_what_was_replayed_in_the_log(reco
     logged = status(new, result["show"])
     assert {k: logged["totals"][k] for k in COMPARED} == result["replayed"]  # every event it took is in the log
     assert logged["state"] == "running" and result["replayed"]["comments"] < result["recorded"]["comments"]
+
+
+def test_a_show_with_no_audience_recorded_is_refused(tmp_path):
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import create_show
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    engine = open_engine(tmp_path / "empty.db")
+    sid = create_show(ShowRepository(engine), "没开播", 30, sample_products(), 1_767_225_600.0)
+    engine.dispose()
+    done = controlroom("replay", "--db", tmp_path / "empty.db", "--show", sid, "--speed", 100, timeout=60)
+    assert done.returncode == 2 and "no audience recorded" in done.stderr
+    assert "replay" not in controlroom("shows", "--db", tmp_path / "empty.db").stdout.lower()
