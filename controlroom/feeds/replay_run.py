@@ -18,6 +18,7 @@ written, the new show left as it is.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -94,8 +95,12 @@ def run_replay(service: ShowService, clock: FakeClock, recording: Recording, spe
     """Play the recording into `service` (a new show, not started; `clock` is its clock and
     this loop moves it); stops early when `stop()` turns true."""
     items = recording.timeline if moves else recording.feed
-    start_at = clock.now() + (recording.origin - recording.first_ts)  # the room before the start keeps its lead
-    run = _Replay(service, clock, recording, start_at - recording.origin, leave_off, say)
+    # Shifted by whole minutes (the clock waits up to a minute of show time first): the per-minute
+    # figures (charts, the recap's minutes, mean online) fall into the same minutes as recorded.
+    shift = math.ceil((clock.now() - recording.first_ts) / 60.0) * 60.0
+    clock.advance(recording.first_ts + shift - clock.now())
+    start_at = recording.origin + shift  # the room before the start keeps its lead
+    run = _Replay(service, clock, recording, shift, leave_off, say)
     controller = None if moves else AutoController(service, seed, say)
     sim0, real0, next_report = clock.now(), time.monotonic(), clock.now() + REPORT_EVERY_S
     i = 0

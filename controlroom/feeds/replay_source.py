@@ -4,8 +4,9 @@ into a new rehearsal show, shifted to the new show's clock.
 The recording is read once (`read_recording`, from a read-only engine: it is never
 changed) into its timeline: the feed events (viewers, comments, likes, shares, follows,
 joins, gifts, orders) and the operator's moves (start, segment moves, pause, extend, shelf,
-explain, promo, interaction, stock, end), in time order, ties by id — late and out-of-order
-events of the recording are replayed where their times put them. Undone actions are left out.
+explain, promo, interaction, stock, end), in time order, ties by id (at one time the feed
+first) — late and out-of-order events of the recording are replayed where their times put
+them. Undone actions are left out.
 
 Times keep their distance from the recorded show's start (`Recording.origin`): a replay at
 S× runs the new show's clock S times faster, so a 60-minute recording is 60 minutes of show
@@ -78,7 +79,7 @@ def read_recording(repo: ShowRepository, show_id: int) -> Recording:
     undone = state.undone
     wanted = tuple(sorted(ev.FEED_KINDS | MOVE_KINDS))
     timeline = [e for e in repo.events(show_id, kinds=wanted) if e.id not in undone]
-    timeline.sort(key=lambda e: (e.ts, e.id or 0))  # the log's own order; said here, not assumed
+    timeline.sort(key=_replay_order)
     started = state.timer.started_at
     origin = started if started is not None else (timeline[0].ts if timeline else state.info.created_at)
     q = state.queue
@@ -87,6 +88,14 @@ def read_recording(repo: ShowRepository, show_id: int) -> Recording:
         products=[q.products[s] for s in q.order], settings=state.settings, origin=origin,
         timeline=timeline, totals=state.metrics.totals(state.settings.viewer_drop_window_minutes),
     )
+
+
+def _replay_order(e: Event) -> tuple[float, int, int]:
+    """Time order, ties by id — but at one time the feed before the moves: a feed row gets its
+    id when the writer commits it, which may be after a move logged meanwhile, so between the
+    two the ids do not tell which came first (an order bought in the second a slot ended would
+    otherwise be judged against the next slot's shelf)."""
+    return (e.ts, 0 if e.kind in ev.FEED_KINDS else 1, e.id or 0)
 
 
 def replay_room(recording: Recording) -> str:

@@ -1,6 +1,6 @@
 """A short recorded show for the replay tests: a 3-minute plan run through ShowService on a
 FakeClock, its room played by the simulator (a big audience, so both slots sell), with the
-untidy parts of a real log: feed before the start, an order and a comment that arrived late
+untidy parts of a real log: feed before the start, orders in the very second a slot ends, an order and a comment that arrived late
 (stamped before events logged earlier), two events of one second, an undone shelf move, a
 stock change, and feed stamped after the end."""
 
@@ -63,7 +63,12 @@ def _play(service: ShowService, clock: FakeClock) -> None:
         clock.advance(1)
         service.ingest(sim.step(clock.now(), room_context(service.state, clock.now())))
         if second in boundaries:
-            service.next()  # moves on: the slot's product on shelf and explained, the last one off
+            on_air = service.state.queue.explaining
+            with service.writer.between_groups():  # bought in the second the slot ends: taken before the
+                if on_air:                         # move, but its row (and id) committed after the move's
+                    service.ingest([Event(ev.ORDER, clock.now(), user="edge", product=on_air, qty=1, value=1.0,
+                                          ref=f"EDGE-{second}")])
+                service.next()  # moves on: the slot's product on shelf and explained, the last one off
         if second == 45:  # a slip, taken back: never replayed
             service.run(commands.set_shelf, NEVER_SHELVED, True)
             service.undo()

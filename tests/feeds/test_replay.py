@@ -79,7 +79,11 @@ def test_a_replay_at_50x_reproduces_the_audience_and_leaves_the_recording_byte_f
     # The late order arrived while its product was on shelf, but is stamped in the opening, before it
     # was: replayed at its own time, the new run's rule flags it.
     assert (original["LATE-1"].flag, orders["LATE-1"].flag) == (None, ev.FLAG_OFF_SHELF)
-    assert status["stock"] == _recorded_status(path, sid)["stock"]  # the restock replayed on the new run's stock
+    original_status = _recorded_status(path, sid)
+    assert status["stock"] == original_status["stock"]  # the restock replayed on the new run's stock
+    # Shifted by whole minutes: the per-minute figures too (peak, mean online, dwell, interaction rate);
+    # one more oversell, the late order's.
+    assert status["totals"] == {**original_status["totals"], "oversells": original_status["totals"]["oversells"] + 1}
     assert events_digest(path) == before
 
 
@@ -117,7 +121,8 @@ def test_late_events_are_replayed_in_time_order_ties_by_id_and_undone_moves_are_
     _sid, _status, orders, _outcome, feed = replay(tmp_path / "order.db", recording)
     times = [e.ts for e in feed]
     assert times == sorted(times)  # the late order and comment went in where their times put them
-    assert orders["LATE-1"].ts == LATER + 20 + (recording.origin - recording.first_ts)
+    shift = orders["LATE-1"].ts - (START + 20)
+    assert shift % 60 == 0 and LATER <= shift + recording.first_ts < LATER + 60  # whole minutes, from the replay's clock
     same = [e.text for e in feed if e.user == "same"]
     assert same == ["第一", "第二"]  # one second, the recorded arrival order
     engine = open_engine(tmp_path / "order.db")
