@@ -87,6 +87,8 @@ def _read(args: argparse.Namespace) -> Recording:
 
 
 def _replay(args: argparse.Namespace, stop: Any) -> bool:
+    if args.leave_off and args.audience_only:
+        raise CliError("--leave-off holds back a recorded shelf move: with --audience-only none is replayed")
     recording = _read(args)
     if not recording.feed:
         raise CliError(f"show {recording.show_id} has no audience recorded (no viewers, comments or orders) to replay")

@@ -112,7 +112,10 @@ def run_replay(service: ShowService, clock: FakeClock, recording: Recording, spe
         while i < len(items) and items[i].ts + run.shift <= target:
             e = items[i]
             i += 1
-            run.feed(e) if e.kind in ev.FEED_KINDS else run.move(e)
+            if e.kind in ev.FEED_KINDS:
+                run.feed(e)
+            else:
+                run.move(e)
         run.flush(target)
         if clock.now() >= next_report:
             next_report += REPORT_EVERY_S

@@ -78,6 +78,7 @@ def test_a_replay_in_the_same_database_adds_a_show_and_leaves_the_recorded_rows_
 @pytest.mark.parametrize(("args", "said"), [
     (("replay", "--show", 99), "no show 99"),
     (("replay", "--show", 1, "--leave-off", "NOPE"), "NOPE"),
+    (("replay", "--show", 1, "--leave-off", "SKU-1001", "--audience-only"), "--audience-only"),
     (("--replay", 1, "--speed", 61), "1 to 60"),
     (("--rehearsal", "--replay", 1), "not both"),
 ])
