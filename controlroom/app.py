@@ -18,9 +18,9 @@ from controlroom.store.db import StoreError
 SUBCOMMANDS: dict[str, str] = {
     "new-show": "new_show", "rehearse": "rehearse", "status": "status", "shows": "status",
     "serve": "serve", "tail": "tail", "recap": "recap", "import": "importer", "export": "exporter",
-    "sync": "sync", "rooms": "rooms",
+    "sync": "sync", "rooms": "rooms", "replay": "replay",
 }
-_TAKES_VALUE = {"--db"}
+_TAKES_VALUE = {"--db", "--speed", "--replay"}
 
 
 def _modules(names: list[str]) -> list[ModuleType]:
@@ -46,7 +46,9 @@ def build_parser(names: list[str] | None = None) -> tuple[argparse.ArgumentParse
     parser.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: the user's data folder)")
     parser.add_argument("--rehearsal", action="store_true", help="a fresh rehearsal show on the simulator")
     parser.add_argument("--speed", type=float, default=1.0,
-                        help="with --rehearsal: run the show (timer, cues, simulated room) S times faster, 1 to 60")
+                        help="with --rehearsal or --replay: run the show (timer, cues, room) S times faster, 1 to 60")
+    parser.add_argument("--replay", type=int, metavar="ID",
+                        help="a new rehearsal whose audience is recorded show ID's, played again (docs/replay.md)")
     sub = parser.add_subparsers(dest="command")
     handlers: dict[str, ModuleType] = {}
     for module in _modules(list(SUBCOMMANDS) if names is None else names):
@@ -77,9 +79,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _default(args: argparse.Namespace) -> int:
     """No subcommand: the window (imported only now, so the CLI never loads Qt)."""
+    if args.rehearsal and args.replay is not None:
+        raise CliError("--rehearsal or --replay ID: a rehearsal's audience is the simulator or a recording, not both")
     if args.speed != 1.0:
-        if not args.rehearsal:
-            raise CliError("--speed is only for a rehearsal (--rehearsal): a real show runs in real time")
+        if not args.rehearsal and args.replay is None:
+            raise CliError("--speed is only for a rehearsal (--rehearsal, --replay ID): a real show runs in real time")
         if not 1.0 <= args.speed <= 60.0:
             raise CliError(f"--speed {args.speed:g}: a rehearsal runs 1 to 60 times faster")
     from controlroom.ui.main import run_window

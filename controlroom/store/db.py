@@ -15,7 +15,7 @@ from controlroom.models import Meta
 from controlroom.store import schema
 from controlroom.store.errors import StoreError
 
-__all__ = ["StoreError", "open_engine", "open_reader", "db_url", "safe_url"]
+__all__ = ["StoreError", "open_engine", "open_reader", "open_read_only", "db_url", "safe_url"]
 
 SCHEMA_VERSION = 3  # the `meta` schema_version of the last pre-Alembic release (revision "0003")
 APP_NAME = "ControlRoom"
@@ -130,6 +130,21 @@ def open_reader(db: str | Path | None = None) -> Engine:
     path = sqlite_file(url)
     if path is None or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         return open_engine(url, create=False)
+    return _read_only_file(path)
+
+
+def open_read_only(db: str | Path | None = None) -> Engine:
+    """An existing database opened so that nothing can be written through it, whatever the
+    file's permissions (a recording a replay reads, cli/replay.py): a SQLite file read-only
+    (mode=ro, query_only, nothing migrated); a server database as `open_reader` opens it."""
+    url = db_url(db)
+    path = sqlite_file(url)
+    if path is None:
+        return open_engine(url, create=False)
+    return _read_only_file(path)
+
+
+def _read_only_file(path: Path) -> Engine:
     if not path.is_file():
         raise StoreError(f"no database at {path}")
     try:

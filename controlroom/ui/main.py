@@ -1,6 +1,7 @@
 """`controlroom` with no subcommand: the window. `--rehearsal` opens a fresh rehearsal show
-on the simulator; otherwise the most recent show in the database (a crashed show comes
-back exactly where it was: its state is replayed from the log), or an offer to create one."""
+on the simulator, `--replay ID` one whose audience is recorded show ID's; otherwise the most
+recent show in the database (a crashed show comes back exactly where it was: its state is
+replayed from the log), or an offer to create one."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from controlroom.core.clock import SpeedClock, SystemClock
+from controlroom.core.clock import Clock, SpeedClock, SystemClock
 from controlroom.store.clock_anchor import clock_anchor_path
-from controlroom.store.db import StoreError, open_engine
+from controlroom.store.db import StoreError, open_engine, open_read_only
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import prefs as prefs_mod
 from controlroom.ui import window_layout
@@ -111,6 +112,8 @@ def open_initial_session(args: argparse.Namespace) -> ShowSession | object:
 
 
 def _open_session(args: argparse.Namespace) -> ShowSession | object:
+    if getattr(args, "replay", None) is not None:
+        return new_replay(args.db, int(args.replay), float(getattr(args, "speed", 1.0) or 1.0))
     if getattr(args, "rehearsal", False):
         title = translate("main", "Rehearsal %1").replace("%1", time.strftime("%m-%d %H:%M"))
         speed = float(getattr(args, "speed", 1.0) or 1.0)
@@ -123,6 +126,26 @@ def _open_session(args: argparse.Namespace) -> ShowSession | object:
         repo.engine.dispose()
         return NO_SHOW
     return ShowSession(args.db, show_id, repo=repo, own_engine=True)
+
+
+def new_replay(db: str | None, recorded_id: int, speed: float = 1.0, base: Clock | None = None) -> ShowSession:
+    """A new rehearsal in the same database whose audience is recorded show `recorded_id`'s,
+    played again from the moment the trainee starts it (feeds/replay_source.py); the recording
+    is read once, read-only. Raises StoreError when there is no such show."""
+    from controlroom.feeds.replay_source import ReplayFeed, create_replay_show, read_recording
+
+    source = open_read_only(db)
+    try:
+        recording = read_recording(ShowRepository(source), recorded_id)
+    finally:
+        source.dispose()
+    base = base or SystemClock(anchor_path=clock_anchor_path())
+    clock = SpeedClock(base, speed)
+    repo = ShowRepository(open_engine(db))
+    title = translate("main", "Replay of #%1: %2").replace("%1", str(recorded_id)).replace("%2", recording.title)
+    sid = create_replay_show(repo, recording, title, clock.now())
+    return ShowSession(db, sid, clock, repo=repo, own_engine=True,
+                       audience=lambda service: ReplayFeed(service, recording))
 
 
 def offer_new_show(db: str | None) -> ShowSession | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from controlroom.core import events as ev
@@ -14,6 +15,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.core.sample_words import plan_words
 from controlroom.feeds.catalogue import sample_products
 from controlroom.feeds.rehearsal import RoomFeed
+from controlroom.feeds.replay_source import ReplayFeed
 from controlroom.services.show_service import ShowService, create_show
 from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import db_url, open_engine
@@ -22,6 +24,7 @@ from controlroom.store.writer import FeedWriter
 from controlroom.ui.charts_data import ChartData
 from controlroom.ui.i18n import current_language
 
+Audience = RoomFeed | ReplayFeed  # what plays a rehearsal's room: the simulator or a recording
 REHEARSAL_ROOM = "rehearsal"  # the `room` a rehearsal show is created with
 RESCUE_FILE = "events-not-stored.jsonl"
 
@@ -54,13 +57,14 @@ class Inbox:
 
 
 class ShowSession:
-    """Attributes: url, repo, writer, service, feed (a RoomFeed or None), inbox, charts."""
+    """Attributes: url, repo, writer, service, feed (a RoomFeed, a ReplayFeed or None), inbox, charts."""
 
     def __init__(self, db: str | None, show_id: int, clock: Clock | None = None,
                  rehearsal_seed: int | None = None, repo: ShowRepository | None = None,
                  own_engine: bool | None = None, rescue_path: Path | None = None,
-                 language: str | None = None) -> None:
-        if isinstance(clock, SpeedClock) and rehearsal_seed is None:
+                 language: str | None = None, audience: Callable[[ShowService], Audience] | None = None) -> None:
+        """`audience` (a new replay's, feeds/replay_source.py) makes the show's feed in place of the simulator."""
+        if isinstance(clock, SpeedClock) and rehearsal_seed is None and audience is None:
             raise ValueError("a show runs in real time: a faster clock is only for a new rehearsal")
         self.url = db_url(db)
         self._own_engine = repo is None if own_engine is None else own_engine
@@ -72,8 +76,10 @@ class ShowSession:
         self.inbox = Inbox()
         self.charts = ChartData()
         self.charts.load(self.repo, show_id)
-        self.feed: RoomFeed | None = None
-        if rehearsal_seed is not None or self._is_live_rehearsal():
+        self.feed: Audience | None = None
+        if audience is not None:
+            self.feed = audience(self.service)
+        elif rehearsal_seed is not None or self._is_live_rehearsal():
             # the room speaks the window's language (a rehearsal is created in it)
             self.feed = RoomFeed(self.service, rehearsal_seed or 1, language or current_language())
             if rehearsal_seed is None:  # reopened (after a crash): the room carries on

@@ -1590,6 +1590,10 @@
         <translation>Rehearsal %1</translation>
     </message>
     <message>
+        <source>Replay of #%1: %2</source>
+        <translation>Replay of #%1: %2</translation>
+    </message>
+    <message>
         <source>There is no show in this database yet. Create one now?</source>
         <translation>There is no show in this database yet. Create one now?</translation>
     </message>

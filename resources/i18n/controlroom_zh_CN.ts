@@ -1590,6 +1590,10 @@
         <translation>彩排 %1</translation>
     </message>
     <message>
+        <source>Replay of #%1: %2</source>
+        <translation>回放 #%1：%2</translation>
+    </message>
+    <message>
         <source>There is no show in this database yet. Create one now?</source>
         <translation>数据库中还没有直播。现在新建一个吗？</translation>
     </message>
