@@ -1788,6 +1788,14 @@
         <translation>{a} is on air but off shelf</translation>
     </message>
     <message>
+        <source>Online {a}% below your last {b} shows at minute {c}</source>
+        <translation>Online {a}% below your last {b} shows at minute {c}</translation>
+    </message>
+    <message>
+        <source>GMV {a}% below your last {b} shows at minute {c}</source>
+        <translation>GMV {a}% below your last {b} shows at minute {c}</translation>
+    </message>
+    <message>
         <source>The show is not running ({a}).</source>
         <translation>The show is not running ({a}).</translation>
     </message>

@@ -1788,6 +1788,14 @@
         <translation>{a} 正在讲解，但未上架</translation>
     </message>
     <message>
+        <source>Online {a}% below your last {b} shows at minute {c}</source>
+        <translation>在线人数比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%</translation>
+    </message>
+    <message>
+        <source>GMV {a}% below your last {b} shows at minute {c}</source>
+        <translation>成交额比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%</translation>
+    </message>
+    <message>
         <source>The show is not running ({a}).</source>
         <translation>直播未在进行（{a}）。</translation>
     </message>
