@@ -205,11 +205,16 @@ def _gmv_short(base: Baseline, m: Metrics, t0: float, now: float, keep: float, s
     """Cumulative GMV since the start's minute by time τ, against the usual by the last whole
     minute of show time before τ (the comparison never asks more of the show than the usual had)."""
     first = minute_of(t0)
-    by_minute = {k: b.gmv_cents for k, b in m.buckets.items() if k >= first}
+    total, recent = 0, []  # one pass over the minutes; then only those of the span (and after) again
+    for k, b in m.buckets.items():
+        if k >= first:
+            total += b.gmv_cents
+            if k > span[0]:
+                recent.append((k, b.gmv_cents))
     last = None
     for u in span:
         tau = min(60.0 * (u + 1), now)
-        done = sum(c for k, c in by_minute.items() if k <= u)
+        done = total - sum(c for k, c in recent if k > u)
         usual = base.band(GMV_TOTAL, int((tau - t0) // 60) - 1)
         if usual is None or usual.usual <= 0 or done >= keep * usual.usual:
             return None

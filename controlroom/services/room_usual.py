@@ -1,6 +1,6 @@
 """The room's usual for an open show: computed from the room's previous shows
 (`ShowRepository.room_history`, core/baseline.py) on a thread of its own, when the show is
-opened and again when it starts, so opening never waits for it (five 6-hour shows are a few
+opened and again when it starts or its settings change, so opening never waits for it (five 6-hour shows are a few
 seconds of reading). The service's state holds the result (`ShowState.baseline`, which the
 alerts read); until it is known there is no band and no alert."""
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from controlroom.services.show_service import ShowService
 
 log = logging.getLogger(__name__)
+_AGAIN = frozenset({ev.SHOW_STARTED, ev.SETTINGS_CHANGED})  # read the usual again (baseline_shows may change)
 
 
 def room_baseline(repo: ShowRepository, show_id: int, settings: ShowSettings) -> Baseline:
@@ -57,7 +58,7 @@ class RoomUsual:
         return thread is None or not thread.is_alive()
 
     def _heard(self, events: list[Event]) -> None:
-        if any(e.kind == ev.SHOW_STARTED for e in events):
+        if any(e.kind in _AGAIN for e in events):
             self.refresh()
 
     def _compute(self, generation: int) -> None:

@@ -830,6 +830,18 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>OBS scenes by segment kind (product=Scene; interaction=Scene)</translation>
     </message>
+    <message>
+        <source>Room's usual: the last (shows)</source>
+        <translation>Room's usual: the last (shows)</translation>
+    </message>
+    <message>
+        <source>Below-usual alert at (% below, 0 = off)</source>
+        <translation>Below-usual alert at (% below, 0 = off)</translation>
+    </message>
+    <message>
+        <source>Below-usual alert: held for (min)</source>
+        <translation>Below-usual alert: held for (min)</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>

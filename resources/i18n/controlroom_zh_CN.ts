@@ -830,6 +830,18 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>按环节切换 OBS 场景（产品讲解=场景；互动=场景）</translation>
     </message>
+    <message>
+        <source>Room's usual: the last (shows)</source>
+        <translation>常态对比：最近（场）</translation>
+    </message>
+    <message>
+        <source>Below-usual alert at (% below, 0 = off)</source>
+        <translation>低于常态警报（低于 %，0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Below-usual alert: held for (min)</source>
+        <translation>低于常态警报：持续（分钟）</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
