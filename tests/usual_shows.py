@@ -16,10 +16,10 @@ MINUTES = 20  # each earlier rehearsal runs this long
 KNOWN = ((900, 1000), (1000, 1200), (1100, 1400))
 
 
-def open_show(repo, writer, clock, day: float, room: str = ROOM) -> ShowService:
-    """A show of `room` created the day before `T0 + day` and opened (its usual read and waited for)."""
+def open_show(repo, writer, clock, day: float, room: str = ROOM, title: str | None = None) -> ShowService:
+    """A show of `room` created ten minutes before `T0 + day` and opened (its usual read and waited for)."""
     clock.t = T0 + day - 600
-    sid = create_show(repo, f"彩排 {int(day // DAY)}", 60, sample_products(), clock.now(), room=room)
+    sid = create_show(repo, title or f"彩排 {int(day // DAY)}", 60, sample_products(), clock.now(), room=room)
     service = ShowService(repo, writer, sid, clock)
     assert service.usual.wait(30)
     return service
@@ -38,9 +38,9 @@ def drive(service: ShowService, clock, start: float, seconds: int, online: float
 
 
 def rehearse(repo, writer, clock, day: float, online: float, order_cents: int, room: str = ROOM,
-             minutes: int = MINUTES) -> int:
+             minutes: int = MINUTES, title: str | None = None) -> int:
     """One whole rehearsal: opened, started at `T0 + day`, driven, ended, closed."""
-    service = open_show(repo, writer, clock, day, room)
+    service = open_show(repo, writer, clock, day, room, title)
     start = T0 + day
     clock.t = start
     service.start()

@@ -51,7 +51,8 @@ def write_baseline(ws: Any, mine: ShowMinutes, history: list[ShowMinutes], shows
         ws.append([t("bl.none")])
         return
     base = baseline_of(history)
-    ws.append([t("bl.shows"), "; ".join(f"#{s.show_id} {s.title}" for s in history)])
+    # titles are the user's: made safe (a formula, an illegal character) as every outside text
+    ws.append([t("bl.shows"), styled(ws, "; ".join(f"#{s.show_id} {s.title}" for s in history))])
     ws.append([t("bl.band_rule")])
     ws.append([])
     _totals(ws, mine, base, t)

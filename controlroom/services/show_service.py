@@ -103,7 +103,7 @@ class ShowService:
 
     def close(self) -> None:
         """Release the show for other processes (the writer is the caller's to close)."""
-        self.usual.wait(5.0)
+        self.usual.wait(1.0)  # a usual still being read is dropped: closing never waits long
         self._release()
 
     def subscribe(self, listener: Listener) -> None:

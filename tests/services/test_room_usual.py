@@ -120,3 +120,14 @@ def test_the_chinese_baseline_sheet_holds_no_english(repo, writer, clock, room, 
     words = " ".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str))
     assert "彩排" in words and "常态" in words
     assert re.findall(r"[A-Za-z]{2,}", words.replace("GMV", "")) == []
+
+
+def test_an_earlier_shows_title_is_written_as_text(repo, writer, clock, tmp_path):
+    hostile = '=HYPERLINK("http://example.com","click")\x01'
+    first = rehearse(repo, writer, clock, DAY, 1000, 1000, minutes=2, title=hostile)
+    second = rehearse(repo, writer, clock, 2 * DAY, 500, 500, minutes=2)
+    out = tmp_path / "recap.xlsx"
+    export_recap(repo, second, out, lang="en", utc_offset_s=0)
+    ws = openpyxl.load_workbook(out)[EN("sheet.baseline")]
+    cell = next(row[1] for row in ws.iter_rows() if row[0].value == EN("bl.shows"))
+    assert cell.data_type == "s" and cell.value == f'#{first} =HYPERLINK("http://example.com","click")'
