@@ -10,6 +10,7 @@ from controlroom.cli.common import add_db, reader, say, show_id
 from controlroom.core.clock import SystemClock
 from controlroom.core.show import status_dict
 from controlroom.feeds.source_health import health_path, read_health
+from controlroom.services.room_usual import room_baseline
 from controlroom.store.clock_anchor import clock_anchor_path
 
 NAME = "status"
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return _shows(repo)
     sid = show_id(repo, args.show)
     state = repo.load_show(sid)
+    state.baseline = room_baseline(repo, sid, state.settings)  # the room's usual: its below-usual alerts
     out = status_dict(state.snapshot(SystemClock(anchor_path=clock_anchor_path()).now()))
     # What a running `serve` is fed by (feeds/source_health.py); [] when none runs for this show.
     out["sources"] = read_health(health_path(repo.engine), sid)

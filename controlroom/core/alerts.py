@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from controlroom.core import baseline as bl  # a module: its figure names are no alert codes here
+from controlroom.core.baseline import Baseline
 from controlroom.core.metrics import Metrics, minute_of
 from controlroom.core.pacing import PacingState, Phase, ShowStatus
 from controlroom.core.plan import SegmentKind
@@ -21,6 +23,9 @@ OVERSELL = "oversell"
 VIEWER_DROP = "viewer_drop"
 NEGATIVE_SPIKE = "negative_spike"
 ON_AIR_OFF_SHELF = "on_air_off_shelf"
+# -- baseline (issue 13): the room runs well below its usual (core/baseline.py) --
+BELOW_USUAL_ONLINE = "below_usual_online"
+BELOW_USUAL_GMV = "below_usual_gmv"
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,11 @@ class Alert:
 
 
 def active_alerts(
-    p: PacingState, q: QueueState, m: Metrics, s: ShowSettings, now: float, planned: Collection[str] = ()
+    p: PacingState, q: QueueState, m: Metrics, s: ShowSettings, now: float, planned: Collection[str] = (),
+    baseline: Baseline | None = None,
 ) -> list[Alert]:
-    """`planned`: the SKUs the plan's segments sell (stock alerts only for products in play)."""
+    """`planned`: the SKUs the plan's segments sell (stock alerts only for products in play);
+    `baseline`: the room's usual (None: not known yet)."""
     if p.status not in (ShowStatus.RUNNING, ShowStatus.PAUSED):
         return _stock_alerts(q, s, planned)
     out: list[Alert] = []
@@ -46,6 +53,7 @@ def active_alerts(
     out += _on_air_alerts(p, q)
     out += _stock_alerts(q, s, planned)
     out += _audience_alerts(m, s, now)
+    out += below_usual_alerts(baseline, m, s, now, now - p.show_elapsed_s)
     return out
 
 
@@ -114,4 +122,19 @@ def _audience_alerts(m: Metrics, s: ShowSettings, now: float) -> list[Alert]:
     if bucket is not None and s.negative_spike_per_minute and bucket.negative_comments >= s.negative_spike_per_minute:
         n = str(bucket.negative_comments)
         out.append(Alert(NEGATIVE_SPIKE, "warning", f"{n} negative comments this minute", params={"a": n}))
+    return out
+
+
+# -- baseline (issue 13) ---------------------------------------------------------
+def below_usual_alerts(base: Baseline | None, m: Metrics, s: ShowSettings, now: float,
+                       started_at: float) -> list[Alert]:
+    """"online 30% below your last 5 shows at minute 45", and the same for cumulative GMV."""
+    out = []
+    for short in bl.below_usual(base, m, started_at, now, s.baseline_alert_percent, s.baseline_alert_hold_minutes):
+        params = {"a": str(short.percent), "b": str(short.shows), "c": str(short.minute)}
+        gmv = short.figure == bl.GMV_TOTAL
+        what = "GMV" if gmv else "online"
+        out.append(Alert(BELOW_USUAL_GMV if gmv else BELOW_USUAL_ONLINE, "warning",
+                         f"{what} {short.percent}% below your last {short.shows} shows at minute {short.minute}",
+                         short.figure, params))
     return out

@@ -41,6 +41,12 @@ class ShowSettings:
     obs_recover_seconds: float = 10.0
     # segment kind=OBS scene; …, e.g. "product=Product cam; interaction=Wide". Empty: no switching.
     obs_scenes: str = ""
+    # -- baseline (issue 13) --
+    # The room's usual (core/baseline.py, docs/recap.md): its last `baseline_shows` shows; an
+    # alert when online or cumulative GMV runs this many percent below it for the hold's minutes.
+    baseline_shows: int = 5
+    baseline_alert_percent: float = 30.0  # 0: no alert
+    baseline_alert_hold_minutes: float = 2.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,6 +8,7 @@ from typing import Any
 
 from controlroom.core import events as ev
 from controlroom.core.alerts import Alert, active_alerts
+from controlroom.core.baseline import Baseline
 from controlroom.core.edit_log import EDIT_HANDLERS
 from controlroom.core.events import Event
 from controlroom.core.metrics import Metrics, MinuteBucket, Totals
@@ -78,6 +79,8 @@ class ShowState:
     undo_log: UndoLog = field(default_factory=UndoLog)
     # The ids of every event an undo took back: folds that read the log (the recap) skip them.
     undone: set[int] = field(default_factory=set)
+    # The room's usual (core/baseline.py), computed off the fold by the service; None: not known.
+    baseline: Baseline | None = None
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -178,7 +181,8 @@ class ShowState:
             queue=self.queue,
             totals=self.metrics.totals(self.settings.viewer_drop_window_minutes),
             alerts=active_alerts(p, self.queue, self.metrics, self.settings, now,
-                                 {seg.product_sku for seg in self.plan.segments if seg.product_sku}),
+                                 {seg.product_sku for seg in self.plan.segments if seg.product_sku},
+                                 self.baseline),
             host_message=self.host_message,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},

@@ -181,7 +181,7 @@ def _kpis(ws: Any, r: Recap, t: Texts) -> None:
             row += _comparison(ws, value, kpi_value(r.previous, name), kind, fmt)
         ws.append(row)
     if r.previous is not None:
-        ws.append([t("summary.previous_show"), f"#{r.previous_id} {r.previous_title}"])
+        ws.append([t("summary.previous_show"), styled(ws, f"#{r.previous_id} {r.previous_title}")])
     else:
         ws.append([t("summary.previous_show"), t("summary.no_previous")])
 

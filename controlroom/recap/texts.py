@@ -184,6 +184,34 @@ EVENT_KINDS: dict[str, dict[str, str]] = {
 _ZH.update({"summary.snapshot": "截至 {time} 的快照：直播仍在进行，数据到此为止"})
 _EN.update({"summary.snapshot": "Snapshot up to {time}: the show is still running; figures stop here"})
 
+# -- baseline (issue 13): the sheet against the room's usual (recap/sheets_baseline.py)
+_ZH.update({
+    "sheet.baseline": "对比常态", "bl.heading": "与本直播间最近 {n} 场对比（按开播后分钟）",
+    "bl.none": "本直播间没有可对比的往期场次", "bl.shows": "对比场次",
+    "bl.band_rule": "常态为各场同一分钟的中位数；区间：4 场及以上为 25%–75% 分位，不足 4 场为最小值–最大值",
+    "bl.figure": "项目", "bl.this": "本场", "bl.usual": "常态（中位数）", "bl.low": "区间下沿", "bl.high": "区间上沿",
+    "bl.vs": "较常态", "bl.total.gmv_cents": "成交额 GMV（开播后）", "bl.total.avg_online": "平均在线（每分钟在线的均值）",
+    "bl.total.minutes": "时长（分钟）", "bl.minute": "分钟",
+    "bl.online": "在线（本场）", "bl.online_usual": "在线（常态）", "bl.online_low": "在线（下沿）",
+    "bl.online_high": "在线（上沿）", "bl.gmv": "成交额（本场）", "bl.gmv_usual": "成交额（常态）",
+    "bl.gmv_low": "成交额（下沿）", "bl.gmv_high": "成交额（上沿）", "bl.cum": "累计成交额（本场）",
+    "bl.cum_usual": "累计成交额（常态）", "bl.cum_low": "累计成交额（下沿）", "bl.cum_high": "累计成交额（上沿）",
+    "bl.shows_on_air": "对比场次数",
+})
+_EN.update({
+    "sheet.baseline": "Against usual", "bl.heading": "Against this room's last {n} shows (by minute of show time)",
+    "bl.none": "No earlier show of this room to compare with", "bl.shows": "Shows compared",
+    "bl.band_rule": "Usual: the shows' median at the same minute; band: 25–75 % from 4 shows on, min–max below 4",
+    "bl.figure": "Figure", "bl.this": "This show", "bl.usual": "Usual (median)", "bl.low": "Band low",
+    "bl.high": "Band high", "bl.vs": "vs usual", "bl.total.gmv_cents": "GMV (from the start)",
+    "bl.total.avg_online": "Average online (mean of minute online)", "bl.total.minutes": "Length (minutes)",
+    "bl.minute": "Minute", "bl.online": "Online (this show)", "bl.online_usual": "Online (usual)",
+    "bl.online_low": "Online (low)", "bl.online_high": "Online (high)", "bl.gmv": "GMV (this show)",
+    "bl.gmv_usual": "GMV (usual)", "bl.gmv_low": "GMV (low)", "bl.gmv_high": "GMV (high)",
+    "bl.cum": "GMV cumulative (this show)", "bl.cum_usual": "GMV cumulative (usual)",
+    "bl.cum_low": "GMV cumulative (low)", "bl.cum_high": "GMV cumulative (high)", "bl.shows_on_air": "Shows",
+})
+
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH, "en": _EN}
 
 

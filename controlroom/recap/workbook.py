@@ -18,11 +18,12 @@ from typing import Any, Protocol
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
+from controlroom.core.baseline import ShowMinutes
 from controlroom.core.events import Event
 from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
-from controlroom.recap import sheets
+from controlroom.recap import sheets, sheets_baseline
 from controlroom.recap.cells import ExcelTime
 from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
@@ -40,7 +41,9 @@ class ShowLog(Protocol):
     def count_events(self, show_id: int) -> int: ...
 
     def previous_show_id(self, show_id: int) -> int | None: ...
-SHEET_KEYS = ("summary", "timeline", "products", "minutes", "pacing", "events", "problems")
+
+    def room_history(self, show_id: int, shows: int) -> list[ShowMinutes]: ...
+SHEET_KEYS = ("summary", "timeline", "products", "minutes", "baseline", "pacing", "events", "problems")
 PROGRESS_EVERY = 5000
 
 
@@ -110,6 +113,9 @@ def _fill(
     _compare(repo, recap)
     progress(0.86, "sheets")
     _write_sheets(ws, recap, t, clock)
+    shows = state.settings.baseline_shows  # the room's usual, as live (recap/sheets_baseline.py)
+    sheets_baseline.write_baseline(ws["baseline"], sheets_baseline.this_show(fold, recap),
+                                   repo.room_history(show_id, shows), shows, t)
     progress(0.9, "saving")
     wb.save(tmp)
     return recap

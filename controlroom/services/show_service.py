@@ -37,6 +37,7 @@ from controlroom.core.views import (
     room_view,
 )
 from controlroom.services import editing
+from controlroom.services.room_usual import RoomUsual
 from controlroom.store.errors import StoreUnavailable, reason
 from controlroom.store.import_stage import Stage, staged
 from controlroom.store.repository import ShowRepository
@@ -98,9 +99,11 @@ class ShowService:
             self._release()
             raise
         self._listeners: list[Listener] = []
+        self.usual = RoomUsual(self)  # the room's usual (services/room_usual.py), read on a thread of its own
 
     def close(self) -> None:
         """Release the show for other processes (the writer is the caller's to close)."""
+        self.usual.wait(1.0)  # a usual still being read is dropped: closing never waits long
         self._release()
 
     def subscribe(self, listener: Listener) -> None:
@@ -263,7 +266,7 @@ class ShowService:
         were set aside, the live state is exactly what the log will hold."""
         with self._lock, self.writer.paused() as waiting:
             state = self.repo.load_show(self.show_id)
-            state.comment_classifier = self.state.comment_classifier
+            state.comment_classifier, state.baseline = self.state.comment_classifier, self.state.baseline
             for row in waiting:
                 state.apply(row_event(row))
             self.state = state

@@ -11,7 +11,9 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from controlroom.core import events as ev
+from controlroom.core.baseline import ShowMinutes, show_minutes
 from controlroom.core.events import Event
+from controlroom.core.metrics import Metrics
 from controlroom.core.plan import Plan, Segment, SegmentKind
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
@@ -89,6 +91,35 @@ class ShowRepository:
                 select(Show.id).where(same, earlier, Show.id != show.id)
                 .order_by(Show.created_at.desc(), Show.id.desc()).limit(1)
             )
+
+    def room_history(self, show_id: int, shows: int) -> list[ShowMinutes]:
+        """The per-minute figures (core/baseline.py) of the room's last `shows` shows before
+        this one, newest first: same non-empty room, created earlier, started (a show never
+        started is skipped), each up to its end (or its newest feed event when it never ended),
+        folded by the one feed fold with minute 0 at its start. No room: no history."""
+        with Session(self.engine) as session:
+            show = self.show_row(session, show_id)
+            if not show.room or shows <= 0:
+                return []
+            earlier = (Show.created_at < show.created_at) | ((Show.created_at == show.created_at) & (Show.id < show.id))
+            rows = session.execute(select(Show.id, Show.title).where(Show.room == show.room, earlier, Show.id != show.id)
+                                   .order_by(Show.created_at.desc(), Show.id.desc())).all()
+        out: list[ShowMinutes] = []
+        with self.engine.connect() as conn:
+            for sid, title in rows:
+                started = conn.scalar(select(func.min(_EVENTS.c.ts)).where(
+                    _EVENTS.c.show_id == sid, _EVENTS.c.kind == ev.SHOW_STARTED))
+                if started is None:
+                    continue
+                ended = fold_cache.ended_at(conn, sid)
+                metrics = Metrics(origin=float(started), ended_at=ended)
+                for e in fold_cache.events(conn, sid, _EVENTS.c.kind.in_((ev.VIEWERS, ev.ORDER))):
+                    metrics.apply(e)
+                end = ended if ended is not None else max(metrics.latest_ts, float(started))
+                out.append(show_minutes(sid, title, float(started), end, metrics))
+                if len(out) == shows:
+                    break
+        return out
 
     def reopen_show_id(self, now: float, within_s: float = 24 * 3600) -> int:
         """The show to open when none is named: the newest one still on air (running or

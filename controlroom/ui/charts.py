@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QSp
 from controlroom.core.plan import SegmentKind
 from controlroom.core.views import Spans
 from controlroom.ui import prefs
+from controlroom.ui.charts_baseline import BaselineBands
 from controlroom.ui.charts_data import ChartData
 
 BAND_COLOURS = {
@@ -160,6 +161,7 @@ class ChartsPanel(QWidget):
         self._arrange(2)
         self.markers = pg.ScatterPlotItem(size=9, pen=None)
         self.plots["online"].addItem(self.markers)
+        self.baseline = BaselineBands(self.plots)  # the room's usual behind the live curves (issue 13)
 
     def _range_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -245,6 +247,7 @@ class ChartsPanel(QWidget):
         for bands in self.bands.values():
             bands.set_spans([])
         self.markers.setData([], [])
+        self.baseline.draw(None, None)
         self.redraw(force=True)
 
     def tick(self) -> None:
@@ -271,6 +274,7 @@ class ChartsPanel(QWidget):
         start = view.info.started_at
         self._whole_span = max(0.0, now - start) if start is not None else 0.0
         changed = self._draw_curves(data, names, force)
+        self.baseline.draw(getattr(getattr(service, "usual", None), "baseline", None), start)
         spans = [(r.started_at, r.ended_at, r.kind) for r in view.runs]
         for name in names:
             self._draw_bands(name, spans, now)
@@ -355,6 +359,7 @@ class ChartsPanel(QWidget):
     def _fit_y(self, name: str, x0: float, x1: float) -> None:
         """0 … the highest value in view plus headroom, never less than the plot's floor."""
         low, high = visible_range(self.curves[name], x0, x1)
+        high = max(high, self.baseline.top(name, x0, x1))
         top = max(Y_FLOORS[name], high * Y_HEADROOM)
         bottom = min(0.0, low * Y_HEADROOM)
         plot = self.plots[name]

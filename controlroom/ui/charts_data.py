@@ -182,3 +182,25 @@ class ChartData:
         if not len(x):
             return np.zeros(len(ts))
         return np.interp(ts, x, y)
+
+
+# -- baseline (issue 13): the room's usual behind the live curves (core/baseline.py) --
+# Which plot draws which figure, and where a minute of show time sits on its time axis: online
+# is a minute's mean (its middle); GMV per minute is what the rolling 60 s sum reads at the
+# minute's end, and cumulative GMV is the total by then.
+BASELINE_PLOTS = {"online": "online", "gmv": "gmv_rate", "gmv_total": "gmv_total"}
+_BASELINE_X_S = {"online": 30.0, "gmv": 60.0, "gmv_total": 60.0}
+_BASELINE_SCALE = {"online": 1.0, "gmv": 0.01, "gmv_total": 0.01}  # money: cents → ¥
+
+
+def baseline_band(base: object, started_at: float, figure: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(x, low, usual, high) of `figure`'s band over the show's time axis, the show started at
+    `started_at`; minutes without a band (no previous show on air then) are left out."""
+    bands = getattr(base, figure, ())
+    kept = [(m, b) for m, b in enumerate(bands) if b is not None]
+    scale = _BASELINE_SCALE[figure]
+    x = np.array([started_at + 60.0 * m + _BASELINE_X_S[figure] for m, _ in kept], dtype=float)
+    low = np.array([b.low * scale for _, b in kept], dtype=float)
+    usual = np.array([b.usual * scale for _, b in kept], dtype=float)
+    high = np.array([b.high * scale for _, b in kept], dtype=float)
+    return x, low, usual, high

@@ -56,6 +56,10 @@ def setting_labels() -> dict[str, str]:
         "obs_unreachable_seconds": translate("SettingsDialog", "OBS: unreachable or not streaming for (s)"),
         "obs_recover_seconds": translate("SettingsDialog", "OBS: incident closes after recovering for (s)"),
         "obs_scenes": translate("SettingsDialog", "OBS scenes by segment kind (product=Scene; interaction=Scene)"),
+        # -- baseline (issue 13) --
+        "baseline_shows": translate("SettingsDialog", "Room's usual: the last (shows)"),
+        "baseline_alert_percent": translate("SettingsDialog", "Below-usual alert at (% below, 0 = off)"),
+        "baseline_alert_hold_minutes": translate("SettingsDialog", "Below-usual alert: held for (min)"),
     }
 
 

@@ -101,6 +101,8 @@ _ALERT_TEMPLATES: dict[str, str] = {
     al.VIEWER_DROP: QT_TRANSLATE_NOOP("texts", "Online viewers down {a}% ({b} → {c})"),
     al.NEGATIVE_SPIKE: QT_TRANSLATE_NOOP("texts", "{a} negative comments this minute"),
     al.ON_AIR_OFF_SHELF: QT_TRANSLATE_NOOP("texts", "{a} is on air but off shelf"),
+    al.BELOW_USUAL_ONLINE: QT_TRANSLATE_NOOP("texts", "Online {a}% below your last {b} shows at minute {c}"),
+    al.BELOW_USUAL_GMV: QT_TRANSLATE_NOOP("texts", "GMV {a}% below your last {b} shows at minute {c}"),
 }
 
 

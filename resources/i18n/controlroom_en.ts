@@ -842,6 +842,18 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>OBS scenes by segment kind (product=Scene; interaction=Scene)</translation>
     </message>
+    <message>
+        <source>Room's usual: the last (shows)</source>
+        <translation>Room's usual: the last (shows)</translation>
+    </message>
+    <message>
+        <source>Below-usual alert at (% below, 0 = off)</source>
+        <translation>Below-usual alert at (% below, 0 = off)</translation>
+    </message>
+    <message>
+        <source>Below-usual alert: held for (min)</source>
+        <translation>Below-usual alert: held for (min)</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
@@ -1802,6 +1814,14 @@
     <message>
         <source>{a} is on air but off shelf</source>
         <translation>{a} is on air but off shelf</translation>
+    </message>
+    <message>
+        <source>Online {a}% below your last {b} shows at minute {c}</source>
+        <translation>Online {a}% below your last {b} shows at minute {c}</translation>
+    </message>
+    <message>
+        <source>GMV {a}% below your last {b} shows at minute {c}</source>
+        <translation>GMV {a}% below your last {b} shows at minute {c}</translation>
     </message>
     <message>
         <source>The show is not running ({a}).</source>

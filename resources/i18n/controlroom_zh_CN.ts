@@ -842,6 +842,18 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>按环节切换 OBS 场景（产品讲解=场景；互动=场景）</translation>
     </message>
+    <message>
+        <source>Room's usual: the last (shows)</source>
+        <translation>常态对比：最近（场）</translation>
+    </message>
+    <message>
+        <source>Below-usual alert at (% below, 0 = off)</source>
+        <translation>低于常态警报（低于 %，0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Below-usual alert: held for (min)</source>
+        <translation>低于常态警报：持续（分钟）</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
@@ -1802,6 +1814,14 @@
     <message>
         <source>{a} is on air but off shelf</source>
         <translation>{a} 正在讲解，但未上架</translation>
+    </message>
+    <message>
+        <source>Online {a}% below your last {b} shows at minute {c}</source>
+        <translation>在线人数比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%</translation>
+    </message>
+    <message>
+        <source>GMV {a}% below your last {b} shows at minute {c}</source>
+        <translation>成交额比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%</translation>
     </message>
     <message>
         <source>The show is not running ({a}).</source>

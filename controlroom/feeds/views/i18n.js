@@ -21,7 +21,9 @@ window.CR_TEXTS = {
             final_push: "Final push: last minutes of the show", sold_out: "{a} sold out",
             low_stock: "{a}: only {b} left", oversell: "{a} unexpected order(s): off shelf, sold out or unknown",
             viewer_drop: "Online viewers down {a}% ({b} → {c})", negative_spike: "{a} negative comments this minute",
-            on_air_off_shelf: "{a} is on air but off shelf"},
+            on_air_off_shelf: "{a} is on air but off shelf",
+            below_usual_online: "Online {a}% below your last {b} shows at minute {c}",
+            below_usual_gmv: "GMV {a}% below your last {b} shows at minute {c}"},
   },
   zh_CN: {
     host: "主播提词屏", assistant: "助播卡片", status: "直播状态",
@@ -42,6 +44,8 @@ window.CR_TEXTS = {
             interaction_due: "该互动了（距上次 {a} 分钟）", final_push: "逼单：直播最后几分钟",
             sold_out: "{a} 已售罄", low_stock: "{a}：仅剩 {b} 件",
             oversell: "{a} 笔异常订单：已下架、已售罄或未知商品", viewer_drop: "在线人数下降 {a}%（{b} → {c}）",
-            negative_spike: "本分钟 {a} 条负面评论", on_air_off_shelf: "{a} 正在讲解，但未上架"},
+            negative_spike: "本分钟 {a} 条负面评论", on_air_off_shelf: "{a} 正在讲解，但未上架",
+            below_usual_online: "在线人数比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%",
+            below_usual_gmv: "成交额比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%"},
   },
 };
