@@ -41,6 +41,10 @@ class ShowSettings:
     obs_recover_seconds: float = 10.0
     # segment kind=OBS scene; …, e.g. "product=Product cam; interaction=Wide". Empty: no switching.
     obs_scenes: str = ""
+    # -- sell-out forecast (issue 13) --
+    # An alert when a product on shelf sells out within this many minutes at the current order
+    # rate (core/forecast.py). 0: no alert.
+    sellout_alert_minutes: float = 5.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -16,9 +16,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from controlroom.core.views import ProductRow
 from controlroom.ui import fmt, texts, theme
 
-COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SHELF, COL_EXPLAINING, COL_SOLD, COL_GMV = range(9)
+(COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SELLOUT, COL_SHELF, COL_EXPLAINING, COL_SOLD,
+ COL_GMV) = range(10)
 MIME = "application/x-controlroom-queue-row"
 Index = QModelIndex | QPersistentModelIndex
+# The columns each field of a row is drawn in: a refresh repaints only the cells that changed
+# (the sell-out minutes of the products on shelf change often, the rest of the row seldom).
+_FIELD_COLUMNS = {"name": (COL_NAME,), "role": (COL_ROLE,), "price": (COL_PRICE,), "stock_left": (COL_STOCK,),
+                  "low": (COL_STOCK,), "sold_out": (COL_NAME, COL_STOCK, COL_SELLOUT), "sellout_minutes": (COL_SELLOUT,),
+                  "on_shelf": (COL_SHELF,), "explaining": (COL_EXPLAINING,), "sold": (COL_SOLD,), "gmv": (COL_GMV,)}
 SHELF_KEY = "Ctrl+Shift+S"  # the selected product on / off shelf
 EXPLAIN_KEY = "Ctrl+Shift+N"  # the selected product is being explained now
 
@@ -36,7 +42,7 @@ class QueueModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Product"), self.tr("Role"), self.tr("Price"), self.tr("Stock"),
-                self.tr("On shelf"), self.tr("Now"), self.tr("Sold"), self.tr("GMV")]
+                self.tr("Sells out"), self.tr("On shelf"), self.tr("Now"), self.tr("Sold"), self.tr("GMV")]
 
     def set_rows(self, rows: Sequence[ProductRow]) -> None:
         rows = list(rows)
@@ -48,7 +54,9 @@ class QueueModel(QAbstractTableModel):
         old, self.rows = self.rows, rows
         for i, (a, b) in enumerate(zip(old, rows)):
             if a != b:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_GMV))
+                cols = changed_columns(a, b)
+                if cols:
+                    self.dataChanged.emit(self.index(i, min(cols)), self.index(i, max(cols)))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -73,6 +81,8 @@ class QueueModel(QAbstractTableModel):
             return self.tr("Select the row and press %1: explaining it now").replace("%1", EXPLAIN_KEY)
         if section == COL_ORDER:
             return self.tr("Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it")
+        if section == COL_SELLOUT:
+            return self.tr("When a product on shelf sells out at its current order rate (the last 1 to 5 minutes)")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -85,19 +95,34 @@ class QueueModel(QAbstractTableModel):
             return Qt.CheckState.Checked if r.on_shelf else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRICE, COL_STOCK, COL_SOLD, COL_GMV):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRICE, COL_STOCK, COL_SELLOUT, COL_SOLD, COL_GMV):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STOCK:
             return self.tr("Sold out") if r.sold_out else self.tr("Low stock") if r.low else None
         return None
 
     def _display(self, r: ProductRow, row: int, col: int) -> object:
-        values = {
-            COL_ORDER: row + 1, COL_NAME: r.name, COL_ROLE: texts.role(r.role), COL_PRICE: fmt.money(r.price),
-            COL_STOCK: self.tr("Sold out") if r.sold_out else str(r.stock_left), COL_SHELF: "",
-            COL_EXPLAINING: "●" if r.explaining else "", COL_SOLD: str(r.sold), COL_GMV: fmt.money(r.gmv),
-        }
-        return values[col]
+        """One cell's text, computed alone: the view asks for every cell it paints."""
+        if col == COL_ORDER:
+            return row + 1
+        if col == COL_NAME:
+            return r.name
+        if col == COL_ROLE:
+            return texts.role(r.role)
+        if col == COL_PRICE:
+            return fmt.money(r.price)
+        if col == COL_STOCK:
+            return self.tr("Sold out") if r.sold_out else str(r.stock_left)
+        if col == COL_SELLOUT:
+            return "" if r.sellout_minutes is None or r.sold_out else \
+                self.tr("≈ %1 min").replace("%1", str(r.sellout_minutes))
+        if col == COL_EXPLAINING:
+            return "●" if r.explaining else ""
+        if col == COL_SOLD:
+            return str(r.sold)
+        if col == COL_GMV:
+            return fmt.money(r.gmv)
+        return ""  # COL_SHELF: a check box
 
     def _background(self, r: ProductRow, col: int) -> QBrush | None:
         if r.sold_out and col in (COL_NAME, COL_STOCK):
@@ -156,6 +181,11 @@ class QueueModel(QAbstractTableModel):
         """Rows whose name or SKU contains `text` (case-insensitive); every row for no text."""
         needle = text.strip().casefold()
         return [i for i, r in enumerate(self.rows) if not needle or needle in r.name.casefold() or needle in r.sku.casefold()]
+
+
+def changed_columns(a: ProductRow, b: ProductRow) -> set[int]:
+    """The columns whose cells differ between two rows of the same product."""
+    return {col for name, cols in _FIELD_COLUMNS.items() if getattr(a, name) != getattr(b, name) for col in cols}
 
 
 class QueueView(QTableView):

@@ -101,6 +101,7 @@ _ALERT_TEMPLATES: dict[str, str] = {
     al.VIEWER_DROP: QT_TRANSLATE_NOOP("texts", "Online viewers down {a}% ({b} → {c})"),
     al.NEGATIVE_SPIKE: QT_TRANSLATE_NOOP("texts", "{a} negative comments this minute"),
     al.ON_AIR_OFF_SHELF: QT_TRANSLATE_NOOP("texts", "{a} is on air but off shelf"),
+    al.SELLOUT_SOON: QT_TRANSLATE_NOOP("texts", "{a} sells out in about {b} min: push, restock or take it down"),
 }
 
 

@@ -21,7 +21,8 @@ window.CR_TEXTS = {
             final_push: "Final push: last minutes of the show", sold_out: "{a} sold out",
             low_stock: "{a}: only {b} left", oversell: "{a} unexpected order(s): off shelf, sold out or unknown",
             viewer_drop: "Online viewers down {a}% ({b} → {c})", negative_spike: "{a} negative comments this minute",
-            on_air_off_shelf: "{a} is on air but off shelf"},
+            on_air_off_shelf: "{a} is on air but off shelf",
+            sellout_soon: "{a} sells out in about {b} min: push, restock or take it down"},
   },
   zh_CN: {
     host: "主播提词屏", assistant: "助播卡片", status: "直播状态",
@@ -42,6 +43,7 @@ window.CR_TEXTS = {
             interaction_due: "该互动了（距上次 {a} 分钟）", final_push: "逼单：直播最后几分钟",
             sold_out: "{a} 已售罄", low_stock: "{a}：仅剩 {b} 件",
             oversell: "{a} 笔异常订单：已下架、已售罄或未知商品", viewer_drop: "在线人数下降 {a}%（{b} → {c}）",
-            negative_spike: "本分钟 {a} 条负面评论", on_air_off_shelf: "{a} 正在讲解，但未上架"},
+            negative_spike: "本分钟 {a} 条负面评论", on_air_off_shelf: "{a} 正在讲解，但未上架",
+            sellout_soon: "{a} 约 {b} 分钟后售罄：加推、补货或下架"},
   },
 };
