@@ -6,7 +6,7 @@ the next refresh asks for a new one."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -132,6 +132,7 @@ class RoomView:
     checklist: Mapping[str, bool]
     health: Health
     last_event_id: int
+    forecast: Mapping[str, float | None] = field(default_factory=dict)  # on-shelf SKU → seconds until sold out
 
     @property
     def status(self) -> ShowStatus:
@@ -208,6 +209,7 @@ def room_view(state: ShowState, now: float, health: Health) -> RoomView:
         checklist=MappingProxyType(dict(state.checklist)),
         health=health,
         last_event_id=state.last_event_id,
+        forecast=MappingProxyType(dict(snap.forecast)),
     )
 
 
