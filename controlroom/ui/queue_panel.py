@@ -54,9 +54,8 @@ class QueueModel(QAbstractTableModel):
         old, self.rows = self.rows, rows
         for i, (a, b) in enumerate(zip(old, rows)):
             if a != b:
-                cols = changed_columns(a, b)
-                if cols:
-                    self.dataChanged.emit(self.index(i, min(cols)), self.index(i, max(cols)))
+                for first, last in column_runs(changed_columns(a, b)):
+                    self.dataChanged.emit(self.index(i, first), self.index(i, last))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -186,6 +185,18 @@ class QueueModel(QAbstractTableModel):
 def changed_columns(a: ProductRow, b: ProductRow) -> set[int]:
     """The columns whose cells differ between two rows of the same product."""
     return {col for name, cols in _FIELD_COLUMNS.items() if getattr(a, name) != getattr(b, name) for col in cols}
+
+
+def column_runs(cols: set[int]) -> list[tuple[int, int]]:
+    """Columns as runs of neighbours, (first, last) each: one signal per run, and the cells
+    between two runs are not measured again (the columns size to their contents)."""
+    runs: list[tuple[int, int]] = []
+    for col in sorted(cols):
+        if runs and runs[-1][1] == col - 1:
+            runs[-1] = (runs[-1][0], col)
+        else:
+            runs.append((col, col))
+    return runs
 
 
 class QueueView(QTableView):

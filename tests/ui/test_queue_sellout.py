@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.events import Event
-from controlroom.ui.queue_panel import COL_GMV, COL_SELLOUT, COL_SHELF, COL_STOCK, QueueModel
+from controlroom.ui.queue_panel import COL_GMV, COL_SELLOUT, COL_SHELF, COL_SOLD, COL_STOCK, QueueModel
 
 pytestmark = pytest.mark.gui
 
@@ -46,9 +46,10 @@ def test_the_column_says_about_how_many_minutes_and_repaints_only_its_cell(sessi
     assert model.data(model.index(0, COL_SELLOUT)) == about.replace("%1", "2")
     assert changed == [(0, COL_SELLOUT, 0, COL_SELLOUT)]
     changed.clear()
-    orders(service, clock, 1, 1, first)  # an order: stock, minutes, sold and GMV (one range)
+    orders(service, clock, 1, 1, first)  # an order: stock, sold and GMV; still about 2 minutes
     model.set_rows(service.view().queue)
-    assert changed == [(0, COL_STOCK, 0, COL_GMV)]
+    assert model.data(model.index(0, COL_SELLOUT)) == about.replace("%1", "2")
+    assert changed == [(0, COL_STOCK, 0, COL_STOCK), (0, COL_SOLD, 0, COL_GMV)]
     changed.clear()
     service.run(commands.set_shelf, second, True)  # no order yet: no forecast, the shelf cell only
     model.set_rows(service.view().queue)
