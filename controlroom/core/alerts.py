@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from controlroom.core import baseline as bl  # a module: its figure names are no alert codes here
 from controlroom.core.baseline import Baseline
+from controlroom.core.forecast import about_minutes
 from controlroom.core.metrics import Metrics, minute_of
 from controlroom.core.pacing import PacingState, Phase, ShowStatus
 from controlroom.core.plan import SegmentKind
@@ -26,6 +27,8 @@ ON_AIR_OFF_SHELF = "on_air_off_shelf"
 # -- baseline (issue 13): the room runs well below its usual (core/baseline.py) --
 BELOW_USUAL_ONLINE = "below_usual_online"
 BELOW_USUAL_GMV = "below_usual_gmv"
+# -- sell-out forecast (issue 13) --
+SELLOUT_SOON = "sellout_soon"
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,18 @@ class Alert:
 def active_alerts(
     p: PacingState, q: QueueState, m: Metrics, s: ShowSettings, now: float, planned: Collection[str] = (),
     baseline: Baseline | None = None,
+    sellout: Mapping[str, float | None] | None = None,
 ) -> list[Alert]:
     """`planned`: the SKUs the plan's segments sell (stock alerts only for products in play);
-    `baseline`: the room's usual (None: not known yet)."""
+    `baseline`: the room's usual (None: not known yet); `sellout`: the sell-out forecast
+    (core/forecast.py), SKU → seconds."""
     if p.status not in (ShowStatus.RUNNING, ShowStatus.PAUSED):
         return _stock_alerts(q, s, planned)
     out: list[Alert] = []
     out += _pacing_alerts(p)
     out += _on_air_alerts(p, q)
     out += _stock_alerts(q, s, planned)
+    out += _sellout_alerts(q, s, planned, sellout or {})
     out += _audience_alerts(m, s, now)
     out += below_usual_alerts(baseline, m, s, now, now - p.show_elapsed_s)
     return out
@@ -107,6 +113,19 @@ def _stock_alerts(q: QueueState, s: ShowSettings, planned: Collection[str]) -> l
     if oversells:
         out.append(Alert(OVERSELL, "critical", f"{oversells} unexpected order(s) (off shelf, sold out or unknown)",
                          params={"a": str(oversells)}))
+    return out
+
+
+def _sellout_alerts(q: QueueState, s: ShowSettings, planned: Collection[str],
+                    sellout: Mapping[str, float | None]) -> list[Alert]:
+    """A product in play that sells out within `sellout_alert_minutes` at the current rate:
+    time to push, restock or take it down. A sold-out one already has SOLD_OUT."""
+    out = []
+    for sku, seconds in sellout.items():
+        if seconds and seconds <= s.sellout_alert_minutes * 60 and sku in q.products and in_play(q, sku, planned):
+            name, minutes = q.products[sku].name, str(about_minutes(seconds))
+            out.append(Alert(SELLOUT_SOON, "warning", f"{name} sells out in about {minutes} min", sku,
+                             {"a": name, "b": minutes}))
     return out
 
 

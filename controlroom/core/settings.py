@@ -47,6 +47,10 @@ class ShowSettings:
     baseline_shows: int = 5
     baseline_alert_percent: float = 30.0  # 0: no alert
     baseline_alert_hold_minutes: float = 2.0
+    # -- sell-out forecast (issue 13) --
+    # An alert when a product on shelf sells out within this many minutes at the current order
+    # rate (core/forecast.py). 0: no alert.
+    sellout_alert_minutes: float = 5.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,6 +11,7 @@ from controlroom.core.alerts import Alert, active_alerts
 from controlroom.core.baseline import Baseline
 from controlroom.core.edit_log import EDIT_HANDLERS
 from controlroom.core.events import Event
+from controlroom.core.forecast import Forecast, OrderRates, forecast, whole_seconds
 from controlroom.core.metrics import Metrics, MinuteBucket, Totals
 from controlroom.core.pacing import PacingState, TimerLog, compute
 from controlroom.core.plan import Plan
@@ -53,6 +54,7 @@ class Snapshot:
     open_incidents: list[Incident]
     after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
     undo: str | None = None  # what Ctrl+Z would take back ("next segment"), or None
+    forecast: Forecast = field(default_factory=dict)  # on-shelf SKU → seconds until sold out (core/forecast.py)
 
 
 @dataclass
@@ -81,6 +83,8 @@ class ShowState:
     undone: set[int] = field(default_factory=set)
     # The room's usual (core/baseline.py), computed off the fold by the service; None: not known.
     baseline: Baseline | None = None
+    # The recent orders of each product, for the sell-out forecast (core/forecast.py).
+    rates: OrderRates = field(default_factory=OrderRates)
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -98,6 +102,7 @@ class ShowState:
         self.timer.apply(e)
         self.queue.apply(e)
         self.metrics.apply(e)
+        self.rates.add(e)
         if e.kind == ev.ORDER and e.flag and e.flag != ev.FLAG_MANUAL and self.metrics.is_after_end(e.ts):
             self.after_end_oversells += 1
         if e.ref and e.kind in ev.FEED_KINDS:
@@ -174,6 +179,7 @@ class ShowState:
 
     def snapshot(self, now: float) -> Snapshot:
         p = self.pacing(now)
+        sellout = forecast(self.rates, self.queue, now)
         return Snapshot(
             now=now,
             info=self.info,
@@ -182,11 +188,12 @@ class ShowState:
             totals=self.metrics.totals(self.settings.viewer_drop_window_minutes),
             alerts=active_alerts(p, self.queue, self.metrics, self.settings, now,
                                  {seg.product_sku for seg in self.plan.segments if seg.product_sku},
-                                 self.baseline),
+                                 self.baseline, sellout),
             host_message=self.host_message,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
             undo=self.undo_log.last.label if self.undo_log.last else None,
+            forecast=sellout,
         )
 
 
@@ -299,4 +306,6 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
         "host_message": snap.host_message,
         "undo": snap.undo,
+        # -- sell-out forecast (issue 13): every on-shelf SKU → whole seconds until sold out, or null
+        "forecast": {sku: whole_seconds(s) for sku, s in snap.forecast.items()},
     }

@@ -6,12 +6,13 @@ the next refresh asks for a new one."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from controlroom.core.alerts import Alert
 from controlroom.core.edits import Usage
+from controlroom.core.forecast import about_minutes
 from controlroom.core.metrics import Metrics, Totals, minute_of
 from controlroom.core.pacing import PacingState, ShowStatus
 from controlroom.core.plan import Plan, Segment, SegmentKind
@@ -77,6 +78,9 @@ class ProductRow(NamedTuple):
     low: bool
     sold_out: bool
     promo_count: int
+    # On shelf with a rate: about how many minutes until sold out (core/forecast.py about_minutes);
+    # whole minutes, so a row changes only when what the queue shows does. None: no forecast.
+    sellout_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,7 @@ class RoomView:
     checklist: Mapping[str, bool]
     health: Health
     last_event_id: int
+    forecast: Mapping[str, float | None] = field(default_factory=dict)  # on-shelf SKU → seconds until sold out
 
     @property
     def status(self) -> ShowStatus:
@@ -196,7 +201,7 @@ def room_view(state: ShowState, now: float, health: Health) -> RoomView:
         host_message=state.host_message,
         open_incidents=tuple(IncidentView(i.ref, i.text, i.opened_at) for i in snap.open_incidents),
         after_end=MappingProxyType(dict(snap.after_end)),
-        queue=product_rows(state),
+        queue=product_rows(state, snap.forecast),
         plan=segment_views(state.plan),
         runs=_runs(state),
         shelf_times=MappingProxyType({sku: tuple(spans) for sku, spans in state.queue.shelf_times.items()}),
@@ -204,11 +209,14 @@ def room_view(state: ShowState, now: float, health: Health) -> RoomView:
         checklist=MappingProxyType(dict(state.checklist)),
         health=health,
         last_event_id=state.last_event_id,
+        forecast=MappingProxyType(dict(snap.forecast)),
     )
 
 
-def product_rows(state: ShowState) -> tuple[ProductRow, ...]:
+def product_rows(state: ShowState, sellout: Mapping[str, float | None] | None = None) -> tuple[ProductRow, ...]:
+    """`sellout`: the snapshot's forecast (SKU → seconds until sold out)."""
     q, low_units, promos = state.queue, state.settings.low_stock_units, state.timer.promo_counts
+    sellout = sellout or {}
     rows = []
     for sku in q.order:
         p = q.products[sku]
@@ -217,9 +225,13 @@ def product_rows(state: ShowState) -> tuple[ProductRow, ...]:
         rows.append(ProductRow(
             sku, p.name, p.role, p.price, p.selling_points, p.promo, left, sales.quantity if sales else 0,
             sales.gmv if sales else 0.0, sku in q.on_shelf, q.explaining == sku, 0 < left <= low_units, left <= 0,
-            promos.get(sku, 0),
+            promos.get(sku, 0), _minutes(sellout.get(sku)),
         ))
     return tuple(rows)
+
+
+def _minutes(seconds: float | None) -> int | None:
+    return about_minutes(seconds) if seconds else None
 
 
 def segment_views(plan: Plan) -> tuple[SegmentView, ...]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
+from controlroom.core.forecast import whole_seconds
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.rooms import gmv_last_minutes
 from controlroom.core.views import ProductRow, RoomView
@@ -57,6 +58,7 @@ def live_state(view: RoomView, gmv_5min: float) -> dict[str, Any]:
         "shelf": [_product(row) for row in view.queue if row.on_shelf],
         "totals": {"gmv": t.gmv, "gmv_5min": gmv_5min, "online": t.online, "orders": t.orders},
         "incidents": [{"ref": i.ref, "text": i.text, "opened_at": i.opened_at} for i in view.open_incidents],
+        "forecast": {sku: whole_seconds(s) for sku, s in view.forecast.items()},
     }
 
 

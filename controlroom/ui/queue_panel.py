@@ -11,15 +11,28 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from controlroom.core.views import ProductRow
 from controlroom.ui import fmt, texts, theme
 
-COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SHELF, COL_EXPLAINING, COL_SOLD, COL_GMV = range(9)
-GROWING_COLUMNS = (COL_ORDER, COL_STOCK, COL_SOLD, COL_GMV)  # the texts that change during a show
+(COL_ORDER, COL_NAME, COL_ROLE, COL_PRICE, COL_STOCK, COL_SELLOUT, COL_SHELF, COL_EXPLAINING, COL_SOLD,
+ COL_GMV) = range(10)
 MIME = "application/x-controlroom-queue-row"
 Index = QModelIndex | QPersistentModelIndex
+# The columns each field of a row is drawn in: a refresh repaints only the cells that changed
+# (the sell-out minutes of the products on shelf change often, the rest of the row seldom).
+_FIELD_COLUMNS = {"name": (COL_NAME,), "role": (COL_ROLE,), "price": (COL_PRICE,), "stock_left": (COL_STOCK,),
+                  "low": (COL_STOCK,), "sold_out": (COL_NAME, COL_STOCK, COL_SELLOUT), "sellout_minutes": (COL_SELLOUT,),
+                  "on_shelf": (COL_SHELF,), "explaining": (COL_EXPLAINING,), "sold": (COL_SOLD,), "gmv": (COL_GMV,)}
 SHELF_KEY = "Ctrl+Shift+S"  # the selected product on / off shelf
 EXPLAIN_KEY = "Ctrl+Shift+N"  # the selected product is being explained now
 
@@ -30,16 +43,14 @@ class QueueModel(QAbstractTableModel):
 
     shelf_toggled = Signal(str)
     moved = Signal(str, int)
-    widths_grew = Signal()  # a column's text got longer than it ever was: fit the columns again
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
         self.rows: list[ProductRow] = []
-        self._longest: dict[int, int] = {}  # the longest text of each growing column so far
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Product"), self.tr("Role"), self.tr("Price"), self.tr("Stock"),
-                self.tr("On shelf"), self.tr("Now"), self.tr("Sold"), self.tr("GMV")]
+                self.tr("Sells out"), self.tr("On shelf"), self.tr("Now"), self.tr("Sold"), self.tr("GMV")]
 
     def set_rows(self, rows: Sequence[ProductRow]) -> None:
         rows = list(rows)
@@ -47,26 +58,12 @@ class QueueModel(QAbstractTableModel):
             self.beginResetModel()
             self.rows = rows
             self.endResetModel()
-            self._longest = {}
-            self._grew(range(len(rows)))
             return
         old, self.rows = self.rows, rows
-        changed = [i for i, (a, b) in enumerate(zip(old, rows)) if a != b]
-        for i in changed:
-            self.dataChanged.emit(self.index(i, 0), self.index(i, COL_GMV))
-        self._grew(changed)
-
-    def _grew(self, rows: Sequence[int] | range) -> None:
-        """Columns are fitted to their text when it gets longer, not on every change: fitting
-        measures every row, and the figures change several times a second."""
-        grew = False
-        for i in rows:
-            for col in GROWING_COLUMNS:
-                n = len(str(self._display(self.rows[i], i, col)))
-                if n > self._longest.get(col, -1):
-                    self._longest[col], grew = n, True
-        if grew or not self.rows:
-            self.widths_grew.emit()
+        for i, (a, b) in enumerate(zip(old, rows)):
+            if a != b:
+                for first, last in column_runs(changed_columns(a, b)):
+                    self.dataChanged.emit(self.index(i, first), self.index(i, last))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -91,6 +88,8 @@ class QueueModel(QAbstractTableModel):
             return self.tr("Select the row and press %1: explaining it now").replace("%1", EXPLAIN_KEY)
         if section == COL_ORDER:
             return self.tr("Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it")
+        if section == COL_SELLOUT:
+            return self.tr("When a product on shelf sells out at its current order rate (the last 1 to 5 minutes)")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -103,19 +102,34 @@ class QueueModel(QAbstractTableModel):
             return Qt.CheckState.Checked if r.on_shelf else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRICE, COL_STOCK, COL_SOLD, COL_GMV):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRICE, COL_STOCK, COL_SELLOUT, COL_SOLD, COL_GMV):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STOCK:
             return self.tr("Sold out") if r.sold_out else self.tr("Low stock") if r.low else None
         return None
 
     def _display(self, r: ProductRow, row: int, col: int) -> object:
-        values = {
-            COL_ORDER: row + 1, COL_NAME: r.name, COL_ROLE: texts.role(r.role), COL_PRICE: fmt.money(r.price),
-            COL_STOCK: self.tr("Sold out") if r.sold_out else str(r.stock_left), COL_SHELF: "",
-            COL_EXPLAINING: "●" if r.explaining else "", COL_SOLD: str(r.sold), COL_GMV: fmt.money(r.gmv),
-        }
-        return values[col]
+        """One cell's text, computed alone: the view asks for every cell it paints."""
+        if col == COL_ORDER:
+            return row + 1
+        if col == COL_NAME:
+            return r.name
+        if col == COL_ROLE:
+            return texts.role(r.role)
+        if col == COL_PRICE:
+            return fmt.money(r.price)
+        if col == COL_STOCK:
+            return self.tr("Sold out") if r.sold_out else str(r.stock_left)
+        if col == COL_SELLOUT:
+            return "" if r.sellout_minutes is None or r.sold_out else \
+                self.tr("≈ %1 min").replace("%1", str(r.sellout_minutes))
+        if col == COL_EXPLAINING:
+            return "●" if r.explaining else ""
+        if col == COL_SOLD:
+            return str(r.sold)
+        if col == COL_GMV:
+            return fmt.money(r.gmv)
+        return ""  # COL_SHELF: a check box
 
     def _background(self, r: ProductRow, col: int) -> QBrush | None:
         if r.sold_out and col in (COL_NAME, COL_STOCK):
@@ -176,6 +190,23 @@ class QueueModel(QAbstractTableModel):
         return [i for i, r in enumerate(self.rows) if not needle or needle in r.name.casefold() or needle in r.sku.casefold()]
 
 
+def changed_columns(a: ProductRow, b: ProductRow) -> set[int]:
+    """The columns whose cells differ between two rows of the same product."""
+    return {col for name, cols in _FIELD_COLUMNS.items() if getattr(a, name) != getattr(b, name) for col in cols}
+
+
+def column_runs(cols: set[int]) -> list[tuple[int, int]]:
+    """Columns as runs of neighbours, (first, last) each: one signal per run, and the cells
+    between two runs are not measured again (the columns size to their contents)."""
+    runs: list[tuple[int, int]] = []
+    for col in sorted(cols):
+        if runs and runs[-1][1] == col - 1:
+            runs[-1] = (runs[-1][0], col)
+        else:
+            runs.append((col, col))
+    return runs
+
+
 class QueueView(QTableView):
     """Signals: explain_requested(sku)."""
 
@@ -195,20 +226,35 @@ class QueueView(QTableView):
         self.verticalHeader().setVisible(False)
         # Rows as tall as the text needs: more products in view on a laptop's screen.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Columns fit their contents, but not by ResizeToContents: under it every dataChanged
+        # measures every cell of the table again (12 ms for 40 rows, each refresh with a sale).
+        # Instead the columns are fitted after a reset, and a column grows when a changed
+        # cell needs more room (`_fit_changed`): a refresh costs the changed cells only.
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        model.widths_grew.connect(self.fit_columns)
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        """Every column but the name (which takes the rest) as wide as its widest text."""
-        for col in range(self.queue_model().columnCount()):
-            if col != COL_NAME:
-                self.resizeColumnToContents(col)
+        model.modelReset.connect(self.resizeColumnsToContents)
+        model.headerDataChanged.connect(self.resizeColumnsToContents)
+        model.dataChanged.connect(self._fit_changed)
+        self.resizeColumnsToContents()
 
     def queue_model(self) -> QueueModel:
         return self.model()  # type: ignore[return-value]
+
+    def _fit_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: object = None) -> None:
+        """Widen a column whose changed cells need more room than it has (never narrower
+        until the next reset: a figure that shrinks by a digit does not make the row jump)."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate, model, grid = self.itemDelegate(), self.model(), 1 if self.showGrid() else 0
+        for col in range(top_left.column(), bottom_right.column() + 1):
+            if col == COL_NAME:
+                continue
+            width = self.columnWidth(col)
+            for row in range(top_left.row(), bottom_right.row() + 1):
+                if delegate.sizeHint(option, model.index(row, col)).width() + grid > width:
+                    self.resizeColumnToContents(col)
+                    break
 
     def selected_sku(self) -> str | None:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []

@@ -103,6 +103,7 @@ _ALERT_TEMPLATES: dict[str, str] = {
     al.ON_AIR_OFF_SHELF: QT_TRANSLATE_NOOP("texts", "{a} is on air but off shelf"),
     al.BELOW_USUAL_ONLINE: QT_TRANSLATE_NOOP("texts", "Online {a}% below your last {b} shows at minute {c}"),
     al.BELOW_USUAL_GMV: QT_TRANSLATE_NOOP("texts", "GMV {a}% below your last {b} shows at minute {c}"),
+    al.SELLOUT_SOON: QT_TRANSLATE_NOOP("texts", "{a} sells out in about {b} min: push, restock or take it down"),
 }
 
 

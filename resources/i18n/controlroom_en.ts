@@ -682,6 +682,10 @@
         <translation>GMV</translation>
     </message>
     <message>
+        <source>Sells out</source>
+        <translation>Sells out</translation>
+    </message>
+    <message>
         <source>Click the box, or select the row and press %1</source>
         <translation>Click the box, or select the row and press %1</translation>
     </message>
@@ -694,12 +698,20 @@
         <translation>Drag a row, or select it and press Ctrl+↑ / Ctrl+↓, to move it</translation>
     </message>
     <message>
+        <source>When a product on shelf sells out at its current order rate (the last 1 to 5 minutes)</source>
+        <translation>When a product on shelf sells out at its current order rate (the last 1 to 5 minutes)</translation>
+    </message>
+    <message>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
         <source>Low stock</source>
         <translation>Low stock</translation>
+    </message>
+    <message>
+        <source>≈ %1 min</source>
+        <translation>≈ %1 min</translation>
     </message>
 </context>
 <context>
@@ -853,6 +865,10 @@
     <message>
         <source>Below-usual alert: held for (min)</source>
         <translation>Below-usual alert: held for (min)</translation>
+    </message>
+    <message>
+        <source>Sell-out alert: sells out within (min, 0 = off)</source>
+        <translation>Sell-out alert: sells out within (min, 0 = off)</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +1838,10 @@
     <message>
         <source>GMV {a}% below your last {b} shows at minute {c}</source>
         <translation>GMV {a}% below your last {b} shows at minute {c}</translation>
+    </message>
+    <message>
+        <source>{a} sells out in about {b} min: push, restock or take it down</source>
+        <translation>{a} sells out in about {b} min: push, restock or take it down</translation>
     </message>
     <message>
         <source>The show is not running ({a}).</source>

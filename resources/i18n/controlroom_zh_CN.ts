@@ -682,6 +682,10 @@
         <translation>成交额</translation>
     </message>
     <message>
+        <source>Sells out</source>
+        <translation>预计售罄</translation>
+    </message>
+    <message>
         <source>Click the box, or select the row and press %1</source>
         <translation>点击勾选框，或选中该行后按 %1</translation>
     </message>
@@ -694,12 +698,20 @@
         <translation>拖动一行，或选中后按 Ctrl+↑ / Ctrl+↓ 来移动</translation>
     </message>
     <message>
+        <source>When a product on shelf sells out at its current order rate (the last 1 to 5 minutes)</source>
+        <translation>在架商品按当前下单速度（最近 1 至 5 分钟）预计多久售罄</translation>
+    </message>
+    <message>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
         <source>Low stock</source>
         <translation>库存紧张</translation>
+    </message>
+    <message>
+        <source>≈ %1 min</source>
+        <translation>≈ %1 分钟</translation>
     </message>
 </context>
 <context>
@@ -853,6 +865,10 @@
     <message>
         <source>Below-usual alert: held for (min)</source>
         <translation>低于常态警报：持续（分钟）</translation>
+    </message>
+    <message>
+        <source>Sell-out alert: sells out within (min, 0 = off)</source>
+        <translation>售罄预警：预计售罄前（分钟，0 = 关闭）</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +1838,10 @@
     <message>
         <source>GMV {a}% below your last {b} shows at minute {c}</source>
         <translation>成交额比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%</translation>
+    </message>
+    <message>
+        <source>{a} sells out in about {b} min: push, restock or take it down</source>
+        <translation>{a} 约 {b} 分钟后售罄：加推、补货或下架</translation>
     </message>
     <message>
         <source>The show is not running ({a}).</source>

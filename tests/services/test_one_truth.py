@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
@@ -60,8 +60,9 @@ COMMANDS = [
     (c.set_shelf, (SKUS[0], True)), (c.set_shelf, (SKUS[1], True)), (c.set_shelf, (SKUS[0], False)),
     (c.explain, (SKUS[0],)), (c.mark_promo, (None,)), (c.set_stock, (SKUS[1], 3)),
     (c.jump, (3,)), (c.skip, ()), (c.host_message, ("上福袋",)), (c.open_incident, ("断流", "INC-1")),
-    (c.close_incident, ("INC-1",)), (c.note, ("备注",)),
+    (c.close_incident, ("INC-1",)), (c.note, ("备注",)), (c.set_stock, (SKUS[0], 500)),
 ]
+RUN_QTY = st.sampled_from([1, 1, 1, 2, 3, 50])  # mostly one or two units, now and then one buyer takes 50
 
 
 class OneTruth(RuleBasedStateMachine):
@@ -74,6 +75,7 @@ class OneTruth(RuleBasedStateMachine):
         self.repo = ShowRepository(self.engine)
         self.clock = FakeClock()
         self.show_id = create_show(self.repo, "真相 truth", 30, sample_products(), self.clock.now())
+        self.runs = 0
         self._open()
 
     def _open(self) -> None:
@@ -124,6 +126,19 @@ class OneTruth(RuleBasedStateMachine):
         events = [data.draw(feed_event(now)) for _ in range(n)]
         self.service.ingest(events, wait=data.draw(st.booleans()))
 
+    @rule(data=st.data(), n=st.integers(3, 15), every=st.integers(1, 20), sku=st.sampled_from(SKUS[:2]))
+    def order_run(self, data, n: int, every: int, sku: str) -> None:
+        """A run of orders on a product the commands put on shelf (put on shelf first, or not),
+        ending now or a little earlier, in shuffled order: the sell-out forecast gets a rate
+        (a sold-out, a restocked, an off-shelf product among them, and big orders)."""
+        if data.draw(st.booleans()):
+            self.command(COMMANDS.index((c.set_shelf, (sku, True))))
+        now, late = self.clock.now(), data.draw(st.integers(0, 90))
+        self.runs += 1
+        events = [Event(ev.ORDER, now - late - k * every, user=data.draw(USERS), product=sku, qty=data.draw(RUN_QTY),
+                        value=9.9, ref=f"R-{self.runs}-{k}") for k in range(n)]
+        self.service.ingest(data.draw(st.permutations(events)), wait=data.draw(st.booleans()))
+
     @rule(data=st.data())
     def import_sheet(self, data) -> None:
         """A product sheet that omits, renames, re-prices and restocks products, and adds one."""
@@ -169,6 +184,8 @@ class OneTruth(RuleBasedStateMachine):
         live = self.service.status()
         replayed = status_dict(self.repo.load_show(self.show_id).snapshot(self.clock.now()))
         assert live == replayed
+        assert set(live["forecast"]) == self.service.state.queue.on_shelf & set(self.service.state.queue.order)
+        event(f"forecasts with a rate: {min(2, sum(v is not None and v > 0 for v in live['forecast'].values()))}")
         buckets = self.service.state.metrics.buckets
         assert buckets == self.repo.load_show(self.show_id).metrics.buckets
         self._recap_agrees(live)

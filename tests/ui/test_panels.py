@@ -15,13 +15,11 @@ from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.log_panel import FILTERS, LogModel
 from controlroom.ui.queue_panel import (
     COL_EXPLAINING,
-    COL_GMV,
     COL_NAME,
     COL_SHELF,
     COL_STOCK,
     MIME,
     QueueModel,
-    QueuePanel,
 )
 
 pytestmark = pytest.mark.gui
@@ -191,23 +189,3 @@ def test_old_rows_fall_off_the_end_under_a_filter(qtbot):
         model.add([Event(ev.COMMENT, t + 3, text="c"), Event(ev.COMMENT, t + 4, text="d")])
     assert [model.event_at(i).text for i in range(model.rowCount())] == ["d", "c", "b"]
 
-
-def test_queue_columns_grow_with_their_text_and_are_not_refitted_on_every_change(session, qtbot):
-    """Fitting a column measures every row; the figures change several times a second, so the
-    columns are fitted when a text gets longer than it was, and only then."""
-    panel = QueuePanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    rows = rows_of(session.service)
-    panel.show_rows(rows)
-    fits: list[int] = []
-    panel.model.widths_grew.connect(lambda: fits.append(1))
-    narrow = panel.view.columnWidth(COL_GMV)
-    panel.show_rows([rows[0]._replace(stock_left=rows[0].stock_left - 1)] + list(rows[1:]))
-    assert fits == []  # the same length of text: no refit
-    panel.show_rows([rows[0]._replace(gmv=12_345_678.9, sold=99_999)] + list(rows[1:]))
-    assert fits == [1]
-    wide = panel.view.columnWidth(COL_GMV)
-    assert wide > narrow
-    assert wide >= panel.view.sizeHintForColumn(COL_GMV)  # the new text fits

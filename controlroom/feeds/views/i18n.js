@@ -23,7 +23,8 @@ window.CR_TEXTS = {
             viewer_drop: "Online viewers down {a}% ({b} → {c})", negative_spike: "{a} negative comments this minute",
             on_air_off_shelf: "{a} is on air but off shelf",
             below_usual_online: "Online {a}% below your last {b} shows at minute {c}",
-            below_usual_gmv: "GMV {a}% below your last {b} shows at minute {c}"},
+            below_usual_gmv: "GMV {a}% below your last {b} shows at minute {c}",
+            sellout_soon: "{a} sells out in about {b} min: push, restock or take it down"},
   },
   zh_CN: {
     host: "主播提词屏", assistant: "助播卡片", status: "直播状态",
@@ -46,6 +47,7 @@ window.CR_TEXTS = {
             oversell: "{a} 笔异常订单：已下架、已售罄或未知商品", viewer_drop: "在线人数下降 {a}%（{b} → {c}）",
             negative_spike: "本分钟 {a} 条负面评论", on_air_off_shelf: "{a} 正在讲解，但未上架",
             below_usual_online: "在线人数比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%",
-            below_usual_gmv: "成交额比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%"},
+            below_usual_gmv: "成交额比最近 {b} 场同一时段（第 {c} 分钟）低 {a}%",
+            sellout_soon: "{a} 约 {b} 分钟后售罄：加推、补货或下架"},
   },
 };
