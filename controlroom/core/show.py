@@ -16,6 +16,7 @@ from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.queue import QueueState
 from controlroom.core.settings import ShowSettings
+from controlroom.core.targets import SalesTimeline, TargetProgress, progress_dict, target_progress
 from controlroom.core.undo import INCIDENT_KINDS, SHELF_KINDS, TIMER_KINDS, UndoLog, target_ids
 
 
@@ -52,6 +53,7 @@ class Snapshot:
     open_incidents: list[Incident]
     after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
     undo: str | None = None  # what Ctrl+Z would take back ("next segment"), or None
+    targets: TargetProgress | None = None  # the slot and the show against the plan's targets
 
 
 @dataclass
@@ -78,6 +80,8 @@ class ShowState:
     undo_log: UndoLog = field(default_factory=UndoLog)
     # The ids of every event an undo took back: folds that read the log (the recap) skip them.
     undone: set[int] = field(default_factory=set)
+    # Every order's time and money, for the sales of each segment run (core/targets.py).
+    sales: SalesTimeline = field(default_factory=SalesTimeline)
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -95,6 +99,8 @@ class ShowState:
         self.timer.apply(e)
         self.queue.apply(e)
         self.metrics.apply(e)
+        if e.kind == ev.ORDER:
+            self.sales.add(e)
         if e.kind == ev.ORDER and e.flag and e.flag != ev.FLAG_MANUAL and self.metrics.is_after_end(e.ts):
             self.after_end_oversells += 1
         if e.ref and e.kind in ev.FEED_KINDS:
@@ -183,6 +189,7 @@ class ShowState:
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
             undo=self.undo_log.last.label if self.undo_log.last else None,
+            targets=target_progress(self.plan, self.timer, self.sales, now, p.segment.uid if p.segment else None),
         )
 
 
@@ -295,4 +302,5 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
         "host_message": snap.host_message,
         "undo": snap.undo,
+        "targets": progress_dict(snap.targets) if snap.targets is not None else None,
     }

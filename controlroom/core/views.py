@@ -18,6 +18,7 @@ from controlroom.core.plan import Plan, Segment, SegmentKind
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState
+from controlroom.core.targets import TargetProgress
 
 Spans = tuple[tuple[float, float | None], ...]
 
@@ -44,10 +45,13 @@ class SegmentView(NamedTuple):
     planned_s: float
     product_sku: str | None
     notes: str
+    gmv_target: float | None = None
+    orders_target: int | None = None
 
     def segment(self) -> Segment:
         """An editable copy (the plan editor's draft, a plan to export)."""
-        return Segment(self.kind, self.title, self.planned_s, self.product_sku, self.notes, self.uid)
+        return Segment(self.kind, self.title, self.planned_s, self.product_sku, self.notes, self.uid,
+                       self.gmv_target, self.orders_target)
 
 
 class RunView(NamedTuple):
@@ -128,6 +132,7 @@ class RoomView:
     checklist: Mapping[str, bool]
     health: Health
     last_event_id: int
+    targets: TargetProgress | None = None  # the slot and the show against the plan's targets
 
     @property
     def status(self) -> ShowStatus:
@@ -204,6 +209,7 @@ def room_view(state: ShowState, now: float, health: Health) -> RoomView:
         checklist=MappingProxyType(dict(state.checklist)),
         health=health,
         last_event_id=state.last_event_id,
+        targets=snap.targets,
     )
 
 
@@ -228,7 +234,8 @@ def segment_views(plan: Plan) -> tuple[SegmentView, ...]:
     cached = _last_plan
     if cached is not None and cached[0] is plan and cached[1] == tuple(map(id, plan.segments)):
         return cached[2]
-    views = tuple(SegmentView(s.uid, s.kind, s.title, s.planned_s, s.product_sku, s.notes) for s in plan.segments)
+    views = tuple(SegmentView(s.uid, s.kind, s.title, s.planned_s, s.product_sku, s.notes, s.gmv_target,
+                              s.orders_target) for s in plan.segments)
     _remember_plan(plan, views)
     return views
 

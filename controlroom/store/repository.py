@@ -249,6 +249,7 @@ def _write_plan(session: Session, show_id: int, plan: Plan) -> None:
         session.add(SegmentRow(
             show_id=show_id, position=pos, uid=seg.uid, kind=seg.kind.value, title=seg.title,
             planned_s=seg.planned_s, product_sku=seg.product_sku, notes=seg.notes,
+            gmv_target=seg.gmv_target, orders_target=seg.orders_target,
         ))
 
 
@@ -261,7 +262,8 @@ def _write_products(session: Session, show_id: int, products: list[Product]) -> 
 
 
 def _segment(r: SegmentRow) -> Segment:
-    return Segment(SegmentKind(r.kind), r.title, r.planned_s, r.product_sku, r.notes, r.uid)
+    return Segment(SegmentKind(r.kind), r.title, r.planned_s, r.product_sku, r.notes, r.uid,
+                   r.gmv_target, r.orders_target)
 
 
 def _product(r: ProductRow) -> Product:
