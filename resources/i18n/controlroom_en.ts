@@ -1146,6 +1146,14 @@
         <translation>segment notes</translation>
     </message>
     <message>
+        <source>GMV target of the segment</source>
+        <translation>GMV target of the segment</translation>
+    </message>
+    <message>
+        <source>order target of the segment</source>
+        <translation>order target of the segment</translation>
+    </message>
+    <message>
         <source>segment ID</source>
         <translation>segment ID</translation>
     </message>

@@ -1146,6 +1146,14 @@
         <translation>环节备注</translation>
     </message>
     <message>
+        <source>GMV target of the segment</source>
+        <translation>环节的目标GMV</translation>
+    </message>
+    <message>
+        <source>order target of the segment</source>
+        <translation>环节的目标订单数</translation>
+    </message>
+    <message>
         <source>segment ID</source>
         <translation>环节 ID</translation>
     </message>
