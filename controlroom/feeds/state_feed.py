@@ -19,6 +19,7 @@ from aiohttp import web
 
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.rooms import gmv_last_minutes
+from controlroom.core.targets import progress_dict
 from controlroom.core.views import ProductRow, RoomView
 from controlroom.services.show_service import ShowService
 
@@ -57,6 +58,7 @@ def live_state(view: RoomView, gmv_5min: float) -> dict[str, Any]:
         "shelf": [_product(row) for row in view.queue if row.on_shelf],
         "totals": {"gmv": t.gmv, "gmv_5min": gmv_5min, "online": t.online, "orders": t.orders},
         "incidents": [{"ref": i.ref, "text": i.text, "opened_at": i.opened_at} for i in view.open_incidents],
+        "targets": progress_dict(view.targets) if view.targets is not None else None,
     }
 
 
