@@ -118,6 +118,13 @@ class TargetProgress:
         return self.taken_cents - self.expected_cents
 
 
+def vs_target(gmv_cents: int, gmv_target: float | None) -> float | None:
+    """GMV ÷ GMV target (1.0: reached); None without a target or with a target of 0."""
+    if not gmv_target:
+        return None
+    return gmv_cents / cents(gmv_target)
+
+
 def run_sales(runs: Iterable[SegmentRun], sales: SalesTimeline) -> list[tuple[int, int]]:
     """(orders, cents) in each run, from its start to its end (an open run: to any time)."""
     return [sales.between(r.started_at, r.ended_at if r.ended_at is not None else math.inf) for r in runs]
