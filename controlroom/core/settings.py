@@ -41,6 +41,10 @@ class ShowSettings:
     obs_recover_seconds: float = 10.0
     # segment kind=OBS scene; …, e.g. "product=Product cam; interaction=Wide". Empty: no switching.
     obs_scenes: str = ""
+    # -- targets (issue 13) --
+    # The host display shows the slot's GMV (and orders) against its targets. Off by default:
+    # many hosts are better without a number that is behind.
+    host_show_targets: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

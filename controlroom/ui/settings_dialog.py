@@ -56,6 +56,7 @@ def setting_labels() -> dict[str, str]:
         "obs_unreachable_seconds": translate("SettingsDialog", "OBS: unreachable or not streaming for (s)"),
         "obs_recover_seconds": translate("SettingsDialog", "OBS: incident closes after recovering for (s)"),
         "obs_scenes": translate("SettingsDialog", "OBS scenes by segment kind (product=Scene; interaction=Scene)"),
+        "host_show_targets": translate("SettingsDialog", "Host display: show the slot's sales against its targets"),
     }
 
 

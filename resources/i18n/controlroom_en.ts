@@ -91,6 +91,14 @@
         <translation>Repeat (×%2): %1</translation>
     </message>
     <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 orders</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
         <source>Show ended</source>
         <translation>Show ended</translation>
     </message>
@@ -830,6 +838,10 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>OBS scenes by segment kind (product=Scene; interaction=Scene)</translation>
     </message>
+    <message>
+        <source>Host display: show the slot's sales against its targets</source>
+        <translation>Host display: show the slot's sales against its targets</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
@@ -1332,6 +1344,18 @@
         <translation>Expected end</translation>
     </message>
     <message>
+        <source>GMV of the slots with a GMV target so far, against what their targets expected by now (the slot on air pro-rated by its time)</source>
+        <translation>GMV of the slots with a GMV target so far, against what their targets expected by now (the slot on air pro-rated by its time)</translation>
+    </message>
+    <message>
+        <source>Slot vs target</source>
+        <translation>Slot vs target</translation>
+    </message>
+    <message>
+        <source>Money vs plan</source>
+        <translation>Money vs plan</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>Next</translation>
     </message>
@@ -1394,6 +1418,10 @@
     <message>
         <source>Show length</source>
         <translation>Show length</translation>
+    </message>
+    <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 orders</translation>
     </message>
     <message>
         <source>Ended at %1 (%2)</source>

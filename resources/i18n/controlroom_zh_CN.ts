@@ -91,6 +91,14 @@
         <translation>重复口播（已 %2 次）：%1</translation>
     </message>
     <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 单</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
         <source>Show ended</source>
         <translation>直播已结束</translation>
     </message>
@@ -830,6 +838,10 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>按环节切换 OBS 场景（产品讲解=场景；互动=场景）</translation>
     </message>
+    <message>
+        <source>Host display: show the slot's sales against its targets</source>
+        <translation>主播屏：显示本环节成交对比目标</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
@@ -1332,6 +1344,18 @@
         <translation>预计结束</translation>
     </message>
     <message>
+        <source>GMV of the slots with a GMV target so far, against what their targets expected by now (the slot on air pro-rated by its time)</source>
+        <translation>至今有目标GMV的环节的成交额，对比其目标到此刻应达成的金额（当前环节按已用时间折算）</translation>
+    </message>
+    <message>
+        <source>Slot vs target</source>
+        <translation>环节目标进度</translation>
+    </message>
+    <message>
+        <source>Money vs plan</source>
+        <translation>成交额较计划</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -1394,6 +1418,10 @@
     <message>
         <source>Show length</source>
         <translation>本场时长</translation>
+    </message>
+    <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 单</translation>
     </message>
     <message>
         <source>Ended at %1 (%2)</source>
