@@ -182,6 +182,12 @@ def progress_dict(p: TargetProgress) -> dict[str, Any]:
 
 
 # -- defaults from the room's history ---------------------------------------------------
+HISTORY_SHOWS = 5  # the room's earlier shows a default target is drawn from, newest first
+# What air_history reads of a past show's log.
+HISTORY_KINDS = (ev.SHOW_STARTED, ev.SHOW_PAUSED, ev.SHOW_RESUMED, ev.SHOW_ENDED, ev.SEGMENT_STARTED,
+                 ev.PLAN_SET, ev.ORDER, ev.UNDONE)
+
+
 @dataclass(frozen=True)
 class AirRate:
     """A product's orders while its slots were on air in earlier shows, and for how long."""

@@ -588,12 +588,36 @@
         <translation>Default plan</translation>
     </message>
     <message>
+        <source>Fill targets</source>
+        <translation>Fill targets</translation>
+    </message>
+    <message>
         <source>Import product sheet…</source>
         <translation>Import product sheet…</translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Reading the room's earlier shows…</source>
+        <translation>Reading the room's earlier shows…</translation>
+    </message>
+    <message>
+        <source>The room's earlier shows could not be read: %1</source>
+        <translation>The room's earlier shows could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Targets filled for %1 product slots from the room's earlier shows.</source>
+        <translation>Targets filled for %1 product slots from the room's earlier shows.</translation>
+    </message>
+    <message>
+        <source>%1 slots left empty: the room has no history of their product.</source>
+        <translation>%1 slots left empty: the room has no history of their product.</translation>
+    </message>
+    <message>
+        <source>Apply to save.</source>
+        <translation>Apply to save.</translation>
     </message>
     <message>
         <source>Product sheet</source>
@@ -724,8 +748,16 @@
         <translation>Product</translation>
     </message>
     <message>
+        <source>GMV target (¥)</source>
+        <translation>GMV target (¥)</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Order target</source>
+        <translation>Order target</translation>
     </message>
 </context>
 <context>

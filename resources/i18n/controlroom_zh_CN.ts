@@ -588,12 +588,36 @@
         <translation>默认脚本</translation>
     </message>
     <message>
+        <source>Fill targets</source>
+        <translation>填入目标</translation>
+    </message>
+    <message>
         <source>Import product sheet…</source>
         <translation>导入商品表…</translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Reading the room's earlier shows…</source>
+        <translation>正在读取本直播间以往场次…</translation>
+    </message>
+    <message>
+        <source>The room's earlier shows could not be read: %1</source>
+        <translation>无法读取本直播间以往场次：%1</translation>
+    </message>
+    <message>
+        <source>Targets filled for %1 product slots from the room's earlier shows.</source>
+        <translation>已按本直播间以往场次为 %1 个产品环节填入目标。</translation>
+    </message>
+    <message>
+        <source>%1 slots left empty: the room has no history of their product.</source>
+        <translation>%1 个环节未填：本直播间没有该商品的历史数据。</translation>
+    </message>
+    <message>
+        <source>Apply to save.</source>
+        <translation>点击应用以保存。</translation>
     </message>
     <message>
         <source>Product sheet</source>
@@ -724,8 +748,16 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>GMV target (¥)</source>
+        <translation>目标GMV（元）</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Order target</source>
+        <translation>目标订单数</translation>
     </message>
 </context>
 <context>
