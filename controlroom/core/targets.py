@@ -44,13 +44,14 @@ class SalesTimeline:
     def add(self, e: Event) -> None:
         ts, item = e.ts, (order_count(e), cents(e.value))
         if not self._ts or ts >= self._ts[-1]:
+            up_to_date = self._stale == len(self._ts)
             self._ts.append(ts)
             self._own.append(item)
-            if self._stale == len(self._orders):
+            if up_to_date:  # the usual case: the sums grow by one
                 last_o, last_c = (self._orders[-1], self._cents[-1]) if self._orders else (0, 0)
                 self._orders.append(last_o + item[0])
                 self._cents.append(last_c + item[1])
-                self._stale += 1
+                self._stale = len(self._ts)
             return
         i = bisect_right(self._ts, ts)  # after every order stamped at or before it: arrival order kept
         self._ts.insert(i, ts)

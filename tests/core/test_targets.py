@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from controlroom.core import commands as c
 from controlroom.core import edit_log
@@ -139,3 +141,19 @@ def test_air_history_counts_the_products_orders_while_its_slot_was_on_air():
     slot = plan.segments[1]  # 300 s of T1: 1 order a minute → 5 orders, ¥49.5
     assert default_targets(slot, 9.9, both) == (49.5, 5)
     assert default_targets(plan.segments[3], 59.0, {}) == (None, None)  # no history: left empty
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 10_000), st.booleans()), max_size=40),
+       st.integers(0, 55), st.integers(0, 55))
+@settings(max_examples=300, deadline=None)
+def test_the_timeline_agrees_with_plain_sums_whatever_the_arrival_order(items, start, end):
+    """Orders in any order (late ones among them), asked at any moment: the running sums
+    give what summing the orders stamped in [start, end) gives."""
+    t, seen = SalesTimeline(), []
+    for ts, amount, ask in items:
+        t.add(order(float(ts), amount / 100))
+        seen.append((ts, amount))
+        if ask:  # a question between arrivals brings the sums up to date half-way
+            t.between(0, 100)
+    inside = [a for ts, a in seen if start <= ts < end]
+    assert t.between(float(start), float(end)) == (len(inside), sum(inside))
