@@ -40,9 +40,15 @@ class SalesTimeline:
         self._cents: list[int] = []
         self._own: list[tuple[int, int]] = []  # each order's (orders, cents)
         self._stale = 0  # sums from this index on are out of date
+        # (start, end) → sales of a closed span: a show asks the same runs every refresh.
+        self._memo: dict[tuple[float, float], tuple[int, int]] = {}
+        self._memo_until = -math.inf  # the latest end among them
 
     def add(self, e: Event) -> None:
         ts, item = e.ts, (order_count(e), cents(e.value))
+        if ts < self._memo_until:  # a span it falls in changes: forget the spans that end after it
+            self._memo = {k: v for k, v in self._memo.items() if k[1] <= ts}
+            self._memo_until = max((k[1] for k in self._memo), default=-math.inf)
         if not self._ts or ts >= self._ts[-1]:
             up_to_date = self._stale == len(self._ts)
             self._ts.append(ts)
@@ -61,6 +67,16 @@ class SalesTimeline:
 
     def between(self, start: float, end: float) -> tuple[int, int]:
         """(orders, cents) stamped in [start, end)."""
+        if end == math.inf:
+            return self._sum(start, end)
+        key = (start, end)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._sum(start, end)
+            self._memo_until = max(self._memo_until, end)
+        return got
+
+    def _sum(self, start: float, end: float) -> tuple[int, int]:
         self._bring_up_to_date()
         lo, hi = bisect_left(self._ts, start), bisect_left(self._ts, end)
         if hi <= lo:

@@ -153,7 +153,8 @@ def test_the_timeline_agrees_with_plain_sums_whatever_the_arrival_order(items, s
     for ts, amount, ask in items:
         t.add(order(float(ts), amount / 100))
         seen.append((ts, amount))
-        if ask:  # a question between arrivals brings the sums up to date half-way
+        if ask:  # questions between arrivals: the sums brought up to date, the span remembered
             t.between(0, 100)
+            t.between(float(start), float(end))
     inside = [a for ts, a in seen if start <= ts < end]
     assert t.between(float(start), float(end)) == (len(inside), sum(inside))
