@@ -184,12 +184,13 @@ def target_progress(plan: Plan, timer: TimerLog, sales: SalesTimeline, now: floa
 
 
 def progress_dict(p: TargetProgress) -> dict[str, Any]:
-    """`status`'s `targets` key (docs/events.md): ¥ rounded to the cent."""
+    """`status`'s `targets` key (docs/events.md): ¥ rounded to the cent. The slot is `status`'s
+    `segment` (its uid there: a status compared across shows leaves that one out)."""
     slot = None
     if p.slot is not None:
         s = p.slot
         slot = {
-            "uid": s.uid, "gmv": s.gmv_cents / 100, "orders": s.orders, "gmv_target": s.gmv_target,
+            "gmv": s.gmv_cents / 100, "orders": s.orders, "gmv_target": s.gmv_target,
             "orders_target": s.orders_target,
             "gmv_left": None if s.gmv_target_cents is None else (s.gmv_target_cents - s.gmv_cents) / 100,
             "orders_left": None if s.orders_target is None else s.orders_target - s.orders,

@@ -87,7 +87,7 @@ def test_a_plan_with_targets_imported_shows_in_status_and_exports_back(db_path, 
     out = cli("import", "plan", path, "--db", db_path, "--show", running_show, "--yes").stdout
     assert f"updated  {slot.uid}" in out and "gmv_target — → 297; orders_target — → 10" in out
     targets = status(db_path, running_show)["targets"]
-    assert targets["slot"] == {"uid": slot.uid, "gmv": 29.7, "orders": 1, "gmv_target": 297.0, "orders_target": 10,
+    assert targets["slot"] == {"gmv": 29.7, "orders": 1, "gmv_target": 297.0, "orders_target": 10,
                                "gmv_left": 267.3, "orders_left": 9}
     assert targets["has_targets"] is True and targets["show"]["gmv"] == 29.7
     again = tmp_path / "again.xlsx"

@@ -42,7 +42,7 @@ def test_the_slot_on_air_and_the_show_against_the_plan():
     d.feed(order(t0 + 10, 120.5, ref="o2"), order(t0 + 20, 79.5, ref="o3"))
     d.clock.advance(60)  # 60 s of 300: a fifth of the slot
     out = status_dict(d.state.snapshot(d.clock.now()))["targets"]
-    assert out["slot"] == {"uid": "slot1", "gmv": 200.0, "orders": 2, "gmv_target": 1000.0, "orders_target": 10,
+    assert out["slot"] == {"gmv": 200.0, "orders": 2, "gmv_target": 1000.0, "orders_target": 10,
                            "gmv_left": 800.0, "orders_left": 8}
     assert out["show"] == {"expected_gmv": 200.0, "gmv": 200.0, "ahead_gmv": 0.0}
     d.clock.advance(90)  # 150 s: half the slot
@@ -50,7 +50,7 @@ def test_the_slot_on_air_and_the_show_against_the_plan():
     d.do(c.next_segment)  # interaction: slot1 counts its whole target now
     d.clock.advance(30)
     out = status_dict(d.state.snapshot(d.clock.now()))["targets"]
-    assert out["slot"] == {"uid": "inter", "gmv": 0.0, "orders": 0, "gmv_target": None, "orders_target": None,
+    assert out["slot"] == {"gmv": 0.0, "orders": 0, "gmv_target": None, "orders_target": None,
                            "gmv_left": None, "orders_left": None}
     assert out["show"] == {"expected_gmv": 1000.0, "gmv": 200.0, "ahead_gmv": -800.0}
 

@@ -195,7 +195,7 @@ class OneTruth(RuleBasedStateMachine):
         kpis = recap.kpis
         slot = (live["targets"] or {}).get("slot")
         if slot is not None:  # the slot on air: the recap's Timeline row of it, to the cent
-            row = next(r for r in recap.segments if r.uid == slot["uid"])
+            row = next(r for r in recap.segments if r.uid == live["segment"]["uid"])
             assert (row.orders, row.gmv_cents) == (slot["orders"], round(slot["gmv"] * 100))
         t = live["totals"]
         assert (kpis.orders, round(kpis.gmv, 2), kpis.likes, kpis.comments, kpis.shares, kpis.follows,
