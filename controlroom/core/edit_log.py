@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
-from controlroom.core.plan import Plan, Segment, SegmentKind
+from controlroom.core.plan import Plan, Segment, SegmentKind, target_problem
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 
@@ -41,13 +41,22 @@ def product_of(sku: str, data: dict[str, Any]) -> Product:
 
 
 def segment_data(s: Segment) -> dict[str, Any]:
-    return {"uid": s.uid, "kind": s.kind.value, "title": s.title, "planned_s": s.planned_s,
+    data = {"uid": s.uid, "kind": s.kind.value, "title": s.title, "planned_s": s.planned_s,
             "product": s.product_sku, "notes": s.notes}
+    if s.gmv_target is not None:  # only when set: a plan without targets logs what it always did
+        data["gmv_target"] = s.gmv_target
+    if s.orders_target is not None:
+        data["orders_target"] = s.orders_target
+    return data
 
 
 def segment_of(d: dict[str, Any]) -> Segment:
+    """A logged segment; one logged before targets existed has none. Raises ValueError/KeyError/TypeError."""
+    gmv, orders = d.get("gmv_target"), d.get("orders_target")
+    if target_problem(gmv, orders):
+        raise ValueError(f"segment {d.get('uid')}: {target_problem(gmv, orders)}")
     return Segment(SegmentKind(d["kind"]), str(d["title"]), float(d["planned_s"]), d.get("product") or None,
-                   str(d.get("notes", "")), str(d["uid"]))
+                   str(d.get("notes", "")), str(d["uid"]), None if gmv is None else float(gmv), orders)
 
 
 def plan_set(now: float, plan: Plan) -> Event:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -32,12 +33,36 @@ class Segment:
     product_sku: str | None = None
     notes: str = ""
     uid: str = field(default_factory=new_uid)
+    gmv_target: float | None = None  # ¥ the slot should take (like prices); None: no target
+    orders_target: int | None = None  # orders the slot should take; None: no target
 
     def validate(self) -> None:
         if self.planned_s <= 0:
             raise ValueError(f"segment {self.title!r}: planned duration must be positive")
         if self.kind == SegmentKind.PRODUCT and not self.product_sku:
             raise ValueError(f"segment {self.title!r}: a product slot needs a product")
+        problem = target_problem(self.gmv_target, self.orders_target)
+        if problem:
+            raise ValueError(f"segment {self.title!r}: {problem}")
+
+
+MAX_GMV_TARGET = 1e10  # ¥: beyond any show, and still exact in cents
+MAX_ORDERS_TARGET = 10**8
+
+
+def target_problem(gmv_target: float | None, orders_target: int | None) -> str | None:
+    """Why a segment's targets cannot be (None: they can): each absent, or finite and not negative."""
+    if gmv_target is not None:
+        if isinstance(gmv_target, bool) or not isinstance(gmv_target, (int, float)):
+            return "the GMV target must be a number"
+        if not math.isfinite(gmv_target) or not 0 <= gmv_target <= MAX_GMV_TARGET:
+            return f"the GMV target must be between 0 and {MAX_GMV_TARGET:.0f}"
+    if orders_target is not None:
+        if isinstance(orders_target, bool) or not isinstance(orders_target, int):
+            return "the order target must be a whole number"
+        if not 0 <= orders_target <= MAX_ORDERS_TARGET:
+            return f"the order target must be between 0 and {MAX_ORDERS_TARGET}"
+    return None
 
 
 @dataclass

@@ -21,7 +21,7 @@ from controlroom.core.products import Product
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowInfo, ShowState
 
-SEGMENT_FIELDS = ("kind", "title", "planned_s", "product_sku", "notes")
+SEGMENT_FIELDS = ("kind", "title", "planned_s", "product_sku", "notes", "gmv_target", "orders_target")
 
 
 def plan_problems(state: ShowState, plan: Plan, skus: Iterable[str] | None = None) -> list[str]:

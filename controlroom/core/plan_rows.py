@@ -1,4 +1,5 @@
-"""A run of show as spreadsheet rows and back: kind, title, minutes, product, notes.
+"""A run of show as spreadsheet rows and back: kind, title, minutes, product, the slot's
+GMV and order targets (optional columns, empty: no target), notes.
 
 Header names in Chinese or English; the product is a SKU or a product name of the
 show; every problem is named by row and column; all-or-nothing. An exported plan
@@ -11,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from controlroom.core.plan import Plan, Segment, SegmentKind, new_uid
+from controlroom.core.plan import MAX_ORDERS_TARGET, Plan, Segment, SegmentKind, new_uid, target_problem
 from controlroom.core.products import Product
 from controlroom.core.sheet_problem import ProblemError, SheetProblem
 from controlroom.core.sheet_rows import RowProblems, map_columns, parse_rows
@@ -21,11 +22,16 @@ PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "名称", "内容", "title", "name"),
     "minutes": ("时长(分钟)", "时长（分钟）", "时长", "分钟", "minutes", "duration"),
     "product": ("商品", "商品名称", "sku", "product"),
+    "gmv_target": ("目标GMV(元)", "目标GMV（元）", "目标GMV", "GMV目标", "目标成交额", "成交额目标", "目标销售额",
+                   "gmv target", "gmv_target", "target gmv"),
+    "orders_target": ("目标订单数", "目标订单", "订单目标", "目标单量", "单量目标", "order target", "orders target",
+                      "orders_target", "target orders"),
     "notes": ("备注", "脚本", "话术", "notes", "script"),
     "uid": ("id", "uid", "环节id"),
 }
 REQUIRED = ("kind", "minutes")
-HEADERS = ("类型 kind", "标题 title", "时长(分钟) minutes", "商品 product", "备注 notes", "ID")
+HEADERS = ("类型 kind", "标题 title", "时长(分钟) minutes", "商品 product", "目标GMV(元) GMV target",
+           "目标订单数 order target", "备注 notes", "ID")
 MAX_SEGMENTS = 1000
 MAX_SEGMENT_MINUTES = 600.0
 
@@ -98,7 +104,33 @@ def _segment(
     if kind == SegmentKind.PRODUCT and not sku:
         raise fail("product", "slot_needs_product")
     title = _text(cell("title")) or (_product_title(sku, by_name) if sku else KIND_LABELS[kind])
-    return Segment(kind, title, minutes * 60.0, sku, _text(cell("notes")), _text(cell("uid")) or new_uid())
+    gmv_target, orders_target = _target(cell("gmv_target"), False), _target(cell("orders_target"), True)
+    if gmv_target is _BAD:
+        raise fail("gmv_target", "bad_number", value=repr(cell("gmv_target")))
+    if orders_target is _BAD:
+        raise fail("orders_target", "bad_whole_number", value=repr(cell("orders_target")))
+    return Segment(kind, title, minutes * 60.0, sku, _text(cell("notes")), _text(cell("uid")) or new_uid(),
+                   gmv_target, orders_target)  # type: ignore[arg-type]
+
+
+_BAD = object()
+
+
+def _target(value: Any, whole: bool) -> Any:
+    """An empty cell: no target (None); else a finite number ≥ 0 (whole for orders), or _BAD."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return _BAD
+    try:
+        number = float(str(value).strip().replace(",", "").lstrip("¥￥")) if isinstance(value, str) else float(value)
+    except ValueError:
+        return _BAD
+    if target_problem(number, None) is not None:
+        return _BAD
+    if not whole:
+        return round(number, 2)
+    return int(number) if number.is_integer() and number <= MAX_ORDERS_TARGET else _BAD
 
 
 def _product_title(sku: str, by_name: dict[str, str]) -> str:
@@ -126,6 +158,11 @@ def _text(value: Any) -> str:
 def plan_to_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     """The plan as rows our importer reads back to the same plan."""
     rows = [
-        [KIND_LABELS[s.kind], s.title, s.planned_s / 60.0, s.product_sku or "", s.notes, s.uid] for s in plan.segments
+        [KIND_LABELS[s.kind], s.title, s.planned_s / 60.0, s.product_sku or "", _blank(s.gmv_target),
+         _blank(s.orders_target), s.notes, s.uid] for s in plan.segments
     ]
     return list(HEADERS), rows
+
+
+def _blank(value: float | int | None) -> float | int | str:
+    return "" if value is None else value

@@ -51,6 +51,10 @@ class ShowSettings:
     # An alert when a product on shelf sells out within this many minutes at the current order
     # rate (core/forecast.py). 0: no alert.
     sellout_alert_minutes: float = 5.0
+    # -- targets (issue 13) --
+    # The host display shows the slot's GMV (and orders) against its targets. Off by default:
+    # many hosts are better without a number that is behind.
+    host_show_targets: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -18,6 +18,7 @@ from controlroom.core.plan import Plan
 from controlroom.core.products import Product
 from controlroom.core.queue import QueueState
 from controlroom.core.settings import ShowSettings
+from controlroom.core.targets import SalesTimeline, TargetProgress, progress_dict, target_progress
 from controlroom.core.undo import INCIDENT_KINDS, SHELF_KINDS, TIMER_KINDS, UndoLog, target_ids
 
 
@@ -55,6 +56,7 @@ class Snapshot:
     after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
     undo: str | None = None  # what Ctrl+Z would take back ("next segment"), or None
     forecast: Forecast = field(default_factory=dict)  # on-shelf SKU → seconds until sold out (core/forecast.py)
+    targets: TargetProgress | None = None  # the slot and the show against the plan's targets
 
 
 @dataclass
@@ -85,6 +87,8 @@ class ShowState:
     baseline: Baseline | None = None
     # The recent orders of each product, for the sell-out forecast (core/forecast.py).
     rates: OrderRates = field(default_factory=OrderRates)
+    # Every order's time and money, for the sales of each segment run (core/targets.py).
+    sales: SalesTimeline = field(default_factory=SalesTimeline)
 
     @classmethod
     def new(cls, info: ShowInfo, plan: Plan, products: list[Product], settings: ShowSettings) -> ShowState:
@@ -103,6 +107,8 @@ class ShowState:
         self.queue.apply(e)
         self.metrics.apply(e)
         self.rates.add(e)
+        if e.kind == ev.ORDER:
+            self.sales.add(e)
         if e.kind == ev.ORDER and e.flag and e.flag != ev.FLAG_MANUAL and self.metrics.is_after_end(e.ts):
             self.after_end_oversells += 1
         if e.ref and e.kind in ev.FEED_KINDS:
@@ -194,6 +200,7 @@ class ShowState:
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
             undo=self.undo_log.last.label if self.undo_log.last else None,
             forecast=sellout,
+            targets=target_progress(self.plan, self.timer, self.sales, now, p.segment.uid if p.segment else None),
         )
 
 
@@ -308,4 +315,5 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "undo": snap.undo,
         # -- sell-out forecast (issue 13): every on-shelf SKU → whole seconds until sold out, or null
         "forecast": {sku: whole_seconds(s) for sku, s in snap.forecast.items()},
+        "targets": progress_dict(snap.targets) if snap.targets is not None else None,
     }

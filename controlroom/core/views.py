@@ -19,6 +19,7 @@ from controlroom.core.plan import Plan, Segment, SegmentKind
 from controlroom.core.products import Product, Role
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState
+from controlroom.core.targets import TargetProgress
 
 Spans = tuple[tuple[float, float | None], ...]
 
@@ -45,10 +46,13 @@ class SegmentView(NamedTuple):
     planned_s: float
     product_sku: str | None
     notes: str
+    gmv_target: float | None = None
+    orders_target: int | None = None
 
     def segment(self) -> Segment:
         """An editable copy (the plan editor's draft, a plan to export)."""
-        return Segment(self.kind, self.title, self.planned_s, self.product_sku, self.notes, self.uid)
+        return Segment(self.kind, self.title, self.planned_s, self.product_sku, self.notes, self.uid,
+                       self.gmv_target, self.orders_target)
 
 
 class RunView(NamedTuple):
@@ -133,6 +137,7 @@ class RoomView:
     health: Health
     last_event_id: int
     forecast: Mapping[str, float | None] = field(default_factory=dict)  # on-shelf SKU → seconds until sold out
+    targets: TargetProgress | None = None  # the slot and the show against the plan's targets
 
     @property
     def status(self) -> ShowStatus:
@@ -210,6 +215,7 @@ def room_view(state: ShowState, now: float, health: Health) -> RoomView:
         health=health,
         last_event_id=state.last_event_id,
         forecast=MappingProxyType(dict(snap.forecast)),
+        targets=snap.targets,
     )
 
 
@@ -240,7 +246,8 @@ def segment_views(plan: Plan) -> tuple[SegmentView, ...]:
     cached = _last_plan
     if cached is not None and cached[0] is plan and cached[1] == tuple(map(id, plan.segments)):
         return cached[2]
-    views = tuple(SegmentView(s.uid, s.kind, s.title, s.planned_s, s.product_sku, s.notes) for s in plan.segments)
+    views = tuple(SegmentView(s.uid, s.kind, s.title, s.planned_s, s.product_sku, s.notes, s.gmv_target,
+                              s.orders_target) for s in plan.segments)
     _remember_plan(plan, views)
     return views
 

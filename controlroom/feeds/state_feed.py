@@ -20,6 +20,7 @@ from aiohttp import web
 from controlroom.core.forecast import whole_seconds
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.rooms import gmv_last_minutes
+from controlroom.core.targets import progress_dict
 from controlroom.core.views import ProductRow, RoomView
 from controlroom.services.show_service import ShowService
 
@@ -59,6 +60,7 @@ def live_state(view: RoomView, gmv_5min: float) -> dict[str, Any]:
         "totals": {"gmv": t.gmv, "gmv_5min": gmv_5min, "online": t.online, "orders": t.orders},
         "incidents": [{"ref": i.ref, "text": i.text, "opened_at": i.opened_at} for i in view.open_incidents],
         "forecast": {sku: whole_seconds(s) for sku, s in view.forecast.items()},
+        "targets": progress_dict(view.targets) if view.targets is not None else None,
     }
 
 

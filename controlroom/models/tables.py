@@ -46,6 +46,8 @@ class SegmentRow(Base):
     planned_s: Mapped[float] = mapped_column(Float)
     product_sku: Mapped[str | None] = mapped_column(Text, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    gmv_target: Mapped[float | None] = mapped_column(Float, nullable=True)  # ¥; None: no target
+    orders_target: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class ProductRow(Base):

@@ -23,6 +23,7 @@ from controlroom.core.recap_figures import (
 )
 from controlroom.core.recap_findings import ahead_behind
 from controlroom.core.show import ShowState
+from controlroom.core.targets import vs_target
 from controlroom.recap.cells import (
     DATETIME,
     DURATION,
@@ -231,6 +232,7 @@ TIMELINE_COLUMNS = (
     ("tl.actual_end", 19, DATETIME), ("tl.planned", 10, DURATION), ("tl.extended", 10, MINUTES),
     ("tl.actual", 10, DURATION), ("tl.overrun", 12, MINUTES), ("tl.ahead", 16, MINUTES),
     ("tl.runs", 8, None), ("tl.orders", 9, INT), ("tl.gmv", 13, MONEY),
+    ("tl.gmv_target", 13, MONEY), ("tl.orders_target", 10, INT), ("tl.vs_target", 11, PERCENT),
 )
 
 
@@ -246,8 +248,11 @@ def table(
 def write_timeline(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
     rows = table(ws, t, TIMELINE_COLUMNS)
     names = {sku: p.name for sku, p in r.state.queue.products.items()}
+    plan = {s.uid: s for s in r.state.plan.segments}
     for seg, ahead in zip(r.segments, ahead_behind(r.segments, r.t0), strict=True):
         ran = seg.actual_s is not None
+        planned = plan.get(seg.uid) if seg.index is not None else None
+        gmv_target = planned.gmv_target if planned is not None else None
         rows.append((
             None if seg.index is None else seg.index + 1,
             t(f"kind.{seg.kind}") if seg.kind else "",
@@ -257,6 +262,7 @@ def write_timeline(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
             clock.serial(seg.actual_start) if ran else t("tl.skipped"), clock.serial(seg.actual_end),
             days(seg.planned_s), minutes(seg.extended_s) or None, days(seg.actual_s),
             minutes(seg.overrun_s), minutes(ahead), seg.runs, seg.orders, money(seg.gmv_cents),
+            gmv_target, planned.orders_target if planned is not None else None, vs_target(seg.gmv_cents, gmv_target),
         ))
 
 

@@ -43,6 +43,7 @@ _ZH: dict[str, str] = {
     "tl.actual": "实际时长", "tl.overrun": "超时（分钟）", "tl.ahead": "整体提前(+)/落后(-)（分钟）",
     "tl.runs": "上场次数", "tl.orders": "订单", "tl.gmv": "成交额", "tl.skipped": "未进行",
     "tl.removed": "（已从脚本删除）",
+    "tl.gmv_target": "目标成交额", "tl.orders_target": "目标订单数", "tl.vs_target": "成交额目标完成率",
     "kind.opening": "开场", "kind.product": "产品讲解", "kind.interaction": "互动",
     "kind.final_push": "逼单", "kind.closing": "结束语", "kind.free": "自由",
     # products
@@ -118,6 +119,7 @@ _EN: dict[str, str] = {
     "tl.actual": "Actual", "tl.overrun": "Overrun (min)", "tl.ahead": "Show ahead(+)/behind(-) after (min)",
     "tl.runs": "Runs", "tl.orders": "Orders", "tl.gmv": "GMV", "tl.skipped": "not run",
     "tl.removed": "(removed from the plan)",
+    "tl.gmv_target": "GMV target", "tl.orders_target": "Orders target", "tl.vs_target": "vs target (GMV)",
     "kind.opening": "Opening", "kind.product": "Product slot", "kind.interaction": "Interaction",
     "kind.final_push": "Final push", "kind.closing": "Closing", "kind.free": "Free",
     "pr.sku": "SKU", "pr.name": "Product", "pr.role": "Role", "pr.price": "Price",

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from controlroom.core import events as ev
+from controlroom.core import targets
 from controlroom.core.baseline import ShowMinutes, show_minutes
 from controlroom.core.events import Event
 from controlroom.core.metrics import Metrics
@@ -83,14 +84,27 @@ class ShowRepository:
 
     def previous_show_id(self, show_id: int) -> int | None:
         """The latest earlier show of the same room (when the show has one), else of the same title."""
+        return next(iter(self.earlier_show_ids(show_id, 1)), None)
+
+    def earlier_show_ids(self, show_id: int, limit: int) -> list[int]:
+        """Up to `limit` earlier shows of the same room (when the show has one), else of the same title, newest first."""
         with Session(self.engine) as session:
             show = self.show_row(session, show_id)
             same = Show.room == show.room if show.room else Show.title == show.title
             earlier = (Show.created_at < show.created_at) | ((Show.created_at == show.created_at) & (Show.id < show.id))
-            return session.scalar(
+            return list(session.scalars(
                 select(Show.id).where(same, earlier, Show.id != show.id)
-                .order_by(Show.created_at.desc(), Show.id.desc()).limit(1)
-            )
+                .order_by(Show.created_at.desc(), Show.id.desc()).limit(limit)
+            ))
+
+    def room_air_rates(self, show_id: int, limit: int = targets.HISTORY_SHOWS) -> dict[str, targets.AirRate]:
+        """Per SKU, the orders and time on air of its slots in the room's earlier shows (core/targets.py),
+        for default slot targets. Reads only those shows' timer, plan and order events."""
+        rates = []
+        for earlier in self.earlier_show_ids(show_id, limit):
+            log = list(self.events(earlier, targets.HISTORY_KINDS))
+            rates.append(targets.air_history(self.load_plan(earlier), log, undone_ids(log)))
+        return targets.combine(rates)
 
     def room_history(self, show_id: int, shows: int) -> list[ShowMinutes]:
         """The per-minute figures (core/baseline.py) of the room's last `shows` shows before
@@ -280,6 +294,7 @@ def _write_plan(session: Session, show_id: int, plan: Plan) -> None:
         session.add(SegmentRow(
             show_id=show_id, position=pos, uid=seg.uid, kind=seg.kind.value, title=seg.title,
             planned_s=seg.planned_s, product_sku=seg.product_sku, notes=seg.notes,
+            gmv_target=seg.gmv_target, orders_target=seg.orders_target,
         ))
 
 
@@ -292,7 +307,8 @@ def _write_products(session: Session, show_id: int, products: list[Product]) -> 
 
 
 def _segment(r: SegmentRow) -> Segment:
-    return Segment(SegmentKind(r.kind), r.title, r.planned_s, r.product_sku, r.notes, r.uid)
+    return Segment(SegmentKind(r.kind), r.title, r.planned_s, r.product_sku, r.notes, r.uid,
+                   r.gmv_target, r.orders_target)
 
 
 def _product(r: ProductRow) -> Product:

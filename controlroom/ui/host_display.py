@@ -225,6 +225,22 @@ class HostDisplay(HostWindow):
                     "%2", str(product.promo_count))
         nxt = p.next_segment
         out["next"] = self.tr("Next: %1").replace("%1", nxt.title) if nxt else ""
+        target = self._target(view) if view.settings.host_show_targets else ""
+        if target:  # first: when the row is too long, "next" is what gets elided
+            out["next"] = f"{target}   ·   {out['next']}" if out["next"] else target
+
+    def _target(self, view: RoomView) -> str:
+        """The slot's GMV and orders against its targets (the per-show setting host_show_targets)."""
+        slot = view.targets.slot if view.targets is not None else None
+        if slot is None:
+            return ""
+        parts = []
+        if slot.gmv_target is not None:
+            parts.append(f"{fmt.money(slot.gmv_cents / 100)} / {fmt.money(slot.gmv_target)}")
+        if slot.orders_target is not None:
+            parts.append(self.tr("%1 / %2 orders").replace("%1", fmt.count(slot.orders)).replace(
+                "%2", fmt.count(slot.orders_target)))
+        return self.tr("Target: %1").replace("%1", "  ".join(parts)) if parts else ""
 
     def _ended(self, view: RoomView, out: dict[str, str]) -> None:
         """No segment, no countdown, no product: the show ended, when, and how long it ran."""

@@ -5,6 +5,7 @@ when the draft is saved; every refusal is a sentence naming the row and the fiel
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +16,7 @@ from controlroom.core.plan_edits import check_plan
 from controlroom.core.products import Product, Role
 from controlroom.core.sample_words import plan_words
 from controlroom.core.settings import ShowSettings
+from controlroom.core.targets import AirRate, default_targets
 from controlroom.core.views import EditSource
 from controlroom.ui import texts
 from controlroom.ui.i18n import current_language
@@ -75,6 +77,25 @@ class PlanDraft:
         if self.on_air is not None:
             raise ValueError(translate("plan", "The show has started: edit the plan instead of replacing it."))
         self.segments = default_plan(minutes, self.products, settings, plan_words(current_language())).segments
+
+    def fill_targets(self, rates: Mapping[str, AirRate], rows: list[int] | None = None) -> tuple[int, int]:
+        """Default targets (core/targets.py) for the product slots (of `rows`, default all)
+        that have none: returns (slots filled, slots left empty for want of history).
+        A target the user set is never replaced."""
+        prices = {p.sku: p.price for p in self.products}
+        filled = missing = 0
+        for i in range(len(self.segments)) if rows is None else rows:
+            s = self.segments[i]
+            if s.kind != SegmentKind.PRODUCT or not s.product_sku or s.gmv_target is not None \
+                    or s.orders_target is not None:
+                continue
+            gmv, orders = default_targets(s, prices.get(s.product_sku), rates)
+            if orders is None:
+                missing += 1
+                continue
+            s.gmv_target, s.orders_target = gmv, orders
+            filled += 1
+        return filled, missing
 
     # -- products ------------------------------------------------------------
     def add_product(self) -> int:

@@ -3,9 +3,9 @@ sheet import; nothing is saved until Apply, and nothing at all if a row is wrong
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from typing import Any
+
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -22,209 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.core.plan import SegmentKind
-from controlroom.core.products import Role, parse_role
+from controlroom.core.products import Role
+from controlroom.core.targets import AirRate
 from controlroom.services.show_service import ShowService
 from controlroom.sheets.errors import SheetError
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import sheet_texts, texts
+from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.plan_draft import PlanDraft
+from controlroom.ui.plan_models import ComboDelegate, DraftModel, ProductsModel, SegmentsModel
 from controlroom.ui.sheet_reader import read_products_responsive
 
-Index = QModelIndex | QPersistentModelIndex
-EDIT = Qt.ItemDataRole.EditRole
-DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-class DraftModel(QAbstractTableModel):
-    """Base for the two tables: rows of the draft, cells parsed on edit.
-    Signals: problem(text) — a refused edit, naming its row and field."""
-
-    problem = Signal(str)
-    columns: tuple[str, ...] = ()
-
-    def __init__(self, draft: PlanDraft, parent: object = None) -> None:
-        super().__init__(parent)
-        self.draft = draft
-
-    def items(self) -> list:
-        raise NotImplementedError
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items())
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def reset(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
-    def refuse(self, row: int, field: str, value: object) -> bool:
-        self.problem.emit(self.tr("Row %1, %2: “%3” is not valid").replace("%1", str(row + 1))
-                          .replace("%2", field).replace("%3", str(value)))
-        return False
-
-
-class SegmentsModel(DraftModel):
-    columns = ("kind", "title", "minutes", "product", "notes")
-
-    def items(self) -> list:
-        return self.draft.segments
-
-    def headers(self) -> list[str]:
-        return [self.tr("Kind"), self.tr("Title"), self.tr("Minutes"), self.tr("Product"), self.tr("Notes")]
-
-    def data(self, index: Index, role: int = DISPLAY) -> object:
-        if not index.isValid() or role not in (DISPLAY, EDIT):
-            return None
-        s = self.draft.segments[index.row()]
-        col = self.columns[index.column()]
-        if col == "kind":
-            return texts.segment_kind(s.kind) if role == DISPLAY else s.kind.value
-        if col == "minutes":
-            return f"{s.planned_s / 60:g}"
-        if col == "product":
-            names = {p.sku: p.name for p in self.draft.products}
-            return names.get(s.product_sku or "", s.product_sku or "") if role == DISPLAY else (s.product_sku or "")
-        if col == "notes":
-            return s.notes.replace("\n", " · ") if role == DISPLAY else s.notes
-        return s.title
-
-    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:
-        if role != EDIT or not index.isValid():
-            return False
-        row, col = index.row(), self.columns[index.column()]
-        s = self.draft.segments[row]
-        text = str(value).strip()
-        if col == "kind":
-            try:
-                s.kind = SegmentKind(text)
-            except ValueError:
-                return self.refuse(row, self.headers()[0], value)
-        elif col == "minutes":
-            try:
-                minutes = float(text)
-            except ValueError:
-                return self.refuse(row, self.headers()[2], value)
-            if not 0 < minutes <= 24 * 60:
-                return self.refuse(row, self.headers()[2], value)
-            s.planned_s = minutes * 60.0
-        elif col == "product":
-            s.product_sku = text or None
-        elif col == "notes":
-            s.notes = str(value)
-        elif not text:
-            return self.refuse(row, self.headers()[1], value)
-        else:
-            s.title = text
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-        return True
-
-
-class ProductsModel(DraftModel):
-    columns = ("sku", "name", "role", "price", "stock", "selling_points", "promo")
-
-    def items(self) -> list:
-        return self.draft.products
-
-    def headers(self) -> list[str]:
-        return [self.tr("SKU"), self.tr("Name"), self.tr("Role"), self.tr("Price"), self.tr("Stock"),
-                self.tr("Selling points"), self.tr("Promo")]
-
-    def data(self, index: Index, role: int = DISPLAY) -> object:
-        if not index.isValid() or role not in (DISPLAY, EDIT):
-            return None
-        p = self.draft.products[index.row()]
-        col = self.columns[index.column()]
-        if col == "role":
-            return texts.role(p.role) if role == DISPLAY else p.role.value
-        if col == "price":
-            return f"{p.price:g}"
-        return str(getattr(p, col))
-
-    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:
-        if role != EDIT or not index.isValid():
-            return False
-        row, col = index.row(), self.columns[index.column()]
-        p = self.draft.products[row]
-        text = str(value).strip()
-        try:
-            new = self._parse(col, text)
-        except ValueError:
-            return self.refuse(row, self.headers()[index.column()], value)
-        why = self._refusal(p, col, new)
-        if why:
-            self.problem.emit(why)
-            return False
-        if col == "sku" and new != p.sku:
-            if any(q.sku == new for q in self.draft.products):
-                return self.refuse(row, self.headers()[0], value)
-            for s in self.draft.segments:  # segments follow their product
-                if s.product_sku == p.sku:
-                    s.product_sku = new
-        setattr(p, col, new)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-        return True
-
-    def _refusal(self, p: object, col: str, new: object) -> str | None:
-        """The core's reason a product in use keeps its SKU or its stock, translated."""
-        sku = p.sku  # type: ignore[attr-defined]
-        if col == "sku" and new != sku:
-            return self.draft.rename_refusal(sku)
-        if col == "stock" and new != p.stock:  # type: ignore[attr-defined]
-            return self.draft.stock_refusal(sku)
-        return None
-
-    def _parse(self, col: str, text: str) -> object:
-        if col == "role":
-            return parse_role(text)
-        if col == "price":
-            price = float(text)
-            if not price >= 0 or price == float("inf"):
-                raise ValueError
-            return price
-        if col == "stock":
-            stock = int(text)
-            if stock < 0:
-                raise ValueError
-            return stock
-        if col in ("sku", "name") and not text:
-            raise ValueError
-        return text
-
-
-class ComboDelegate(QStyledItemDelegate):
-    """A combo box editor whose choices (label, value) come from a function."""
-
-    def __init__(self, choices: object, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        for label, value in self.choices():  # type: ignore[operator]
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        i = editor.findData(index.data(EDIT))
-        editor.setCurrentIndex(max(0, i))
-
-    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), EDIT)  # type: ignore[attr-defined]
+__all__ = ["ComboDelegate", "DraftModel", "PlanEditor", "ProductsModel", "SegmentsModel"]
 
 
 class PlanEditor(QDialog):
@@ -241,6 +48,11 @@ class PlanEditor(QDialog):
         self._settings = source.settings
         self.segments = SegmentsModel(self.draft, self)
         self.products = ProductsModel(self.draft, self)
+        self.rates: dict[str, AirRate] | None = None  # the room's history, once read (off the UI thread)
+        self.history_job: Job | None = None
+        self._fill_when_read = False
+        self._rows_waiting: list[int] = []  # slots given a product while the history was being read
+        self.segments.product_chosen.connect(self._default_targets_for)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
@@ -293,6 +105,7 @@ class PlanEditor(QDialog):
             (self.tr("Up"), lambda: self._edit(self.segments, lambda r: self.draft.move(self.draft.segments, r, -1))),
             (self.tr("Down"), lambda: self._edit(self.segments, lambda r: self.draft.move(self.draft.segments, r, 1))),
             (self.tr("Default plan"), self._default),
+            (self.tr("Fill targets"), self.fill_targets),
         ])
 
     def _product_buttons(self) -> QHBoxLayout:
@@ -333,6 +146,53 @@ class PlanEditor(QDialog):
             self.message.setText(str(exc))
             return
         self.segments.reset()
+
+    # -- default targets from the room's history -----------------------------------
+    def read_history(self) -> None:
+        """Read the room's earlier shows on a worker thread (once); fill targets after if asked."""
+        if self.rates is not None or self.history_job is not None:
+            return
+        repo, show_id = self.service.repo, self.service.show_id
+        self.history_job = run_in_background(self, self.tr("Reading the room's earlier shows…"),
+                                             lambda _progress: repo.room_air_rates(show_id),
+                                             self._history_read, self._history_failed)
+
+    def _history_read(self, rates: Any) -> None:
+        self.rates, self.history_job = dict(rates), None
+        waiting, self._rows_waiting = self._rows_waiting, []
+        for row in waiting:
+            self._default_targets_for(row)
+        if self._fill_when_read:
+            self._fill_when_read = False
+            self.fill_targets()
+
+    def _history_failed(self, exc: BaseException) -> None:
+        self.history_job, self._fill_when_read, self._rows_waiting = None, False, []
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setText(self.tr("The room's earlier shows could not be read: %1").replace("%1", str(exc)))
+
+    def fill_targets(self) -> None:
+        """The empty targets of the product slots, from the room's history (docs/window.md)."""
+        if self.rates is None:
+            self._fill_when_read = True
+            self.read_history()
+            return
+        filled, missing = self.draft.fill_targets(self.rates)
+        self.segments.reset()
+        self.message.setStyleSheet("color: #2e7d32;" if not missing else "color: #ef6c00;")
+        text = self.tr("Targets filled for %1 product slots from the room's earlier shows.").replace("%1", str(filled))
+        if missing:
+            text += " " + self.tr("%1 slots left empty: the room has no history of their product.").replace(
+                "%1", str(missing))
+        self.message.setText(text + " " + self.tr("Apply to save."))
+
+    def _default_targets_for(self, row: int) -> None:
+        """A slot just given a product takes its default targets, when the room has history."""
+        if self.rates is None:
+            self._rows_waiting.append(row)
+            self.read_history()
+        elif row < len(self.draft.segments) and self.draft.fill_targets(self.rates, rows=[row])[0]:
+            self.segments.reset()
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Product sheet"), "", "Product sheets (*.xlsx *.csv)")

@@ -101,6 +101,8 @@ WORDS: dict[str, dict[str, str]] = {
         "minutes": QT_TRANSLATE_NOOP("SheetProblem", "minutes of the segment"),
         "product": QT_TRANSLATE_NOOP("SheetProblem", "the product"),
         "notes": QT_TRANSLATE_NOOP("SheetProblem", "segment notes"),
+        "gmv_target": QT_TRANSLATE_NOOP("SheetProblem", "GMV target of the segment"),
+        "orders_target": QT_TRANSLATE_NOOP("SheetProblem", "order target of the segment"),
         "uid": QT_TRANSLATE_NOOP("SheetProblem", "segment ID"),
         "time": QT_TRANSLATE_NOOP("SheetProblem", "the time"),
         "online": QT_TRANSLATE_NOOP("SheetProblem", "online viewers"),

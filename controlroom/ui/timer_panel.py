@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom.core.money import cents
 from controlroom.core.pacing import ShowStatus
+from controlroom.core.targets import SlotProgress
 from controlroom.core.views import RoomView
 from controlroom.ui import fmt, promo_line, texts, theme
 from controlroom.ui.guard import hand_back
@@ -119,8 +121,16 @@ class TimerPanel(QWidget):
         for i, (label, widget) in enumerate(pairs):
             grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
             grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
-        grid.addWidget(QLabel(self.tr("Next")), 2, 0)
-        grid.addWidget(self.next, 2, 1, 1, 3)
+        self.slot_target = QLabel("—")
+        self.money_vs_plan = QLabel("—")
+        self.money_vs_plan.setToolTip(self.tr("GMV of the slots with a GMV target so far, against what their targets "
+                                              "expected by now (the slot on air pro-rated by its time)"))
+        grid.addWidget(QLabel(self.tr("Slot vs target")), 2, 0)
+        grid.addWidget(self.slot_target, 2, 1)
+        grid.addWidget(QLabel(self.tr("Money vs plan")), 2, 2)
+        grid.addWidget(self.money_vs_plan, 2, 3)
+        grid.addWidget(QLabel(self.tr("Next")), 3, 0)
+        grid.addWidget(self.next, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return grid
@@ -237,6 +247,7 @@ class TimerPanel(QWidget):
         nxt = p.next_segment
         self.next.setText(texts.kind_and_title(nxt.kind, nxt.title) if nxt else "—")
         self._show_cues(view)
+        self._show_targets(view)
         self._show_kpis(view)
         self._show_host_message(view.host_message)
 
@@ -256,6 +267,30 @@ class TimerPanel(QWidget):
         }
         for key, text in values.items():
             self.kpis[key].setText(text)
+
+    def _show_targets(self, view: RoomView) -> None:
+        """The slot on air against its targets (green on pace, amber behind), and the show's money against the plan."""
+        progress = view.targets
+        slot = progress.slot if progress is not None else None
+        if slot is None or (slot.gmv_target is None and slot.orders_target is None):
+            self.slot_target.setText("—")
+            theme.restyle(self.slot_target, "")
+        else:
+            parts = []
+            if slot.gmv_target is not None:
+                parts.append(f"{fmt.money(slot.gmv_cents / 100)} / {fmt.money(slot.gmv_target)}")
+            if slot.orders_target is not None:
+                parts.append(self.tr("%1 / %2 orders").replace("%1", fmt.count(slot.orders))
+                             .replace("%2", fmt.count(slot.orders_target)))
+            self.slot_target.setText("  ·  ".join(parts))
+            theme.restyle(self.slot_target, f"color: {theme_colour(on_pace(slot))}; font-weight: bold;")
+        if progress is None or not progress.has_targets:
+            self.money_vs_plan.setText("—")
+            theme.restyle(self.money_vs_plan, "")
+            return
+        ahead = progress.ahead_cents
+        self.money_vs_plan.setText(("+" if ahead >= 0 else "−") + fmt.money(abs(ahead) / 100))
+        theme.restyle(self.money_vs_plan, f"color: {theme_colour(ahead >= 0)}; font-weight: bold;")
 
     def _expected_end(self, view: RoomView) -> str:
         p = view.pacing
@@ -282,6 +317,18 @@ class TimerPanel(QWidget):
         self.final_push_cue.setVisible(p.final_push)
         self.promos.setText(promo_line.promo_html(view, self.tr("Promo repeats: "), self.tr("… +%1 more"),
                                                   self.promos.fontMetrics(), self.promos.width()))
+
+
+def on_pace(slot: SlotProgress) -> bool:
+    """The slot has taken at least its targets' share for the time it has had."""
+    share = slot.share
+    gmv_ok = slot.gmv_target is None or slot.gmv_cents >= round(cents(slot.gmv_target) * share)
+    orders_ok = slot.orders_target is None or slot.orders >= slot.orders_target * share
+    return gmv_ok and orders_ok
+
+
+def theme_colour(good: bool) -> str:
+    return "#2e7d32" if good else "#ef6c00"
 
 
 def reserve_line(label: QLabel) -> None:

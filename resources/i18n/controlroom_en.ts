@@ -91,6 +91,14 @@
         <translation>Repeat (×%2): %1</translation>
     </message>
     <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 orders</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
         <source>Show ended</source>
         <translation>Show ended</translation>
     </message>
@@ -592,12 +600,36 @@
         <translation>Default plan</translation>
     </message>
     <message>
+        <source>Fill targets</source>
+        <translation>Fill targets</translation>
+    </message>
+    <message>
         <source>Import product sheet…</source>
         <translation>Import product sheet…</translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Reading the room's earlier shows…</source>
+        <translation>Reading the room's earlier shows…</translation>
+    </message>
+    <message>
+        <source>The room's earlier shows could not be read: %1</source>
+        <translation>The room's earlier shows could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Targets filled for %1 product slots from the room's earlier shows.</source>
+        <translation>Targets filled for %1 product slots from the room's earlier shows.</translation>
+    </message>
+    <message>
+        <source>%1 slots left empty: the room has no history of their product.</source>
+        <translation>%1 slots left empty: the room has no history of their product.</translation>
+    </message>
+    <message>
+        <source>Apply to save.</source>
+        <translation>Apply to save.</translation>
     </message>
     <message>
         <source>Product sheet</source>
@@ -740,8 +772,16 @@
         <translation>Product</translation>
     </message>
     <message>
+        <source>GMV target (¥)</source>
+        <translation>GMV target (¥)</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Order target</source>
+        <translation>Order target</translation>
     </message>
 </context>
 <context>
@@ -869,6 +909,10 @@
     <message>
         <source>Sell-out alert: sells out within (min, 0 = off)</source>
         <translation>Sell-out alert: sells out within (min, 0 = off)</translation>
+    </message>
+    <message>
+        <source>Host display: show the slot's sales against its targets</source>
+        <translation>Host display: show the slot's sales against its targets</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1230,14 @@
         <translation>segment notes</translation>
     </message>
     <message>
+        <source>GMV target of the segment</source>
+        <translation>GMV target of the segment</translation>
+    </message>
+    <message>
+        <source>order target of the segment</source>
+        <translation>order target of the segment</translation>
+    </message>
+    <message>
         <source>segment ID</source>
         <translation>segment ID</translation>
     </message>
@@ -1364,6 +1416,18 @@
         <translation>Expected end</translation>
     </message>
     <message>
+        <source>GMV of the slots with a GMV target so far, against what their targets expected by now (the slot on air pro-rated by its time)</source>
+        <translation>GMV of the slots with a GMV target so far, against what their targets expected by now (the slot on air pro-rated by its time)</translation>
+    </message>
+    <message>
+        <source>Slot vs target</source>
+        <translation>Slot vs target</translation>
+    </message>
+    <message>
+        <source>Money vs plan</source>
+        <translation>Money vs plan</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>Next</translation>
     </message>
@@ -1426,6 +1490,10 @@
     <message>
         <source>Show length</source>
         <translation>Show length</translation>
+    </message>
+    <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 orders</translation>
     </message>
     <message>
         <source>Ended at %1 (%2)</source>

@@ -91,6 +91,14 @@
         <translation>重复口播（已 %2 次）：%1</translation>
     </message>
     <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 单</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
         <source>Show ended</source>
         <translation>直播已结束</translation>
     </message>
@@ -592,12 +600,36 @@
         <translation>默认脚本</translation>
     </message>
     <message>
+        <source>Fill targets</source>
+        <translation>填入目标</translation>
+    </message>
+    <message>
         <source>Import product sheet…</source>
         <translation>导入商品表…</translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Reading the room's earlier shows…</source>
+        <translation>正在读取本直播间以往场次…</translation>
+    </message>
+    <message>
+        <source>The room's earlier shows could not be read: %1</source>
+        <translation>无法读取本直播间以往场次：%1</translation>
+    </message>
+    <message>
+        <source>Targets filled for %1 product slots from the room's earlier shows.</source>
+        <translation>已按本直播间以往场次为 %1 个产品环节填入目标。</translation>
+    </message>
+    <message>
+        <source>%1 slots left empty: the room has no history of their product.</source>
+        <translation>%1 个环节未填：本直播间没有该商品的历史数据。</translation>
+    </message>
+    <message>
+        <source>Apply to save.</source>
+        <translation>点击应用以保存。</translation>
     </message>
     <message>
         <source>Product sheet</source>
@@ -740,8 +772,16 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>GMV target (¥)</source>
+        <translation>目标GMV（元）</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Order target</source>
+        <translation>目标订单数</translation>
     </message>
 </context>
 <context>
@@ -869,6 +909,10 @@
     <message>
         <source>Sell-out alert: sells out within (min, 0 = off)</source>
         <translation>售罄预警：预计售罄前（分钟，0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Host display: show the slot's sales against its targets</source>
+        <translation>主播屏：显示本环节成交对比目标</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1230,14 @@
         <translation>环节备注</translation>
     </message>
     <message>
+        <source>GMV target of the segment</source>
+        <translation>环节的目标GMV</translation>
+    </message>
+    <message>
+        <source>order target of the segment</source>
+        <translation>环节的目标订单数</translation>
+    </message>
+    <message>
         <source>segment ID</source>
         <translation>环节 ID</translation>
     </message>
@@ -1364,6 +1416,18 @@
         <translation>预计结束</translation>
     </message>
     <message>
+        <source>GMV of the slots with a GMV target so far, against what their targets expected by now (the slot on air pro-rated by its time)</source>
+        <translation>至今有目标GMV的环节的成交额，对比其目标到此刻应达成的金额（当前环节按已用时间折算）</translation>
+    </message>
+    <message>
+        <source>Slot vs target</source>
+        <translation>环节目标进度</translation>
+    </message>
+    <message>
+        <source>Money vs plan</source>
+        <translation>成交额较计划</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -1426,6 +1490,10 @@
     <message>
         <source>Show length</source>
         <translation>本场时长</translation>
+    </message>
+    <message>
+        <source>%1 / %2 orders</source>
+        <translation>%1 / %2 单</translation>
     </message>
     <message>
         <source>Ended at %1 (%2)</source>

@@ -218,6 +218,16 @@
         <source>order of the segments</source>
         <translation>环节顺序</translation>
     </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="108" />
+        <source>GMV target</source>
+        <translation>目标GMV</translation>
+    </message>
+    <message>
+        <location filename="../../controlroom/ui/live_data/import_preview.py" line="108" />
+        <source>order target</source>
+        <translation>目标订单数</translation>
+    </message>
 </context>
 <context>
     <name>KeywordDialog</name>

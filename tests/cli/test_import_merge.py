@@ -5,6 +5,7 @@ what was sold stays on shelf, sold, and in stock as it was."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -13,7 +14,7 @@ from controlroom.core import events as ev
 from controlroom.core.clock import SystemClock
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import ShowService, create_show
-from controlroom.sheets.plan_io import write_plan
+from controlroom.sheets.plan_io import read_plan, write_plan
 from controlroom.store.writer import FeedWriter
 from tests.cli.test_cli import cli, write_sheet
 
@@ -72,3 +73,25 @@ def test_import_plan_keeps_the_segment_on_air(db_path, tmp_path, repo, running_s
     after = repo.load_show(running_show).plan
     assert [s.uid for s in after.segments] == [plan.segments[0].uid, on_air.uid, *(s.uid for s in plan.segments[2:5])]
     assert status(db_path, running_show)["segment"]["uid"] == on_air.uid
+
+
+@pytest.mark.slow
+def test_a_plan_with_targets_imported_shows_in_status_and_exports_back(db_path, tmp_path, repo, running_show):
+    """Real processes: `import plan` of a sheet with targets, then `status`'s `targets` (the
+    slot on air with its 3 units sold in one order), then `export plan` writes them back."""
+    plan = repo.load_show(running_show).plan
+    slot = plan.segments[1]
+    with_targets = plan.__class__([*plan.segments[:1], replace(slot, gmv_target=297.0, orders_target=10),
+                                   *plan.segments[2:]])
+    path = write_plan(tmp_path / "plan.xlsx", with_targets)
+    out = cli("import", "plan", path, "--db", db_path, "--show", running_show, "--yes").stdout
+    assert f"updated  {slot.uid}" in out and "gmv_target — → 297; orders_target — → 10" in out
+    targets = status(db_path, running_show)["targets"]
+    assert targets["slot"] == {"gmv": 29.7, "orders": 1, "gmv_target": 297.0, "orders_target": 10,
+                               "gmv_left": 267.3, "orders_left": 9}
+    assert targets["has_targets"] is True and targets["show"]["gmv"] == 29.7
+    again = tmp_path / "again.xlsx"
+    cli("export", "plan", again, "--db", db_path, "--show", running_show)
+    back = read_plan(again, sample_products())
+    assert [(s.gmv_target, s.orders_target) for s in back.segments] == [
+        (s.gmv_target, s.orders_target) for s in with_targets.segments]

@@ -19,6 +19,7 @@ from controlroom.core import events as ev
 from controlroom.core.clock import FakeClock
 from controlroom.core.commands import CommandError
 from controlroom.core.events import Event
+from controlroom.core.plan import Plan
 from controlroom.core.recap import recap_of
 from controlroom.core.show import status_dict
 from controlroom.feeds.catalogue import sample_products
@@ -156,6 +157,18 @@ class OneTruth(RuleBasedStateMachine):
         except CommandError:
             pass
 
+    @rule(data=st.data())
+    def set_targets(self, data) -> None:
+        """Targets on some segments (issue 13): the slot's and the show's money against them
+        are in `status`, so the invariant compares them live and replayed."""
+        segments = [replace(s, gmv_target=data.draw(st.none() | st.sampled_from([0.0, 99.5, 1000.0])),
+                            orders_target=data.draw(st.none() | st.integers(0, 20)))
+                    for s in self.service.state.plan.segments]
+        try:
+            self.service.update_plan(Plan(segments))
+        except CommandError:
+            pass
+
     @rule(minutes=st.sampled_from([1.0, 4.0, 8.0]))
     def edit_settings(self, minutes: float) -> None:
         self.service.update_settings(self.service.state.settings.replace(slot_warn_minutes=minutes,
@@ -195,7 +208,12 @@ class OneTruth(RuleBasedStateMachine):
         state = self.repo.load_show(self.show_id)
         if state.timer.started_at is None:
             return
-        kpis = recap_of(state, self.repo.events(self.show_id)).kpis
+        recap = recap_of(state, self.repo.events(self.show_id))
+        kpis = recap.kpis
+        slot = (live["targets"] or {}).get("slot")
+        if slot is not None:  # the slot on air: the recap's Timeline row of it, to the cent
+            row = next(r for r in recap.segments if r.uid == live["segment"]["uid"])
+            assert (row.orders, row.gmv_cents) == (slot["orders"], round(slot["gmv"] * 100))
         t = live["totals"]
         assert (kpis.orders, round(kpis.gmv, 2), kpis.likes, kpis.comments, kpis.shares, kpis.follows,
                 kpis.buyers, kpis.oversells) == (t["orders"], t["gmv"], t["likes"], t["comments"], t["shares"],

@@ -146,3 +146,28 @@ def test_a_database_at_head_is_opened_without_ddl(store_url):
     finally:
         event.remove(Engine, "before_cursor_execute", record)
     assert statements and not {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE"} & set(statements)
+
+
+def test_a_file_at_revision_0004_gets_the_segment_targets_and_keeps_its_plan(tmp_path):
+    """Revision 0005: a file made before targets (its segments without the two columns) is
+    upgraded in place; its segments have no targets, a new show's targets are kept."""
+    from controlroom.core.plan import Plan, Segment, SegmentKind
+    from controlroom.core.settings import ShowSettings
+
+    path = tmp_path / "0004.db"
+    old_file(path, 2)
+    open_engine(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.executescript("ALTER TABLE segments DROP COLUMN gmv_target; ALTER TABLE segments DROP COLUMN orders_target;"
+                       "UPDATE alembic_version SET version_num = '0004';")
+    conn.close()
+    engine = open_engine(path)
+    repo = ShowRepository(engine)
+    assert [(s.uid, s.planned_s, s.gmv_target, s.orders_target) for s in repo.load_show(1).plan.segments] == [
+        ("seg-a", 600.0, None, None)]
+    plan = Plan([Segment(SegmentKind.PRODUCT, "保温杯", 300.0, "SKU1", uid="t", gmv_target=1234.56, orders_target=7)])
+    new = repo.create_show("新", 5, plan, [], ShowSettings(), created_at=2000.0)
+    assert [(s.gmv_target, s.orders_target) for s in repo.load_plan(new).segments] == [(1234.56, 7)]
+    with engine.connect() as conn:
+        assert schema.current(conn) == "0005"
+    engine.dispose()

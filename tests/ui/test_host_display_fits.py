@@ -141,6 +141,33 @@ def test_every_label_fits_during_a_product_slot_with_long_texts_and_the_cues(dis
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_the_slots_targets_fit_too_when_the_show_shows_them(display, qtbot, long_session, clock, lang, size):
+    """The per-show setting host_show_targets (off by default) puts the slot's sales against
+    its targets before "next": with every long text and both cues, everything still fits."""
+    from dataclasses import replace
+
+    from controlroom.core import events as ev
+    from controlroom.core.events import Event
+    from controlroom.core.plan import Plan
+
+    view = _on_air_with_cues(long_session, clock, lang)
+    service = long_session.service
+    display.show_view(view)
+    assert "12,999" not in display.labels["next"].text()  # off by default
+    segments = [replace(s, gmv_target=1_299_900.0, orders_target=100) if s.uid == view.pacing.segment.uid else s
+                for s in service.state.plan.segments]
+    service.update_plan(Plan(segments))
+    service.update_settings(service.state.settings.replace(host_show_targets=True))
+    service.ingest([Event(ev.ORDER, clock.now(), user="b", product="SKU-0000", value=12999.0, ref="o1")])
+    display.resize(*size)
+    with qtbot.waitExposed(display):
+        display.show()
+    display.show_view(service.view())
+    _assert_everything_fits(display)
+    assert "¥12,999 / ¥1,299,900" in (display.labels["next"].toolTip() or display.labels["next"].text())
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_every_label_fits_after_the_end(display, qtbot, long_session, clock, lang, size):
     view = _on_air_with_cues(long_session, clock, lang)
     long_session.service.end()

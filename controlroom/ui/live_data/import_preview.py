@@ -106,6 +106,7 @@ class ImportPreviewDialog(QDialog):
             "selling_points": self.tr("selling points"), "promo": self.tr("promo"), "kind": self.tr("kind"),
             "title": self.tr("title"), "planned_s": self.tr("minutes"), "product_sku": self.tr("product"),
             "notes": self.tr("notes"), "order": self.tr("order of the segments"),
+            "gmv_target": self.tr("GMV target"), "orders_target": self.tr("order target"),
         }
         if name == "order":
             return labels[name]
