@@ -41,6 +41,9 @@ class ShowSettings:
     obs_recover_seconds: float = 10.0
     # segment kind=OBS scene; …, e.g. "product=Product cam; interaction=Wide". Empty: no switching.
     obs_scenes: str = ""
+    # -- recap-a: the serious 复盘 (issue 13) --
+    # The per-slot sheet's tail: the slot product's sales in this many minutes after its slot ended.
+    recap_tail_minutes: float = 5.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -184,6 +184,59 @@ EVENT_KINDS: dict[str, dict[str, str]] = {
 _ZH.update({"summary.snapshot": "截至 {time} 的快照：直播仍在进行，数据到此为止"})
 _EN.update({"summary.snapshot": "Snapshot up to {time}: the show is still running; figures stop here"})
 
+# -- recap-a (issue 13): money per view, the per-slot and per-SKU sheets, interactions
+_ZH.update({
+    "sheet.slots": "环节复盘", "sheet.skus": "单品表现",
+    "kpi.gpm": "千次观看成交额 GPM（成交额 ÷ 累计观看 × 1000）",
+    "kpi.uv_value": "UV 价值（成交额 ÷ 独立访客）",
+    "kpi.uv_value_per_entry": "UV 价值（按进入人次：成交额 ÷ 累计观看，无访客身份）",
+    "sl.run": "上场序号", "sl.no": "环节序号", "sl.kind": "类型", "sl.title": "环节", "sl.product": "商品",
+    "sl.sched_start": "计划开始", "sl.actual_start": "实际开始", "sl.actual_end": "实际结束",
+    "sl.planned": "计划时长", "sl.extended": "延长（分钟）", "sl.actual": "实际时长", "sl.overrun": "超时（分钟）",
+    "sl.ahead": "结束时整体提前(+)/落后(-)（分钟）", "sl.orders": "订单", "sl.gmv": "成交额",
+    "sl.views": "进入人次", "sl.gpm": "千次观看成交额 GPM", "sl.uv": "UV 价值（成交额 ÷ 进入的独立访客）",
+    "sl.uv_per_entry": "UV 价值（按进入人次）",
+    "sl.product_orders": "本环节商品：环节中订单", "sl.product_gmv": "本环节商品：环节中成交额",
+    "sl.tail_orders": "本环节商品：结束后 {n:g} 分钟订单", "sl.tail_gmv": "本环节商品：结束后 {n:g} 分钟成交额",
+    "sl.tail_length": "结束后统计时长", "sl.removed": "（已从脚本删除）",
+    "sl.outside": "不在任何环节中（开播前、环节之间、最后环节之后）", "sl.total": "合计（＝汇总）",
+    "ia.heading": "互动：计划与实际", "ia.planned": "计划的互动环节", "ia.runs": "互动环节实际进行（次）",
+    "ia.marked": "标记的互动（次）", "ia.held": "实际互动合计（次）",
+    "ia.longest": "最长无互动间隔（分钟，含开播后与下播前）", "ia.from": "从", "ia.to": "到", "ia.none": "无",
+    "sk.stock_start": "开播库存（开播时）", "sk.sold": "售出件数", "sk.sell_through": "售罄率（售出件数 ÷ 开播库存）",
+    "sk.sold_out_at": "首次售罄时间", "sk.sold_out_after": "开播后首次售罄",
+    "sk.shelf_minutes": "上架时长（分钟）", "sk.oversells": "超卖/异常订单", "sk.orders": "总订单",
+    "sk.gmv": "总成交额", "sk.gmv_explained": "讲解中成交额", "sk.views": "讲解中进入人次",
+    "sk.gpm": "讲解中千次观看成交额 GPM", "sk.uv": "讲解中 UV 价值（成交额 ÷ 进入的独立访客）",
+    "sk.uv_per_entry": "讲解中 UV 价值（按进入人次）", "sk.total": "合计（＝汇总）",
+})
+_EN.update({
+    "sheet.slots": "Slots", "sheet.skus": "Per SKU",
+    "kpi.gpm": "GPM (GMV ÷ views × 1000)",
+    "kpi.uv_value": "UV value (GMV ÷ unique viewers)",
+    "kpi.uv_value_per_entry": "UV value per entry (GMV ÷ views; viewers unknown)",
+    "sl.run": "Run", "sl.no": "#", "sl.kind": "Kind", "sl.title": "Segment", "sl.product": "Product",
+    "sl.sched_start": "Scheduled start", "sl.actual_start": "Actual start", "sl.actual_end": "Actual end",
+    "sl.planned": "Planned", "sl.extended": "Extended (min)", "sl.actual": "Actual", "sl.overrun": "Overrun (min)",
+    "sl.ahead": "Show ahead(+)/behind(-) at its end (min)", "sl.orders": "Orders", "sl.gmv": "GMV",
+    "sl.views": "Views", "sl.gpm": "GPM", "sl.uv": "UV value (GMV ÷ unique viewers who came in)",
+    "sl.uv_per_entry": "UV value per entry",
+    "sl.product_orders": "Slot product: orders in the slot", "sl.product_gmv": "Slot product: GMV in the slot",
+    "sl.tail_orders": "Slot product: orders in {n:g} min after", "sl.tail_gmv": "Slot product: GMV in {n:g} min after",
+    "sl.tail_length": "Tail length", "sl.removed": "(removed from the plan)",
+    "sl.outside": "In no segment (before, between, after the segments)", "sl.total": "Total (= Summary)",
+    "ia.heading": "Interactions: planned vs held", "ia.planned": "Interaction segments planned",
+    "ia.runs": "Interaction segments run", "ia.marked": "Interactions marked", "ia.held": "Interactions held",
+    "ia.longest": "Longest gap without an interaction (min, from the start to the end)", "ia.from": "From",
+    "ia.to": "To", "ia.none": "none",
+    "sk.stock_start": "Stock at start", "sk.sold": "Units sold", "sk.sell_through": "Sell-through (units sold ÷ stock at start)",
+    "sk.sold_out_at": "First sold out at", "sk.sold_out_after": "Sold out after",
+    "sk.shelf_minutes": "On shelf (min)", "sk.oversells": "Oversells / unexpected orders", "sk.orders": "Orders in total",
+    "sk.gmv": "GMV in total", "sk.gmv_explained": "GMV while explained", "sk.views": "Views while explained",
+    "sk.gpm": "GPM while explained", "sk.uv": "UV value while explained (GMV ÷ unique viewers who came in)",
+    "sk.uv_per_entry": "UV value per entry while explained", "sk.total": "Total (= Summary)",
+})
+
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH, "en": _EN}
 
 

@@ -56,6 +56,7 @@ def setting_labels() -> dict[str, str]:
         "obs_unreachable_seconds": translate("SettingsDialog", "OBS: unreachable or not streaming for (s)"),
         "obs_recover_seconds": translate("SettingsDialog", "OBS: incident closes after recovering for (s)"),
         "obs_scenes": translate("SettingsDialog", "OBS scenes by segment kind (product=Scene; interaction=Scene)"),
+        "recap_tail_minutes": translate("SettingsDialog", "Recap: a slot's tail after it ends (min)"),
     }
 
 

@@ -238,5 +238,5 @@ def test_a_show_that_never_started(service, repo, tmp_path):
     recap = export_recap(repo, service.show_id, out, lang="en")
     assert recap.kpis.gmv == 0 and recap.event_count == 0
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert len(wb.sheetnames) == 7
+    assert len(wb.sheetnames) == len(SHEET_KEYS)
     wb.close()
