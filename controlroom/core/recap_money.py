@@ -20,7 +20,7 @@ def gpm(gmv_cents: int, views: int) -> float | None:
 
 def uv_value(gmv_cents: int, people: int) -> float | None:
     """GMV (¥) ÷ people (unique viewers, or entries when viewers are unknown); None without any."""
-    return gmv_cents / 100 / people if people > 0 else None
+    return gmv_cents / (100 * people) if people > 0 else None  # one division: correctly rounded
 
 
 @dataclass
