@@ -830,6 +830,10 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>OBS scenes by segment kind (product=Scene; interaction=Scene)</translation>
     </message>
+    <message>
+        <source>Recap: a slot's tail after it ends (min)</source>
+        <translation>Recap: a slot's tail after it ends (min)</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>

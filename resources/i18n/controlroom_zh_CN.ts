@@ -830,6 +830,10 @@
         <source>OBS scenes by segment kind (product=Scene; interaction=Scene)</source>
         <translation>按环节切换 OBS 场景（产品讲解=场景；互动=场景）</translation>
     </message>
+    <message>
+        <source>Recap: a slot's tail after it ends (min)</source>
+        <translation>复盘：环节结束后的尾部统计（分钟）</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
