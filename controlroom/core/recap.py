@@ -34,6 +34,7 @@ from controlroom.core.recap_figures import (
     summary_kpis,
 )
 from controlroom.core.recap_findings import find_problems, interaction_gaps, long_slots, promo_rows, timeline_rows
+from controlroom.core.recap_slots import SLOT_KINDS, SlotFold
 from controlroom.core.show import ShowState
 from controlroom.core.show_span import EndWatch
 from controlroom.core.stream_health import degraded_seconds
@@ -70,6 +71,7 @@ class RecapFold:
         self._run_starts = [r.started_at for r in self._runs]
         self._run_i = 0
         self._segment_sales: dict[int, list[int]] = {}
+        self.slots = SlotFold(state, self._runs)  # per run, per SKU, money per view (core/recap_slots.py)
         self.checklist_times: dict[str, float] = {}
         self._end = EndWatch()
         self._after = AfterEndFold()
@@ -84,9 +86,13 @@ class RecapFold:
             self._after.add(e)
             return True
         self.last_ts = e.ts
+        if e.id in self.state.undone:  # an undone action did not happen
+            return False
         handler = _HANDLERS.get(e.kind)
-        if handler is not None and e.id not in self.state.undone:  # an undone action did not happen
+        if handler is not None:
             handler(self, e)
+        if e.kind in SLOT_KINDS:
+            self.slots.add(e, self._explaining)
         return False
 
     def add_all(self, events: Iterable[Event]) -> RecapFold:
@@ -192,6 +198,7 @@ class RecapFold:
             after_end=self._after.finish(self._show_counter()),
         )
         recap.problems = find_problems(recap)
+        recap.slots = self.slots.finish(self._segment_sales, products, kpis, gaps, t0, end)
         return recap
 
     def _minute_rows(self, t0: float, end: float) -> list[MinuteRow]:

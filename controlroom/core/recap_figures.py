@@ -8,9 +8,12 @@ what the figures are. The show's figures cover the log up to the show's end
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from controlroom.core.show import ShowState
+
+if TYPE_CHECKING:
+    from controlroom.core.recap_slots import SlotFigures
 
 # Problem codes (the workbook words each one in the UI language).
 P_OVERRUN = "overrun"
@@ -48,6 +51,14 @@ class Kpis:
     oversells: int = 0
     incidents: int = 0
     degraded_stream_s: float = 0.0  # time with an OBS stream-health incident open (core/stream_health.py)
+    # -- money per view (core/recap_money.py; set by core/recap_slots.py) --
+    gpm: float = 0.0
+    uv_value: float = 0.0
+    uv_per_entry: bool = False  # no join carried a user: UV value is per entry, and labelled so
+
+    def label_key(self, name: str) -> str:
+        """The text key of a figure's label (UV value says when it is per entry)."""
+        return "kpi.uv_value_per_entry" if name == "uv_value" and self.uv_per_entry else f"kpi.{name}"
 
 
 KPI_FORMATS: dict[str, str] = {
@@ -56,6 +67,7 @@ KPI_FORMATS: dict[str, str] = {
     "interacting_per_view": "percent", "follows": "int", "orders": "int", "buyers": "int",
     "gmv": "money", "buyers_per_view": "percent", "avg_order_value": "money", "oversells": "int",
     "incidents": "int", "degraded_stream_s": "duration",
+    "gpm": "money", "uv_value": "money",
 }
 
 
@@ -218,6 +230,7 @@ class Recap:
     previous: Kpis | None = None
     previous_title: str = ""
     previous_id: int | None = None
+    slots: SlotFigures | None = None  # per run, per SKU, interactions (core/recap_slots.py)
 
     @property
     def planned_total_s(self) -> float:

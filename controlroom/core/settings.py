@@ -55,6 +55,9 @@ class ShowSettings:
     # The host display shows the slot's GMV (and orders) against its targets. Off by default:
     # many hosts are better without a number that is behind.
     host_show_targets: bool = False
+    # -- recap-a: the serious 复盘 (issue 13) --
+    # The per-slot sheet's tail: the slot product's sales in this many minutes after its slot ended.
+    recap_tail_minutes: float = 5.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

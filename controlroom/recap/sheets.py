@@ -177,7 +177,7 @@ def _kpis(ws: Any, r: Recap, t: Texts) -> None:
         fmt = KPI_CELL_FORMATS[kind]
         value = kpi_value(r.kpis, name)
         shown = days(value) if kind == "duration" else value
-        row = [t(f"kpi.{name}"), styled(ws, shown, fmt)]
+        row = [t(r.kpis.label_key(name)), styled(ws, shown, fmt)]
         if r.previous is not None:
             row += _comparison(ws, value, kpi_value(r.previous, name), kind, fmt)
         ws.append(row)

@@ -23,7 +23,7 @@ from controlroom.core.events import Event
 from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
-from controlroom.recap import sheets, sheets_baseline
+from controlroom.recap import sheets, sheets_baseline, sheets_slots
 from controlroom.recap.cells import ExcelTime
 from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
@@ -43,7 +43,9 @@ class ShowLog(Protocol):
     def previous_show_id(self, show_id: int) -> int | None: ...
 
     def room_history(self, show_id: int, shows: int) -> list[ShowMinutes]: ...
-SHEET_KEYS = ("summary", "timeline", "products", "minutes", "baseline", "pacing", "events", "problems")
+
+
+SHEET_KEYS = ("summary", "timeline", "slots", "products", "skus", "minutes", "baseline", "pacing", "events", "problems")
 PROGRESS_EVERY = 5000
 
 
@@ -160,7 +162,9 @@ def _compare(repo: ShowLog, recap: Recap) -> None:
 def _write_sheets(ws: dict[str, Any], recap: Recap, t: Texts, clock: ExcelTime) -> None:
     sheets.write_summary(ws["summary"], recap, t, clock)
     sheets.write_timeline(ws["timeline"], recap, t, clock)
+    sheets_slots.write_slots(ws["slots"], recap, t, clock)
     sheets.write_products(ws["products"], recap, t, clock)
+    sheets_slots.write_skus(ws["skus"], recap, t, clock)
     n = sheets.write_minutes(ws["minutes"], recap, t, clock)
     if n:
         add_charts(ws["minutes"], n, t)

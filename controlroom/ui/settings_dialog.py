@@ -62,6 +62,7 @@ def setting_labels() -> dict[str, str]:
         "baseline_alert_hold_minutes": translate("SettingsDialog", "Below-usual alert: held for (min)"),
         "sellout_alert_minutes": translate("SettingsDialog", "Sell-out alert: sells out within (min, 0 = off)"),
         "host_show_targets": translate("SettingsDialog", "Host display: show the slot's sales against its targets"),
+        "recap_tail_minutes": translate("SettingsDialog", "Recap: a slot's tail after it ends (min)"),
     }
 
 

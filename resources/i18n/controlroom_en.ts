@@ -914,6 +914,10 @@
         <source>Host display: show the slot's sales against its targets</source>
         <translation>Host display: show the slot's sales against its targets</translation>
     </message>
+    <message>
+        <source>Recap: a slot's tail after it ends (min)</source>
+        <translation>Recap: a slot's tail after it ends (min)</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>

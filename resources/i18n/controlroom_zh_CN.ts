@@ -914,6 +914,10 @@
         <source>Host display: show the slot's sales against its targets</source>
         <translation>主播屏：显示本环节成交对比目标</translation>
     </message>
+    <message>
+        <source>Recap: a slot's tail after it ends (min)</source>
+        <translation>复盘：环节结束后的尾部统计（分钟）</translation>
+    </message>
 </context>
 <context>
     <name>SheetProblem</name>
