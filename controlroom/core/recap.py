@@ -34,6 +34,8 @@ from controlroom.core.recap_figures import (
     summary_kpis,
 )
 from controlroom.core.recap_findings import find_problems, interaction_gaps, long_slots, promo_rows, timeline_rows
+from controlroom.core.recap_review import review_of
+from controlroom.core.recap_sources import SourceFold
 from controlroom.core.show import ShowState
 from controlroom.core.show_span import EndWatch
 from controlroom.core.stream_health import degraded_seconds
@@ -73,6 +75,7 @@ class RecapFold:
         self.checklist_times: dict[str, float] = {}
         self._end = EndWatch()
         self._after = AfterEndFold()
+        self.sources = SourceFold()  # provenance, no-data minutes, reconciliation (core/recap_review.py)
 
     # -- streaming ---------------------------------------------------------
     def add(self, e: Event) -> bool:
@@ -87,6 +90,7 @@ class RecapFold:
         handler = _HANDLERS.get(e.kind)
         if handler is not None and e.id not in self.state.undone:  # an undone action did not happen
             handler(self, e)
+            self.sources.add(e, self.t0)
         return False
 
     def add_all(self, events: Iterable[Event]) -> RecapFold:
@@ -192,6 +196,8 @@ class RecapFold:
             after_end=self._after.finish(self._show_counter()),
         )
         recap.problems = find_problems(recap)
+        recap.review = review_of(recap, self.sources)
+        kpis.incident_s = recap.review.incidents.incident_s
         return recap
 
     def _minute_rows(self, t0: float, end: float) -> list[MinuteRow]:

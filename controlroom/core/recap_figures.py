@@ -8,9 +8,12 @@ what the figures are. The show's figures cover the log up to the show's end
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from controlroom.core.show import ShowState
+
+if TYPE_CHECKING:
+    from controlroom.core.recap_review import Review
 
 # Problem codes (the workbook words each one in the UI language).
 P_OVERRUN = "overrun"
@@ -48,6 +51,7 @@ class Kpis:
     oversells: int = 0
     incidents: int = 0
     degraded_stream_s: float = 0.0  # time with an OBS stream-health incident open (core/stream_health.py)
+    incident_s: float = 0.0  # time with any incident open, overlaps once (core/recap_incidents.py)
 
 
 KPI_FORMATS: dict[str, str] = {
@@ -55,7 +59,7 @@ KPI_FORMATS: dict[str, str] = {
     "likes": "int", "comments": "int", "shares": "int", "interacting_users": "int",
     "interacting_per_view": "percent", "follows": "int", "orders": "int", "buyers": "int",
     "gmv": "money", "buyers_per_view": "percent", "avg_order_value": "money", "oversells": "int",
-    "incidents": "int", "degraded_stream_s": "duration",
+    "incidents": "int", "degraded_stream_s": "duration", "incident_s": "duration",
 }
 
 
@@ -218,6 +222,7 @@ class Recap:
     previous: Kpis | None = None
     previous_title: str = ""
     previous_id: int | None = None
+    review: Review | None = None  # incidents, provenance, reconciliation, ranking (core/recap_review.py)
 
     @property
     def planned_total_s(self) -> float:

@@ -6,6 +6,8 @@ Problem texts are format strings over the problem's params (core/recap.py).
 
 from __future__ import annotations
 
+from controlroom.recap import texts_review
+
 LANGS = ("zh_CN", "en")
 DEFAULT_LANG = "zh_CN"
 
@@ -183,6 +185,10 @@ EVENT_KINDS: dict[str, dict[str, str]] = {
 # -- a recap exported while the show runs: a snapshot up to the log's last event
 _ZH.update({"summary.snapshot": "截至 {time} 的快照：直播仍在进行，数据到此为止"})
 _EN.update({"summary.snapshot": "Snapshot up to {time}: the show is still running; figures stop here"})
+
+# -- the review's sheets (incidents, provenance, reconciliation, ranked problems)
+_ZH.update(texts_review.ZH)
+_EN.update(texts_review.EN)
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH, "en": _EN}
 

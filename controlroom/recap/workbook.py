@@ -22,7 +22,7 @@ from controlroom.core.events import Event
 from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
-from controlroom.recap import sheets
+from controlroom.recap import sheets, sheets_review
 from controlroom.recap.cells import ExcelTime
 from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
@@ -40,7 +40,8 @@ class ShowLog(Protocol):
     def count_events(self, show_id: int) -> int: ...
 
     def previous_show_id(self, show_id: int) -> int | None: ...
-SHEET_KEYS = ("summary", "timeline", "products", "minutes", "pacing", "events", "problems")
+SHEET_KEYS = ("summary", "ranked", "timeline", "products", "minutes", "pacing", "events", "problems",
+              "incidents", "provenance", "reconciliation")
 PROGRESS_EVERY = 5000
 
 
@@ -160,6 +161,7 @@ def _write_sheets(ws: dict[str, Any], recap: Recap, t: Texts, clock: ExcelTime) 
         add_charts(ws["minutes"], n, t)
     sheets.write_pacing(ws["pacing"], recap, t, clock)
     sheets.write_problems(ws["problems"], recap, t, clock)
+    sheets_review.write_review(ws, recap, t, clock)
 
 
 def add_charts(ws: Any, rows: int, t: Texts) -> None:
