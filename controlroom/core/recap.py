@@ -75,7 +75,7 @@ class RecapFold:
         self.checklist_times: dict[str, float] = {}
         self._end = EndWatch()
         self._after = AfterEndFold()
-        self.sources = SourceFold()  # provenance, no-data minutes, reconciliation (core/recap_review.py)
+        self.sources = SourceFold(self.metrics)  # provenance, no-data minutes, reconciliation (core/recap_review.py)
 
     # -- streaming ---------------------------------------------------------
     def add(self, e: Event) -> bool:

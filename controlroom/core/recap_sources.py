@@ -1,9 +1,9 @@
 """Where the recap's figures came from (data provenance) and the minutes with no data.
 
 Every feed event of the show is told to one source — the live feed, a manual entry
-(core/manual.py) or a platform import (core/platform_rows.py) — and folded, per source,
-by the live fold itself (`Metrics`), so a source's orders, GMV and online are the same
-figures as everywhere else, only split. Definitions in docs/recap.md ("Provenance").
+(core/manual.py) or a platform import (core/platform_rows.py) — and the recap's minute
+buckets are split by source (`SourceFold`), so a source's orders, GMV and online are the
+same figures as everywhere else, only split. Definitions in docs/recap.md ("Provenance").
 """
 
 from __future__ import annotations
@@ -74,81 +74,89 @@ class Provenance:
         return sum(g.minutes for g in self.gaps)
 
 
-class SourceFold:
-    """Per source, the live fold's minute buckets; per family and source, events counted."""
+_FIELDS = ("orders", "gmv_cents", "online_sum", "online_n", "joins", "comments", "likes", "shares", "follows", "gifts")
 
-    def __init__(self) -> None:
-        self.metrics: dict[str, Metrics] = {}
-        self.events: dict[tuple[str, str], int] = {}
-        self.origin: float | None = None
+
+class SourceFold:
+    """The show's feed split by source. The whole feed is already folded once, by the
+    recap's own `Metrics` (`total`); only the events of a manual entry or a platform
+    import (a few) are folded again here, each source by a `Metrics` of its own, and the
+    live feed's minutes are the rest: total − manual − platform. So a source's figures
+    are the recap's figures, split, at the cost of one look at each live event."""
+
+    def __init__(self, total: Metrics) -> None:
+        self.total = total
+        self.others: dict[str, Metrics] = {}
+        self._split: dict[str, dict[int, MinuteBucket]] | None = None
 
     def add(self, e: Event, origin: float) -> None:
-        kind = e.kind
-        if kind not in ev.FEED_KINDS:
+        if e.data is None and e.flag is None:  # the live feed's usual event: nothing to split
             return
-        if self.origin is None:
-            self.origin = origin
+        if e.kind not in ev.FEED_KINDS:
+            return
         source = source_of(e)
-        m = self.metrics.get(source)
+        if source == SOURCE_LIVE:
+            return
+        m = self.others.get(source)
         if m is None:
-            m = self.metrics[source] = Metrics(origin=origin)
+            m = self.others[source] = Metrics(origin=origin)
         m.apply(e)
-        family = _family(kind)
-        if family != FAMILY_ORDERS:
-            self.events[(family, source)] = self.events.get((family, source), 0) + 1
+        self._split = None
 
     def buckets(self, source: str) -> dict[int, MinuteBucket]:
-        m = self.metrics.get(source)
-        return m.buckets if m is not None else {}
+        if self._split is None:
+            self._split = self._split_by_source()
+        return self._split[source]
+
+    def _split_by_source(self) -> dict[str, dict[int, MinuteBucket]]:
+        out = {s: (self.others[s].buckets if s in self.others else {}) for s in (SOURCE_MANUAL, SOURCE_PLATFORM)}
+        live: dict[int, MinuteBucket] = {}
+        for minute, b in self.total.buckets.items():
+            rest = MinuteBucket()
+            for name in _FIELDS:
+                value = getattr(b, name) - sum(getattr(o[minute], name) for o in out.values() if minute in o)
+                setattr(rest, name, value)
+            live[minute] = rest
+        out[SOURCE_LIVE] = live
+        return out
 
     def provenance(self, last_minute: int, t0: float) -> Provenance:
         """The shares of each family, and the no-data minutes in minutes 0 … `last_minute`."""
         out = Provenance()
         for family in FAMILIES:
             out.shares += self._family_shares(family)
-        out.gaps = no_data_gaps(self._data_minutes(), last_minute, t0)
+        out.gaps = no_data_gaps(set(self.total.buckets), last_minute, t0)
         return out
 
     def _family_shares(self, family: str) -> list[SourceShare]:
-        counts = {s: self._count(family, s) for s in SOURCES}
+        counts = {s: sum(_count(family, b) for b in self.buckets(s).values()) for s in SOURCES}
         gmv = {s: sum(b.gmv_cents for b in self.buckets(s).values()) for s in SOURCES}
         total, total_gmv = sum(counts.values()), sum(gmv.values())
         rows = []
         for s in SOURCES:
-            minutes = sum(1 for m, b in self.buckets(s).items() if m >= 0 and _has(family, b))
-            row = SourceShare(family, s, counts[s], counts[s] / total if total else None, minutes=minutes)
+            minutes = sum(1 for m, b in self.buckets(s).items() if m >= 0 and _holds(family, b))
+            share = counts[s] / total if total else None
             if family == FAMILY_ORDERS:
-                row = SourceShare(family, s, counts[s], row.share, gmv[s],
-                                  gmv[s] / total_gmv if total_gmv else None, minutes)
-            rows.append(row)
+                rows.append(SourceShare(family, s, counts[s], share, gmv[s], gmv[s] / total_gmv if total_gmv else None,
+                                        minutes))
+            else:
+                rows.append(SourceShare(family, s, counts[s], share, minutes=minutes))
         return rows
 
-    def _count(self, family: str, source: str) -> int:
-        if family == FAMILY_ORDERS:  # orders as every sheet counts them: a typed-in total its `orders`
-            return sum(b.orders for b in self.buckets(source).values())
-        return self.events.get((family, source), 0)
 
-    def _data_minutes(self) -> set[int]:
-        minutes: set[int] = set()
-        for m in self.metrics.values():
-            minutes.update(m.buckets)
-        return minutes
-
-
-def _family(kind: str) -> str:
-    """Viewer samples and joins (what views come from), orders, and the rest of the feed
-    (comments, likes, shares, follows, gifts)."""
-    if kind == ev.VIEWERS or kind == ev.JOIN:
-        return FAMILY_VIEWERS
-    return FAMILY_ORDERS if kind == ev.ORDER else FAMILY_INTERACTIONS
-
-
-def _has(family: str, b: MinuteBucket) -> bool:
+def _count(family: str, b: MinuteBucket) -> int:
+    """A minute's count of the family, as the recap's minute series counts it: viewer
+    samples and joins; orders (a typed-in total its `orders`); comments, likes (a like its
+    qty), shares, follows and gifts (a gift its count)."""
     if family == FAMILY_VIEWERS:
-        return b.online_n > 0 or b.joins > 0
+        return b.online_n + b.joins
     if family == FAMILY_ORDERS:
-        return bool(b.orders or b.gmv_cents)
-    return bool(b.comments or b.likes or b.shares or b.follows or b.gifts)
+        return b.orders
+    return b.comments + b.likes + b.shares + b.follows + b.gifts
+
+
+def _holds(family: str, b: MinuteBucket) -> bool:
+    return bool(_count(family, b) or (family == FAMILY_ORDERS and b.gmv_cents))
 
 
 def no_data_gaps(data_minutes: set[int], last_minute: int, t0: float) -> list[NoDataGap]:
