@@ -21,7 +21,8 @@ def manual_entry(
     if online is not None:
         if online < 0:
             raise ValueError(f"online viewers: {online} must be ≥ 0")
-        out.append(Event(ev.VIEWERS, now, value=float(online), qty=entries_total))
+        # marked, so the recap can tell a typed-in figure from the live feed's (provenance)
+        out.append(Event(ev.VIEWERS, now, value=float(online), qty=entries_total, data={"source": "manual"}))
     if gmv_total is None and orders_total is None:
         return out
     t = state.metrics.totals()

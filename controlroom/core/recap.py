@@ -34,7 +34,9 @@ from controlroom.core.recap_figures import (
     summary_kpis,
 )
 from controlroom.core.recap_findings import find_problems, interaction_gaps, long_slots, promo_rows, timeline_rows
+from controlroom.core.recap_review import review_of
 from controlroom.core.recap_slots import SLOT_KINDS, SlotFold
+from controlroom.core.recap_sources import SourceFold
 from controlroom.core.show import ShowState
 from controlroom.core.show_span import EndWatch
 from controlroom.core.stream_health import degraded_seconds
@@ -75,6 +77,7 @@ class RecapFold:
         self.checklist_times: dict[str, float] = {}
         self._end = EndWatch()
         self._after = AfterEndFold()
+        self.sources = SourceFold(self.metrics)  # provenance, no-data minutes, reconciliation (core/recap_review.py)
 
     # -- streaming ---------------------------------------------------------
     def add(self, e: Event) -> bool:
@@ -91,6 +94,7 @@ class RecapFold:
         handler = _HANDLERS.get(e.kind)
         if handler is not None:
             handler(self, e)
+            self.sources.add(e, self.t0)
         if e.kind in SLOT_KINDS:
             self.slots.add(e, self._explaining)
         return False
@@ -199,6 +203,8 @@ class RecapFold:
         )
         recap.problems = find_problems(recap)
         recap.slots = self.slots.finish(self._segment_sales, products, kpis, gaps, t0, end)
+        recap.review = review_of(recap, self.sources)
+        kpis.incident_s = recap.review.incidents.incident_s
         return recap
 
     def _minute_rows(self, t0: float, end: float) -> list[MinuteRow]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from controlroom.core.show import ShowState
 
 if TYPE_CHECKING:
+    from controlroom.core.recap_review import Review
     from controlroom.core.recap_slots import SlotFigures
 
 # Problem codes (the workbook words each one in the UI language).
@@ -51,6 +52,7 @@ class Kpis:
     oversells: int = 0
     incidents: int = 0
     degraded_stream_s: float = 0.0  # time with an OBS stream-health incident open (core/stream_health.py)
+    incident_s: float = 0.0  # time with any incident open, overlaps once (core/recap_incidents.py)
     # -- money per view (core/recap_money.py; set by core/recap_slots.py) --
     gpm: float = 0.0
     uv_value: float = 0.0
@@ -66,7 +68,7 @@ KPI_FORMATS: dict[str, str] = {
     "likes": "int", "comments": "int", "shares": "int", "interacting_users": "int",
     "interacting_per_view": "percent", "follows": "int", "orders": "int", "buyers": "int",
     "gmv": "money", "buyers_per_view": "percent", "avg_order_value": "money", "oversells": "int",
-    "incidents": "int", "degraded_stream_s": "duration",
+    "incidents": "int", "degraded_stream_s": "duration", "incident_s": "duration",
     "gpm": "money", "uv_value": "money",
 }
 
@@ -231,6 +233,7 @@ class Recap:
     previous_title: str = ""
     previous_id: int | None = None
     slots: SlotFigures | None = None  # per run, per SKU, interactions (core/recap_slots.py)
+    review: Review | None = None  # incidents, provenance, reconciliation, ranking (core/recap_review.py)
 
     @property
     def planned_total_s(self) -> float:

@@ -6,6 +6,8 @@ Problem texts are format strings over the problem's params (core/recap.py).
 
 from __future__ import annotations
 
+from controlroom.recap import texts_review
+
 LANGS = ("zh_CN", "en")
 DEFAULT_LANG = "zh_CN"
 
@@ -265,6 +267,9 @@ _EN.update({
     "sk.gpm": "GPM while explained", "sk.uv": "UV value while explained (GMV ÷ unique viewers who came in)",
     "sk.uv_per_entry": "UV value per entry while explained", "sk.total": "Total (= Summary)",
 })
+# -- the review's sheets (incidents, provenance, reconciliation, ranked problems)
+_ZH.update(texts_review.ZH)
+_EN.update(texts_review.EN)
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH, "en": _EN}
 

@@ -23,7 +23,7 @@ from controlroom.core.events import Event
 from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
-from controlroom.recap import sheets, sheets_baseline, sheets_slots
+from controlroom.recap import sheets, sheets_baseline, sheets_review, sheets_slots
 from controlroom.recap.cells import ExcelTime
 from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
@@ -45,7 +45,8 @@ class ShowLog(Protocol):
     def room_history(self, show_id: int, shows: int) -> list[ShowMinutes]: ...
 
 
-SHEET_KEYS = ("summary", "timeline", "slots", "products", "skus", "minutes", "baseline", "pacing", "events", "problems")
+SHEET_KEYS = ("summary", "ranked", "timeline", "slots", "products", "skus", "minutes", "baseline", "pacing", "events",
+              "problems", "incidents", "provenance", "reconciliation")
 PROGRESS_EVERY = 5000
 
 
@@ -170,6 +171,7 @@ def _write_sheets(ws: dict[str, Any], recap: Recap, t: Texts, clock: ExcelTime) 
         add_charts(ws["minutes"], n, t)
     sheets.write_pacing(ws["pacing"], recap, t, clock)
     sheets.write_problems(ws["problems"], recap, t, clock)
+    sheets_review.write_review(ws, recap, t, clock)
 
 
 def add_charts(ws: Any, rows: int, t: Texts) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QSp
 from controlroom.core.plan import SegmentKind
 from controlroom.core.views import Spans
 from controlroom.ui import prefs
+from controlroom.ui.chart_gaps import break_at_gaps
 from controlroom.ui.charts_baseline import BaselineBands
 from controlroom.ui.charts_data import ChartData
 
@@ -205,6 +206,7 @@ class ChartsPanel(QWidget):
         bands = BandsItem()
         plot.addItem(bands, ignoreBounds=True)
         curve = make_curve(CURVE_COLOURS[i])
+        break_at_gaps(curve)  # minutes with no data are gaps, not lines
         plot.addItem(curve)
         plot.setMouseEnabled(x=False, y=False)  # the range selector sets x; each row follows in its turn
         self.plots[name], self.curves[name], self.bands[name] = plot, curve, bands

@@ -14,6 +14,7 @@ import numpy as np
 
 from controlroom.core import events as ev
 from controlroom.core.events import Event
+from controlroom.ui.chart_gaps import NoDataMinutes, break_lines
 
 RATE_WINDOW_S = 60  # "per minute" is the rolling sum over this many seconds
 INITIAL_CAPACITY = 4096
@@ -108,6 +109,7 @@ class ChartData:
         self._window: deque[tuple[int, float, int]] = deque()
         self._win_gmv = 0.0
         self._win_orders = 0
+        self.no_data = NoDataMinutes()  # minutes without any feed event break the lines (chart_gaps.py)
 
     def add(self, events: list[Event]) -> None:
         with self.lock:
@@ -118,12 +120,15 @@ class ChartData:
     def _add(self, e: Event) -> None:
         kind = e.kind
         if kind not in (ev.VIEWERS, ev.ORDER) and kind not in ev.INTERACTION_KINDS:
+            if kind == ev.JOIN:
+                self._data_at(e.ts)
             return
         sec = int(e.ts)
         if self._sec is None:
             self._sec = sec
         elif sec > self._sec:
             self._close_second(sec)
+        self._data_at(e.ts)
         if kind == ev.VIEWERS:
             self.online.append(e.ts, float(e.value or 0.0))
         elif kind == ev.ORDER:
@@ -136,6 +141,7 @@ class ChartData:
         with self.lock:
             if self._sec is not None and int(now) > self._sec:
                 self._close_second(int(now))
+                self._no_data_until(now)
                 self.version += 1
 
     def _close_second(self, new_sec: int) -> None:
@@ -157,9 +163,24 @@ class ChartData:
         self.orders_rate.append(x, float(self._win_orders))
         self._sec, self._sec_gmv, self._sec_orders = new_sec, 0.0, 0
 
+    def _data_at(self, ts: float) -> None:
+        gap = self.no_data.seen(ts)
+        if gap is not None:
+            break_lines(self._gap_series(), *gap)
+
+    def _no_data_until(self, now: float) -> None:
+        gap = self.no_data.passed_to(int(now // 60))
+        if gap is not None:
+            break_lines(self._gap_series(), *gap)
+
+    def _gap_series(self) -> list[Series]:
+        """Every series, then their envelopes (a NaN point added to a series reaches its envelope)."""
+        fine = [getattr(self, name) for name in self.SERIES]
+        return fine + [s.envelope for s in fine]
+
     def load(self, repo: object, show_id: int) -> None:
-        """Fill from the log (opening a show, or after a crash): viewers and orders only."""
-        events = repo.events(show_id, kinds=(ev.VIEWERS, ev.ORDER))  # type: ignore[attr-defined]
+        """Fill from the log (opening a show, or after a crash): the feed's events, as live."""
+        events = repo.events(show_id, kinds=tuple(sorted(ev.FEED_KINDS)))  # type: ignore[attr-defined]
         batch: list[Event] = []
         for e in events:
             batch.append(e)
@@ -179,6 +200,8 @@ class ChartData:
 
     def online_at(self, ts: np.ndarray) -> np.ndarray:
         x, y = self.online.view()
+        finite = np.isfinite(y)  # not the no-data gaps' NaN points
+        x, y = x[finite], y[finite]
         if not len(x):
             return np.zeros(len(ts))
         return np.interp(ts, x, y)
