@@ -2,16 +2,18 @@
 interactions planned vs held) and its per-SKU sheet, over core/recap_slots.py's figures.
 
 A row is built as a dict keyed by its column's text key, so a column drops in by adding
-it to the columns and to the dict (the segment targets of issue 13 part 1 go after GMV).
+it to the columns and to the dict (the segment's targets come after GMV).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from controlroom.core.plan import Segment
 from controlroom.core.recap_figures import ROW_MANUAL, ROW_PRODUCT, Recap
 from controlroom.core.recap_skus import SkuRecap
 from controlroom.core.recap_slots import Sales, SlotFigures, SlotRecap
+from controlroom.core.targets import vs_target
 from controlroom.recap.cells import (
     DATETIME,
     DURATION,
@@ -38,7 +40,8 @@ SLOT_COLUMNS: Columns = (
     ("sl.actual_end", 19, DATETIME), ("sl.planned", 10, DURATION), ("sl.extended", 10, MINUTES),
     ("sl.actual", 10, DURATION), ("sl.overrun", 12, MINUTES), ("sl.ahead", 18, MINUTES),
     ("sl.orders", 9, INT), ("sl.gmv", 13, MONEY),
-    # the segment's targets (issue 13 part 1) drop in here: orders vs target, GMV vs target
+    # the segment's targets (its plan's, as on the Timeline) and this run's GMV against it
+    ("tl.orders_target", 10, INT), ("tl.gmv_target", 13, MONEY), ("tl.vs_target", 11, PERCENT),
     ("sl.views", 10, INT), ("sl.gpm", 12, MONEY), ("sl.uv", 14, MONEY),
     ("sl.product_orders", 12, INT), ("sl.product_gmv", 14, MONEY),
     ("sl.tail_orders", 12, INT), ("sl.tail_gmv", 14, MONEY), ("sl.tail_length", 10, DURATION),
@@ -53,9 +56,11 @@ def write_slots(ws: Any, r: Recap, t: Texts, clock: ExcelTime) -> None:
         return
     rows = _table(ws, t, _slot_columns(f), SLOT_TEXT_COLUMNS, n=f.tail_minutes)
     names = {sku: p.name for sku, p in r.state.queue.products.items()}
+    plan = {seg.uid: seg for seg in r.state.plan.segments}
     keys = [k for k, _, _ in SLOT_COLUMNS]
     for slot in f.slots:
         cells = _slot_cells(slot, t, clock, names)
+        cells.update(_target_cells(slot, plan.get(slot.uid) if slot.index is not None else None))
         rows.append([cells.get(k) for k in keys])
     ws.append([])
     for label, sales in (("sl.outside", f.outside), ("sl.total", _total(f))):
@@ -102,6 +107,15 @@ def _slot_cells(s: SlotRecap, t: Texts, clock: ExcelTime, names: dict[str, str])
         "sl.tail_gmv": None if tail is None else money(tail.gmv_cents),
         "sl.tail_length": days(s.tail_s) if tail is not None else None,
     }
+
+
+def _target_cells(s: SlotRecap, segment: Segment | None) -> dict[str, Any]:
+    """The run's segment's targets (None: it has none, or left the plan) and the run's GMV ÷
+    the GMV target (core/targets.py vs_target, as the Timeline's)."""
+    if segment is None:
+        return {}
+    return {"tl.orders_target": segment.orders_target, "tl.gmv_target": segment.gmv_target,
+            "tl.vs_target": vs_target(s.sales.gmv_cents, segment.gmv_target)}
 
 
 def _total(f: SlotFigures) -> Sales:

@@ -44,6 +44,7 @@ def test_the_timeline_shows_each_segments_targets_and_how_far_it_got(service, cl
     export_recap(repo, service.show_id, out, lang="en", utc_offset_s=0)
     wb = openpyxl.load_workbook(out)
     rows = _table(wb[EN("sheet.timeline")])
+    slots = [r for r in _table(wb[EN("sheet.slots")]) if r[EN("sl.run")] is not None]
     wb.close()
     row = rows[i]
     assert (row[EN("tl.gmv_target")], row[EN("tl.orders_target")]) == (400.0, 5)
@@ -52,6 +53,12 @@ def test_the_timeline_shows_each_segments_targets_and_how_far_it_got(service, cl
     assert (rows[0][EN("tl.gmv_target")], rows[0][EN("tl.orders_target")], rows[0][EN("tl.vs_target")]) == (
         None, 2, None)
     assert all(r[EN("tl.gmv_target")] is None for n, r in enumerate(rows) if n not in (0, i))
+    # The Slots sheet: the run of that segment carries its targets and the same ratio.
+    run = next(r for r in slots if r[EN("sl.no")] == i + 1)
+    assert (run[EN("tl.gmv_target")], run[EN("tl.orders_target")]) == (400.0, 5)
+    assert run[EN("sl.gmv")] == pytest.approx(250.0) and run[EN("tl.vs_target")] == pytest.approx(0.625)
+    opening = next(r for r in slots if r[EN("sl.no")] == 1)
+    assert (opening[EN("tl.gmv_target")], opening[EN("tl.orders_target")], opening[EN("tl.vs_target")]) == (None, 2, None)
 
 
 def test_the_chinese_timeline_names_the_columns_in_chinese(service, repo, tmp_path):
