@@ -12,7 +12,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from typing import Any
 
 from controlroom.core import commands
@@ -89,6 +89,10 @@ class ShowService:
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
+        # Held while an import moves its rows into the log (the log's write lock held for a
+        # moment), and taken by a command before the lock: a command that comes then waits
+        # here, holding nothing, so the window's reads (view) never wait behind it.
+        self._import_commit = threading.RLock()
         writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
         self._release = weakref.finalize(self, self._show_lock.release)
@@ -117,7 +121,7 @@ class ShowService:
     # -- operator commands ---------------------------------------------------
     def run(self, command: Callable[..., list[Event]], *args: Any) -> list[Event]:
         """Check a core command, commit its events, fold them. Raises CommandError."""
-        with self._lock:
+        with self._import_commit, self._lock:
             new = command(self.state, self.clock.now(), *args)
             if new:
                 self._append(new)
@@ -144,7 +148,7 @@ class ShowService:
 
     def import_events(
         self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None,
-        first: list[Event] | None = None,
+        first: list[Event] | None = None, stage: Stage | None = None,
     ) -> list[Event]:
         """Commit a big import (services/bulk_import.py) all or nothing, without holding the
         lock or the log's write lock across the write: feeds and commands go on meanwhile.
@@ -154,12 +158,14 @@ class ShowService:
         ids are reserved in the state (the same id from a feed meanwhile is a duplicate, as it
         will be once folded); one short transaction moves them into the log; then they are
         folded IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
-        `progress(done, total)` counts staging, then folding. Raises StoreUnavailable."""
+        `progress(done, total)` counts staging, then folding. `stage`: one staged already (by
+        the caller, services/bulk_import.py), instead of `first`. Raises StoreUnavailable."""
         def staging(stage: Stage, events: list[Event]) -> None:
             told = (lambda done, _n: progress(done, 2 * len(events))) if progress else None
             self._stored(lambda: stage.write(events, told))
 
-        with staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
+        given = nullcontext(stage) if stage is not None else None
+        with given or staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
             if first:
                 staging(stage, first)
             with self._lock:
@@ -172,7 +178,8 @@ class ShowService:
             try:
                 if stage.events is not events:
                     staging(stage, events)
-                self._stored(stage.commit)
+                with self._import_commit:
+                    self._stored(stage.commit)
             except BaseException:
                 hold.close()
                 self.resync()  # the log is unchanged: fold it again, the reserved ids go

@@ -6,16 +6,31 @@ feeds, shortcuts). `progress(done, total)` may be called from the work as often 
 a non-modal progress dialog shows it (after a short delay, so quick work shows nothing), and
 never takes the keyboard from the show. The result — or the exception — is delivered on the
 UI thread, to `done(result)` or `failed(exc)`. The work must not touch widgets.
+
+Pacing: after each `progress` call the worker waits (at most PACE_MAX_S) until the event
+loop has come round to it, so the window's own work between two steps of the job (a
+timer, a repaint, a command) runs with the GIL to itself instead of taking turns with the
+worker every switch interval. `beside_jobs(request)` runs a request of the window's (an
+operator command) on a thread of its own while a job runs, the event loop turning (user
+input held) until it is done: a command that has to wait for the job's short hold of the
+log's write lock never stalls the window.
+
+The garbage collector: a job makes hundreds of thousands of objects (an import's events),
+and a full collection walks every object of the process while holding the GIL — 0.4 s
+once the window and a big show are in memory. While jobs run, what existed before the
+first one is frozen (`gc.freeze`): full collections walk only what is new. It is
+unfrozen when the last job is over.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
@@ -25,6 +40,7 @@ SHOW_AFTER_MS = 300
 # 5 ms by default, so a repaint of many items stalled for hundreds of ms. At 0.5 ms the
 # worker loses a little throughput and the window answers at once.
 UI_SWITCH_INTERVAL_S = 0.0005
+PACE_MAX_S = 0.25  # a worker never waits longer for the event loop (a UI thread that waits for it)
 _RUNNING: set[Job] = set()  # a job lives until its result is delivered, whoever holds it
 
 
@@ -32,6 +48,7 @@ class Job(QObject):
     """One piece of work on its thread. Signals are queued to the UI thread (the Job lives there)."""
 
     progressed = Signal(int, int)
+    paced = Signal(object)  # a threading.Event the UI thread sets when it comes round
     succeeded = Signal(object)
     failed = Signal(object)
 
@@ -42,6 +59,7 @@ class Job(QObject):
         self.finished = False
         self._work = work
         self._thread = threading.Thread(target=self._run, name="background-job", daemon=True)
+        self.paced.connect(_come_round)
 
     def start(self) -> None:
         self._thread.start()
@@ -53,11 +71,58 @@ class Job(QObject):
 
     def _run(self) -> None:
         try:
-            result = self._work(self.progressed.emit)
+            result = self._work(self._progress)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which decides
             self.failed.emit(exc)
             return
         self.succeeded.emit(result)
+
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+        turn = threading.Event()
+        self.paced.emit(turn)
+        turn.wait(PACE_MAX_S)
+
+
+def _come_round(turn: threading.Event) -> None:
+    turn.set()
+
+
+def busy() -> bool:
+    """Whether a job is running (its result not delivered yet)."""
+    return bool(_RUNNING)
+
+
+def beside_jobs(request: Callable[..., Any], *args: Any) -> Any:
+    """`request(*args)` — on a thread of its own while a job runs, the event loop turning
+    meanwhile (user input held until it is over, so it cannot start another); its result, or
+    its exception raised here."""
+    if not _RUNNING:
+        return request(*args)
+    out: dict[str, Any] = {}
+    loop = QEventLoop()
+    ended = _Ended()
+    ended.over.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def run() -> None:
+        try:
+            out["result"] = request(*args)
+        except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
+            out["error"] = exc
+        ended.over.emit()
+
+    thread = threading.Thread(target=run, name="beside-job", daemon=True)
+    thread.start()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    thread.join()
+    if "error" in out:
+        raise out["error"]
+    return out.get("result")
+
+
+class _Ended(QObject):
+    over = Signal()
 
 
 def run_in_background(
@@ -88,6 +153,8 @@ def run_in_background(
     def finish(handler: Callable[[Any], None], value: Any) -> None:
         job.finished = True
         _RUNNING.discard(job)
+        if not _RUNNING:
+            gc.unfreeze()
         dialog.close()
         dialog.deleteLater()
         handler(value)
@@ -103,6 +170,8 @@ def run_in_background(
     job.progressed.connect(show_progress)
     job.succeeded.connect(succeeded)
     job.failed.connect(failed_with)
+    if not _RUNNING:
+        gc.freeze()
     _RUNNING.add(job)
     job.start()
     return job
