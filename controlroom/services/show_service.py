@@ -170,7 +170,9 @@ class ShowService:
                 staging(stage, first)
             with self._lock:
                 events = checked(self.state)
-                self.check_writable(len(events))
+                # Staged, not queued for the writer: only the rows already waiting count, so a
+                # 200,000-row import (the most a file may have) is not refused for a few feed events.
+                self.check_writable()
                 _reserve_refs(self.state, events)
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.

@@ -19,7 +19,8 @@ The garbage collector: a job makes hundreds of thousands of objects (an import's
 and a full collection walks every object of the process while holding the GIL — 0.4 s
 once the window and a big show are in memory. While jobs run, what existed before the
 first one is frozen (`gc.freeze`): full collections walk only what is new. It is
-unfrozen when the last job is over.
+unfrozen when the last job is over. `frozen_heap()` does the same around other big work of
+the UI thread's (reading a sheet from its child).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
@@ -83,6 +85,32 @@ class Job(QObject):
         turn = threading.Event()
         self.paced.emit(turn)
         turn.wait(PACE_MAX_S)
+
+
+_FROZEN = [0]  # how many jobs and `frozen_heap` blocks want the old objects frozen (UI thread only)
+
+
+def _freeze() -> None:
+    if not _FROZEN[0]:
+        gc.freeze()
+    _FROZEN[0] += 1
+
+
+def _thaw() -> None:
+    _FROZEN[0] -= 1
+    if not _FROZEN[0]:
+        gc.unfreeze()
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """The objects that exist now are left out of full collections until the block (and
+    every job) is over: work that makes many objects meanwhile never waits for a walk of all."""
+    _freeze()
+    try:
+        yield
+    finally:
+        _thaw()
 
 
 def _come_round(turn: threading.Event) -> None:
@@ -152,9 +180,9 @@ def run_in_background(
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
         job.finished = True
-        _RUNNING.discard(job)
-        if not _RUNNING:
-            gc.unfreeze()
+        if job in _RUNNING:
+            _RUNNING.discard(job)
+            _thaw()
         dialog.close()
         dialog.deleteLater()
         handler(value)
@@ -170,8 +198,7 @@ def run_in_background(
     job.progressed.connect(show_progress)
     job.succeeded.connect(succeeded)
     job.failed.connect(failed_with)
-    if not _RUNNING:
-        gc.freeze()
+    _freeze()
     _RUNNING.add(job)
     job.start()
     return job

@@ -19,6 +19,7 @@ from controlroom.core.sheet_limits import PLAN_SHEET, PLATFORM_EXPORT, PRODUCT_S
 from controlroom.core.sheet_problem import SheetProblem
 from controlroom.sheets.table import SheetError
 from controlroom.sheets.transfer import FrameReader
+from controlroom.ui.background import frozen_heap
 
 TAKE_BYTES = 256 * 1024  # of the child's output parsed per turn of the event loop (a few ms)
 
@@ -87,10 +88,11 @@ def _read(p: Path, parent: QWidget | None, reader: FrameReader) -> tuple[list[st
             QTimer.singleShot(0, take_output)  # the rest after the events waiting meanwhile
 
     proc.readyReadStandardOutput.connect(take_output)
-    _run(proc, p, parent)
-    while proc.bytesAvailable() and not overflow:  # what the child wrote last
-        take_output()
-        QCoreApplication.processEvents()
+    with frozen_heap():  # thousands of frames unpickled: never a full collection of the window's objects
+        _run(proc, p, parent)
+        while proc.bytesAvailable() and not overflow:  # what the child wrote last
+            take_output()
+            QCoreApplication.processEvents()
     taken.append(True)
     return _result(proc, p, reader, overflow)
 
