@@ -88,7 +88,7 @@ def import_in_child(service: ShowService, path: Any, spec: PlatformSpec, progres
             return events
 
         if events:
-            service.import_events(checked, progress=progress, stage=stage)
+            service.import_events(checked, progress=progress, stage=stage, order_refs=lambda: settler.order_refs)
     return settler.result(events)
 
 

@@ -148,7 +148,7 @@ class ShowService:
 
     def import_events(
         self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None,
-        first: list[Event] | None = None, stage: Stage | None = None,
+        first: list[Event] | None = None, stage: Stage | None = None, order_refs: Callable[[], set[str]] | None = None,
     ) -> list[Event]:
         """Commit a big import (services/bulk_import.py) all or nothing, without holding the
         lock or the log's write lock across the write: feeds and commands go on meanwhile.
@@ -159,7 +159,9 @@ class ShowService:
         will be once folded); one short transaction moves them into the log; then they are
         folded IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
         `progress(done, total)` counts staging, then folding. `stage`: one staged already (by
-        the caller, services/bulk_import.py), instead of `first`. Raises StoreUnavailable."""
+        the caller, services/bulk_import.py), instead of `first`; `order_refs()`: the order ids of
+        the events `checked` gave, gathered outside the lock (an import with no other ids), so
+        that the lock is not held for a walk of 200,000 events. Raises StoreUnavailable."""
         def staging(stage: Stage, events: list[Event]) -> None:
             told = (lambda done, _n: progress(done, 2 * len(events))) if progress else None
             self._stored(lambda: stage.write(events, told))
@@ -173,7 +175,10 @@ class ShowService:
                 # Staged, not queued for the writer: only the rows already waiting count, so a
                 # 200,000-row import (the most a file may have) is not refused for a few feed events.
                 self.check_writable()
-                _reserve_refs(self.state, events)
+                if order_refs is not None:
+                    self.state.order_ids |= order_refs()
+                else:
+                    _reserve_refs(self.state, events)
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
