@@ -98,14 +98,43 @@ class Gaps:
         self.cpu = tuple((now - then) / wall for now, then in zip((time.thread_time(), time.process_time()), self.cpu0))
 
 
+class Watchdog(threading.Thread):
+    """With --why: where the UI thread is when the probe has not fired for WHY_MS (its Python
+    stack, sampled from another thread), counted by place: what the stalls wait in."""
+
+    WHY_MS = 150
+
+    def __init__(self, gaps: Gaps) -> None:
+        super().__init__(daemon=True)
+        self.gaps, self.stop, self.seen = gaps, threading.Event(), {}
+        self.ui = threading.main_thread().ident
+
+    def run(self) -> None:
+        import traceback
+
+        while not self.stop.wait(0.03):
+            if (time.perf_counter() - self.gaps._last) * 1000 < self.WHY_MS:
+                continue
+            frame = sys._current_frames().get(self.ui)
+            if frame is None:
+                continue
+            where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                               for f in reversed(traceback.extract_stack(frame)[-4:]))
+            self.seen[where] = self.seen.get(where, 0) + 1
+
+    def report(self) -> str:
+        top = sorted(self.seen.items(), key=lambda kv: -kv[1])[:6]
+        return "\n".join(f"  {n:4d}x {where}" for where, n in top) or "  (none)"
+
+
 class Commands:
     """An operator command now and then, through the window's own path (as F7 or a note
     would: committed before it returns); how long each took until committed (ms)."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, every_ms: int = COMMAND_EVERY_MS) -> None:
         self.window, self.ms = window, []
         self.timer = QTimer()
-        self.timer.setInterval(COMMAND_EVERY_MS)
+        self.timer.setInterval(every_ms)
         self.timer.timeout.connect(self._run)
 
     def _run(self) -> None:
@@ -221,6 +250,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--baseline", type=float, default=10.0, help="seconds measured before the import")
+    ap.add_argument("--command-every-ms", type=int, default=COMMAND_EVERY_MS,
+                    help="how often a note is committed (a large value: none during the import)")
+    ap.add_argument("--why", action="store_true", help="sample the UI thread's stack during stalls")
     ap.add_argument("--profile", action="store_true", help="cProfile the UI thread (CPU time) during the import")
     args = ap.parse_args()
     profile = cProfile.Profile(time.thread_time) if args.profile else None
@@ -243,16 +275,19 @@ def main() -> int:
     feed = Feed(session.service)
     feed.start()
     base = Gaps()  # the same window and feed without an import: what the machine's load alone gives
-    base_cmd = Commands(window)
+    base_cmd = Commands(window, args.command_every_ms)
     base.start()
     base_cmd.timer.start()
     wait_until(app, lambda: time.perf_counter() - base.t0 > args.baseline)
     base.stop()
     base_cmd.timer.stop()
-    gaps, cmd = Gaps(), Commands(window)
+    gaps, cmd = Gaps(), Commands(window, args.command_every_ms)
     collections = Collections()
     steps = Steps()
     gaps.start()
+    watchdog = Watchdog(gaps)
+    if args.why:
+        watchdog.start()
     cmd.timer.start()
     t0 = time.perf_counter()
     dialog = ImportActions(window, lambda: session.service).import_platform(str(path))
@@ -299,7 +334,8 @@ def main() -> int:
     print(f"baseline (no import, {args.baseline:.0f} s): max {b[-1]:.1f} ms, p99 {b[int(0.99 * (len(b) - 1))]:.1f} ms")
     print(f"read {t_read:.2f} s (until {t_read:.2f}), import from {t1 - t0:.2f} s; read {t_read:.1f} s, import {t_import:.1f} s, {len(g)} probe firings, median gap "
           f"{statistics.median(g):.1f} ms; imported {imported}/{args.rows}; feed {logged}/{feed.sent} logged")
-    print(f"commands on the UI thread: {len(cmd.ms)} during the import, longest {max(cmd.ms):.1f} ms "
+    cmd.ms, base_cmd.ms = cmd.ms or [0.0], base_cmd.ms or [1.0]
+    print(f"commands through the window: {len(cmd.ms)} during the import, longest {max(cmd.ms):.1f} ms "
           f"(baseline {len(base_cmd.ms)}, longest {max(base_cmd.ms):.1f} ms)")
     print(f"CPU per wall second: UI thread {gaps.cpu[0]:.2f} (baseline {base.cpu[0]:.2f}), "
           f"process {gaps.cpu[1]:.2f} (baseline {base.cpu[1]:.2f})")
@@ -308,6 +344,9 @@ def main() -> int:
           "of the time an operator command could wait before")
     print("longest stall per phase:", phase_report(gaps, marks))
     print("the worker:", steps.report())
+    if args.why:
+        watchdog.stop.set()
+        print("where the UI thread was during stalls (its Python stack, innermost first):\n" + watchdog.report())
     full = [s for s in collections.spans if s[0] >= gaps.t0]
     print(f"full collections of the garbage collector during the import: {len(full)}, longest "
           f"{1000 * max((d for _t, d in full), default=0):.0f} ms"

@@ -89,10 +89,7 @@ class ShowService:
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
-        # Held while an import moves its rows into the log (the log's write lock held for a
-        # moment), and taken by a command before the lock: a command that comes then waits
-        # here, holding nothing, so the window's reads (view) never wait behind it.
-        self._import_commit = threading.RLock()
+        self._import_commit = threading.RLock()  # an import's move into the log; see `run`
         writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
         self._release = weakref.finalize(self, self._show_lock.release)
@@ -121,7 +118,7 @@ class ShowService:
     # -- operator commands ---------------------------------------------------
     def run(self, command: Callable[..., list[Event]], *args: Any) -> list[Event]:
         """Check a core command, commit its events, fold them. Raises CommandError."""
-        with self._import_commit, self._lock:
+        with self._import_commit, self._lock:  # an import's move into the log waited for holding nothing
             new = command(self.state, self.clock.now(), *args)
             if new:
                 self._append(new)
@@ -150,35 +147,24 @@ class ShowService:
         self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None,
         first: list[Event] | None = None, stage: Stage | None = None, order_refs: Callable[[], set[str]] | None = None,
     ) -> list[Event]:
-        """Commit a big import (services/bulk_import.py) all or nothing, without holding the
-        lock or the log's write lock across the write: feeds and commands go on meanwhile.
-        `first` is staged at once (store/import_stage.py: no lock at all). `checked(state)`
-        (called under the lock, may raise: nothing changes) gives the events: `first` itself
-        when the staged rows stand, else a new list, staged then (rare). Their order and event
-        ids are reserved in the state (the same id from a feed meanwhile is a duplicate, as it
-        will be once folded); one short transaction moves them into the log; then they are
-        folded IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
-        `progress(done, total)` counts staging, then folding. `stage`: one staged already (by
-        the caller, services/bulk_import.py), instead of `first`; `order_refs()`: the order ids of
-        the events `checked` gave, gathered outside the lock (an import with no other ids), so
-        that the lock is not held for a walk of 200,000 events. Raises StoreUnavailable."""
+        """Commit a big import (services/bulk_import.py) all or nothing, holding neither lock across
+        the write. `first` (or the caller's `stage`) is staged with no lock (store/import_stage.py);
+        `checked(state)`, under the lock (may raise: nothing changes), gives the events — the staged
+        ones, or a new list, staged then — whose ids are reserved (`order_refs()`: gathered by the
+        caller) before one short transaction moves them into the log; they are then folded
+        IMPORT_FOLD_CHUNK at a time, each chunk told to listeners. `progress(done, total)` counts
+        staging, then folding. Raises StoreUnavailable."""
         def staging(stage: Stage, events: list[Event]) -> None:
             told = (lambda done, _n: progress(done, 2 * len(events))) if progress else None
             self._stored(lambda: stage.write(events, told))
 
-        given = nullcontext(stage) if stage is not None else None
-        with given or staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
+        with nullcontext(stage) if stage else staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
             if first:
                 staging(stage, first)
             with self._lock:
                 events = checked(self.state)
-                # Staged, not queued for the writer: only the rows already waiting count, so a
-                # 200,000-row import (the most a file may have) is not refused for a few feed events.
-                self.check_writable()
-                if order_refs is not None:
-                    self.state.order_ids |= order_refs()
-                else:
-                    _reserve_refs(self.state, events)
+                self.check_writable()  # staged, not the writer's queue: only what waits there counts
+                _reserve_refs(self.state, events, order_refs)
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
@@ -404,7 +390,8 @@ class ShowService:
             return edit_source(self.state)
 
 
-def _reserve_refs(state: ShowState, events: list[Event]) -> None:
-    for e in events:
+def _reserve_refs(state: ShowState, events: list[Event], order_refs: Callable[[], set[str]] | None = None) -> None:
+    state.order_ids |= order_refs() if order_refs else set()
+    for e in () if order_refs else events:
         if e.ref and e.kind in ev.FEED_KINDS:
             (state.order_ids if e.kind == ev.ORDER else state.event_ids).add(e.ref)

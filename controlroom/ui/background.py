@@ -26,6 +26,7 @@ the UI thread's (reading a sheet from its child).
 from __future__ import annotations
 
 import gc
+import queue
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -34,6 +35,9 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from controlroom.core.views import RoomView
+from controlroom.services.show_service import ShowService
 
 Progress = Callable[[int, int], None]
 SHOW_AFTER_MS = 300
@@ -123,30 +127,52 @@ def busy() -> bool:
 
 
 def beside_jobs(request: Callable[..., Any], *args: Any) -> Any:
-    """`request(*args)` — on a thread of its own while a job runs, the event loop turning
-    meanwhile (user input held until it is over, so it cannot start another); its result, or
-    its exception raised here."""
+    """`request(*args)` — on the thread kept for this while a job runs, the event loop turning
+    meanwhile (user input held until it is over, so it cannot start another; requests run in
+    the order they came); its result, or its exception raised here."""
     if not _RUNNING:
         return request(*args)
     out: dict[str, Any] = {}
     loop = QEventLoop()
     ended = _Ended()
     ended.over.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    _beside_thread().put((request, args, out, ended))
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if "error" in out:
+        raise out["error"]
+    return out.get("result")
 
-    def run() -> None:
+
+_BESIDE: list[queue.SimpleQueue] = []  # one long-lived thread: starting one per command waits for the GIL
+
+
+def _beside_thread() -> queue.SimpleQueue:
+    if not _BESIDE:
+        _BESIDE.append(queue.SimpleQueue())
+        threading.Thread(target=_serve_beside, args=(_BESIDE[0],), name="beside-jobs", daemon=True).start()
+    return _BESIDE[0]
+
+
+def _serve_beside(requests: queue.SimpleQueue) -> None:
+    while True:
+        request, args, out, ended = requests.get()
         try:
             out["result"] = request(*args)
         except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
             out["error"] = exc
         ended.over.emit()
 
-    thread = threading.Thread(target=run, name="beside-job", daemon=True)
-    thread.start()
-    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("result")
+
+def view_unless_busy(service: ShowService) -> RoomView | None:
+    """`service.view()`; while a job runs, None at once instead of waiting when the service's
+    lock is held — a command beside the job holds it across its commit, whose fsync is slow
+    while an import writes (the window's refresh skips a tick rather than stall)."""
+    if not service.lock.acquire(not _RUNNING):
+        return None
+    try:
+        return service.view()
+    finally:
+        service.lock.release()
 
 
 class _Ended(QObject):
