@@ -37,6 +37,7 @@ from controlroom.core.views import (
     room_view,
 )
 from controlroom.services import editing
+from controlroom.services.import_gate import ImportGate
 from controlroom.store.errors import StoreUnavailable, reason
 from controlroom.store.import_stage import Stage, staged
 from controlroom.store.repository import ShowRepository
@@ -89,7 +90,7 @@ class ShowService:
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
-        self._import_commit = threading.RLock()  # an import's move into the log; see `run`
+        self._import_gate = ImportGate(self._lock)  # an import's move into the log (import_gate.py)
         writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
         self._release = weakref.finalize(self, self._show_lock.release)
@@ -118,7 +119,7 @@ class ShowService:
     # -- operator commands ---------------------------------------------------
     def run(self, command: Callable[..., list[Event]], *args: Any) -> list[Event]:
         """Check a core command, commit its events, fold them. Raises CommandError."""
-        with self._import_commit, self._lock:  # an import's move into the log waited for holding nothing
+        with self._import_gate.locked():  # an import's move into the log waited for holding nothing
             new = command(self.state, self.clock.now(), *args)
             if new:
                 self._append(new)
@@ -168,11 +169,11 @@ class ShowService:
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
+                hold.enter_context(self._import_gate.moving())
             try:
                 if stage.events is not events:
                     staging(stage, events)
-                with self._import_commit:
-                    self._stored(stage.commit)
+                self._stored(stage.commit)
             except BaseException:
                 hold.close()
                 self.resync()  # the log is unchanged: fold it again, the reserved ids go
