@@ -177,3 +177,35 @@ def test_a_command_during_the_imports_commit_waits_holding_nothing(service, tmp_
     assert view is not None and waited  # the command was still waiting when the view came
     assert noted and noted[0].id > max(e.id for e in seen["result"].events)  # committed after the import
     assert service.status() == status_dict(service.repo.load_show(service.show_id).snapshot(clock.now()))
+
+
+def test_a_locked_step_that_runs_a_command_during_the_imports_commit_waits_for_it_then_goes_on(
+        service, tmp_path, clock, monkeypatch):
+    """open_incident_next holds the service's lock and runs a command: it waits for the move
+    into the log with that hold (no deadlock: the move needs no lock), then commits."""
+    service.start()
+    path = orders_file(tmp_path, clock.now() - 600, 300)
+    headers, _rows = rows_of(path)
+    committing, go_on = threading.Event(), threading.Event()
+    real = Stage.commit
+
+    def held_commit(stage):
+        committing.set()
+        assert go_on.wait(WAIT_S)
+        return real(stage)
+
+    monkeypatch.setattr(Stage, "commit", held_commit)
+    seen: dict = {}
+    importer = threading.Thread(target=lambda: seen.setdefault("result", import_in_child(service, path,
+                                                                                        spec_for(path, headers))))
+    importer.start()
+    assert committing.wait(WAIT_S)
+    opener = threading.Thread(target=lambda: seen.setdefault("ref", service.open_incident_next("technical: x")))
+    opener.start()
+    opener.join(0.2)
+    waited = opener.is_alive()
+    go_on.set()
+    importer.join(WAIT_S)
+    opener.join(WAIT_S)
+    assert waited and not opener.is_alive() and not importer.is_alive()
+    assert seen["ref"].startswith("INC-") and len(seen["result"].events) == 300
