@@ -36,9 +36,6 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from controlroom.core.views import RoomView
-from controlroom.services.show_service import ShowService
-
 Progress = Callable[[int, int], None]
 SHOW_AFTER_MS = 300
 # While a worker runs Python, every call from Qt into Python (a timer, each paint of a chart
@@ -161,18 +158,6 @@ def _serve_beside(requests: queue.SimpleQueue) -> None:
         except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
             out["error"] = exc
         ended.over.emit()
-
-
-def view_unless_busy(service: ShowService) -> RoomView | None:
-    """`service.view()`; while a job runs, None at once instead of waiting when the service's
-    lock is held — a command beside the job holds it across its commit, whose fsync is slow
-    while an import writes (the window's refresh skips a tick rather than stall)."""
-    if not service.lock.acquire(not _RUNNING):
-        return None
-    try:
-        return service.view()
-    finally:
-        service.lock.release()
 
 
 class _Ended(QObject):

@@ -22,8 +22,8 @@ from controlroom.core import events as ev
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
 from controlroom.services.show_service import ShowService
-from controlroom.ui import background, texts, window_layout
 from controlroom.ui import prefs as prefs_mod
+from controlroom.ui import texts, window_layout
 from controlroom.ui.alerts_panel import AlertsPanel
 from controlroom.ui.checklist_panel import ChecklistPanel
 from controlroom.ui.guard import ShortcutGuard
@@ -329,10 +329,8 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
         if service is None or self.session is None:
             self._show_no_session()
             return
-        view = background.view_unless_busy(service)  # None: a command beside an import holds it
-        if view is None:
-            return
         events = self.session.inbox.take()
+        view = service.view()
         if not RENAMING_KINDS.isdisjoint({e.kind for e in events}):
             self._update_log_names(view)
         self.log_panel.model.add(events)
