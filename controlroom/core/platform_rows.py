@@ -136,12 +136,39 @@ def check_mapping(headers: list[str], spec: PlatformSpec) -> None:
 
 def platform_events(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
     """Every row checked first; RowProblems names each bad (row, column, why), nothing is returned then."""
+    from controlroom.core.platform_settle import Settler  # it builds on this module
+
+    return Settler(state, spec).settle(mapped_rows(Catalogue.of(state), headers, rows, spec))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What the mapping reads of the show's queue: SKU → name, in the queue's order (an
+    order may name its product either way). Plain data, so a child process can map too."""
+
+    names: dict[str, str]
+
+    @staticmethod
+    def of(state: ShowState) -> Catalogue:
+        return Catalogue({sku: p.name for sku, p in state.queue.products.items()})
+
+    def resolve(self, key: str | None) -> str | None:
+        """As `ProductQueue.resolve_sku`: a SKU stays, a name becomes its SKU, else the key."""
+        if key is None or key in self.names:
+            return key
+        return next((sku for sku, name in self.names.items() if name == key), key)
+
+
+def mapped_rows(catalogue: Catalogue, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
+    """Every event of the file, sorted by time, before it is held against the live log (what
+    the log already has, the minutes with live figures: core/platform_settle.py). Reads no
+    live state, so it may run in a child process. RowProblems as `platform_events`."""
     check_mapping(headers, spec)
     if len(rows) > MAX_ROWS:
         raise RowProblems([SheetProblem("too_many_export_rows", count=len(rows), limit=MAX_ROWS)])
     if spec.kind == ORDERS:
-        return _orders(state, headers, rows, spec)
-    return _trend(state, headers, rows, spec)
+        return _orders(catalogue, headers, rows, spec)
+    return _trend(headers, rows, spec)
 
 
 # -- cells -----------------------------------------------------------------------
@@ -199,7 +226,7 @@ def _cumulative(headers: list[str], spec: PlatformSpec, f: str) -> bool:
     return i is not None and any(w in str(headers[i]).lower() for w in _CUMULATIVE_WORDS)
 
 
-def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
+def _trend(headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
     problems: list[SheetProblem] = []
     parsed: list[tuple[int, float, float | None, float | None, float | None, float | None]] = []
     for i, row in enumerate(rows, start=2):
@@ -216,7 +243,7 @@ def _trend(state: ShowState, headers: list[str], rows: list[list[Any]], spec: Pl
         raise RowProblems(problems)
     parsed.sort(key=lambda p: p[1])
     sales = _minute_sales(parsed, headers, spec)
-    return _trend_events(state, parsed, sales, spec)
+    return _trend_events(parsed, sales, spec)
 
 
 def _cell(errors: list[SheetProblem], read: Any) -> Any:
@@ -253,67 +280,39 @@ def _minute_sales(parsed: list, headers: list[str], spec: PlatformSpec) -> dict[
     return out
 
 
-def _trend_events(
-    state: ShowState, parsed: list, sales: dict[int, tuple[int, float, int]], spec: PlatformSpec
-) -> PlatformImport:
+def _trend_events(parsed: list, sales: dict[int, tuple[int, float, int]], spec: PlatformSpec) -> PlatformImport:
     result = PlatformImport()
-    live_viewers = {m for m, b in state.metrics.buckets.items() if b.online_n}
-    live_sales = {m for m, b in state.metrics.buckets.items() if b.orders or b.gmv}
-    clash_v = sorted({minute_of(p[1]) for p in parsed if p[2] is not None} & live_viewers)
-    clash_s = sorted(set(sales) & live_sales)
-    if (clash_v or clash_s) and not spec.fill_gaps:
-        raise RowProblems([_clash_message(clash_v, clash_s, spec.tz)])
     source = {"source": "platform", "file": spec.file_key}
-    skipped: set[int] = set()
     for _row, ts, online, entries, _g, _o in parsed:
         if online is None:
-            continue
-        if minute_of(ts) in live_viewers:
-            skipped.add(minute_of(ts))
             continue
         qty = int(entries) if entries is not None else None
         result.events.append(Event(ev.VIEWERS, ts, value=online, qty=qty, data=dict(source)))
     for m, (_row, gmv, orders) in sorted(sales.items()):
-        if m in live_sales:
-            skipped.add(m)
-            continue
-        ref = f"platform-{spec.file_key}-{m}"
-        if ref in state.order_ids:
-            result.duplicate_orders += 1
-            continue
         result.events.append(
             Event(
                 ev.ORDER,
                 m * 60.0,
                 value=round(gmv, 2),
                 qty=max(orders, 1),
-                ref=ref,
+                ref=f"platform-{spec.file_key}-{m}",
                 flag=ev.FLAG_MANUAL,
                 data={"orders": orders, **source},
             )
         )
-    result.skipped_minutes = len(skipped)
     result.events.sort(key=lambda e: e.ts)
     return result
 
 
-def _clash_message(clash_v: list[int], clash_s: list[int], tz: dt.tzinfo) -> SheetProblem:
-    minutes = sorted(set(clash_v) | set(clash_s))
-    first = dt.datetime.fromtimestamp(minutes[0] * 60, tz).strftime("%H:%M")
-    last = dt.datetime.fromtimestamp(minutes[-1] * 60, tz).strftime("%H:%M")
-    what = " and ".join(w for w, c in (("viewer figures", clash_v), ("sales", clash_s)) if c)
-    return SheetProblem("clash", count=len(minutes), first=first, last=last, what=what)
-
-
 # -- orders ----------------------------------------------------------------------
-def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
+def _orders(catalogue: Catalogue, headers: list[str], rows: list[list[Any]], spec: PlatformSpec) -> PlatformImport:
     problems: list[SheetProblem] = []
     result = PlatformImport()
     seen: dict[str, int] = {}
     for i, row in enumerate(rows, start=2):
         r = _Row(row, headers, spec)
         try:
-            e = _order(state, r)
+            e = _order(catalogue, r)
         except ValueError as exc:
             problems.append(problem_of(exc).at(row=i))
             continue
@@ -324,10 +323,7 @@ def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: P
                                          first=seen[ref]))
             continue
         seen[ref] = i
-        if ref in state.order_ids:
-            result.duplicate_orders += 1
-        else:
-            result.events.append(e)
+        result.events.append(e)
     if not rows:
         problems.append(SheetProblem("no_rows", what="order"))
     if problems:
@@ -336,7 +332,7 @@ def _orders(state: ShowState, headers: list[str], rows: list[list[Any]], spec: P
     return result
 
 
-def _order(state: ShowState, r: _Row) -> Event:
+def _order(catalogue: Catalogue, r: _Row) -> Event:
     ref = r.text("order_id")
     if not ref:
         raise r.fail("order_id", "empty_order_id")
@@ -346,8 +342,8 @@ def _order(state: ShowState, r: _Row) -> Event:
     qty = r.number("quantity", whole=True)
     if qty == 0:
         raise r.fail("quantity", "zero_quantity")
-    product = state.queue.resolve_sku(r.text("product") or None)
-    flag = None if product in state.queue.products else ev.FLAG_UNKNOWN_PRODUCT
+    product = catalogue.resolve(r.text("product") or None)
+    flag = None if product in catalogue.names else ev.FLAG_UNKNOWN_PRODUCT
     return Event(
         ev.ORDER,
         r.time(),

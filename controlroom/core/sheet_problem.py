@@ -51,6 +51,7 @@ ENGLISH: dict[str, str] = {
     "reader_frame": "the reader sent a frame of {size} bytes (nothing was imported)",
     "reader_broken": "the reader's output is broken ({detail}) (nothing was imported)",
     "reader_rows": "more than {limit} rows of data (nothing was imported)",
+    "file_changed": "the file changed since it was read: import it again (nothing was imported)",
     # product sheets (core/sheet_rows.py)
     "missing_column": "missing column {field} ({names})",
     "too_many_products": "{count} products: at most {limit} in one sheet",

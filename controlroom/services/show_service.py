@@ -12,7 +12,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from typing import Any
 
 from controlroom.core import commands
@@ -37,6 +37,7 @@ from controlroom.core.views import (
     room_view,
 )
 from controlroom.services import editing
+from controlroom.services.import_gate import ImportGate, reserve_refs
 from controlroom.services.room_usual import RoomUsual
 from controlroom.store.errors import StoreUnavailable, reason
 from controlroom.store.import_stage import Stage, staged
@@ -90,6 +91,7 @@ class ShowService:
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
+        self._import_gate = ImportGate(self._lock)  # an import's move into the log (import_gate.py)
         writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
         self._release = weakref.finalize(self, self._show_lock.release)
@@ -120,7 +122,7 @@ class ShowService:
     # -- operator commands ---------------------------------------------------
     def run(self, command: Callable[..., list[Event]], *args: Any) -> list[Event]:
         """Check a core command, commit its events, fold them. Raises CommandError."""
-        with self._lock:
+        with self._import_gate.locked():  # an import's move into the log waited for holding nothing
             new = command(self.state, self.clock.now(), *args)
             if new:
                 self._append(new)
@@ -147,31 +149,30 @@ class ShowService:
 
     def import_events(
         self, checked: Callable[[ShowState], list[Event]], *, progress: Callable[[int, int], None] | None = None,
-        first: list[Event] | None = None,
+        first: list[Event] | None = None, stage: Stage | None = None, order_refs: Callable[[], set[str]] | None = None,
     ) -> list[Event]:
-        """Commit a big import (services/bulk_import.py) all or nothing, without holding the
-        lock or the log's write lock across the write: feeds and commands go on meanwhile.
-        `first` is staged at once (store/import_stage.py: no lock at all). `checked(state)`
-        (called under the lock, may raise: nothing changes) gives the events: `first` itself
-        when the staged rows stand, else a new list, staged then (rare). Their order and event
-        ids are reserved in the state (the same id from a feed meanwhile is a duplicate, as it
-        will be once folded); one short transaction moves them into the log; then they are
-        folded IMPORT_FOLD_CHUNK at a time under the lock, each chunk told to listeners.
-        `progress(done, total)` counts staging, then folding. Raises StoreUnavailable."""
+        """Commit a big import (services/bulk_import.py) all or nothing, holding neither lock across
+        the write. `first` (or the caller's `stage`) is staged with no lock (store/import_stage.py);
+        `checked(state)`, under the lock (may raise: nothing changes), gives the events — the staged
+        ones, or a new list, staged then — whose ids are reserved (`order_refs()`: gathered by the
+        caller) before one short transaction moves them into the log; they are then folded
+        IMPORT_FOLD_CHUNK at a time, each chunk told to listeners. `progress(done, total)` counts
+        staging, then folding. Raises StoreUnavailable."""
         def staging(stage: Stage, events: list[Event]) -> None:
             told = (lambda done, _n: progress(done, 2 * len(events))) if progress else None
             self._stored(lambda: stage.write(events, told))
 
-        with staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
+        with nullcontext(stage) if stage else staged(self.repo.engine, self.show_id) as stage, ExitStack() as hold:
             if first:
                 staging(stage, first)
             with self._lock:
                 events = checked(self.state)
-                self.check_writable(len(events))
-                _reserve_refs(self.state, events)
+                self.check_writable()  # staged, not the writer's queue: only what waits there counts
+                reserve_refs(self.state, events, order_refs)
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
+                hold.enter_context(self._import_gate.moving())
             try:
                 if stage.events is not events:
                     staging(stage, events)
@@ -392,8 +393,3 @@ class ShowService:
             editing.update_show(self, products, plan)
             return edit_source(self.state)
 
-
-def _reserve_refs(state: ShowState, events: list[Event]) -> None:
-    for e in events:
-        if e.ref and e.kind in ev.FEED_KINDS:
-            (state.order_ids if e.kind == ev.ORDER else state.event_ids).add(e.ref)

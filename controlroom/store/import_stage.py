@@ -36,24 +36,59 @@ class Stage:
     def __init__(self, conn: Connection, show_id: int) -> None:
         self.conn, self.show_id = conn, show_id
         self.events: list[Event] | None = None  # what is staged now
+        self._adding: list[Event] | None = None  # staged by `add`, not yet `added`
         # The driver's own executemany of plain tuples: a third of the Python work of Core
         # dicts, and Python work here is time the window's thread waits for the GIL.
-        compiled = insert(_STAGING).compile(dialect=conn.dialect, column_keys=list(ROW_KEYS))
+        keys = ["seq", *ROW_KEYS]
+        compiled = insert(_STAGING).compile(dialect=conn.dialect, column_keys=keys)
         self._sql, self._positional = str(compiled), bool(compiled.positional)
-        if self._positional and tuple(compiled.positiontup or ()) != ROW_KEYS:
+        if self._positional and list(compiled.positiontup or ()) != keys:
             raise RuntimeError(f"unexpected parameter order {compiled.positiontup}")
+        self._keys = keys
 
     def write(self, events: list[Event], progress: Callable[[int, int], None] | None = None) -> None:
         """Stage `events` (what was staged before goes); `progress(done, total)` after each chunk.
-        Holds no lock on the log."""
-        self.events = None
-        self.conn.execute(_STAGING.delete())
+        Holds no lock on the log. Events that are some of those staged, in their order (a
+        re-check dropped a few), only drop the others' rows."""
+        if self.events is not None and _some_of(events, self.events):
+            self._keep_only(events)
+            return
+        self._start()
+        for start in range(0, len(events), STAGE_CHUNK):
+            self.add(events[start : start + STAGE_CHUNK])
+            if progress is not None:
+                progress(start + min(STAGE_CHUNK, len(events) - start), len(events))
+        self.added()
+
+    def add(self, events: list[Event]) -> None:
+        """Stage `events` after those added before (an import that arrives in batches);
+        `added()` when all are in. Holds no lock on the log."""
+        if self._adding is None:
+            self._start()
+        adding = self._adding if self._adding is not None else []
         for start in range(0, len(events), STAGE_CHUNK):
             part = events[start : start + STAGE_CHUNK]
-            rows = [event_values(self.show_id, e) for e in part]
-            self.conn.exec_driver_sql(self._sql, rows if self._positional else [dict(zip(ROW_KEYS, r)) for r in rows])
-            if progress is not None:
-                progress(start + len(part), len(events))
+            rows = [(len(adding) + i, *event_values(self.show_id, e)) for i, e in enumerate(part)]
+            self.conn.exec_driver_sql(self._sql, rows if self._positional else [dict(zip(self._keys, r)) for r in rows])
+            adding.extend(part)
+        self._adding = adding
+
+    def added(self) -> list[Event]:
+        """What `add` staged becomes what `commit` moves (in that order)."""
+        self.conn.commit()
+        self.events, self._adding = (self._adding or []), None
+        return self.events
+
+    def _start(self) -> None:
+        self.events = None
+        self._adding = []
+        self.conn.execute(_STAGING.delete())
+
+    def _keep_only(self, events: list[Event]) -> None:
+        kept = {id(e) for e in events}
+        gone = [seq for seq, e in enumerate(self.events or []) if id(e) not in kept]
+        for start in range(0, len(gone), STAGE_CHUNK):
+            self.conn.execute(_STAGING.delete().where(_STAGING.c.seq.in_(gone[start : start + STAGE_CHUNK])))
         self.conn.commit()
         self.events = events
 
@@ -90,6 +125,12 @@ class Stage:
         # A server's sequence may interleave another session's ids, but ours rise in the
         # SELECT's order: the sorted ids are the rows' (RETURNING itself promises no order).
         return sorted(self.conn.execute(stmt.returning(_EVENTS.c.id)).scalars().all())
+
+
+def _some_of(events: list[Event], staged: list[Event]) -> bool:
+    """Whether `events` are some of `staged` (the same objects), in the same order."""
+    it = iter(staged)
+    return all(any(e is s for s in it) for e in events)
 
 
 @contextmanager

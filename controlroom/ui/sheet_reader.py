@@ -19,6 +19,7 @@ from controlroom.core.sheet_limits import PLAN_SHEET, PLATFORM_EXPORT, PRODUCT_S
 from controlroom.core.sheet_problem import SheetProblem
 from controlroom.sheets.table import SheetError
 from controlroom.sheets.transfer import FrameReader
+from controlroom.ui.background import frozen_heap
 
 TAKE_BYTES = 256 * 1024  # of the child's output parsed per turn of the event loop (a few ms)
 
@@ -31,13 +32,43 @@ def read_rows_responsive(
     path: str | Path, parent: QWidget | None, limits: SheetLimits = PLATFORM_EXPORT
 ) -> tuple[list[str], list[list[Any]]]:
     """(headers, rows) as `sheets.table.read_rows` gives them; SheetError when refused or cancelled."""
-    p = Path(path)
+    return _read(Path(path), parent, FrameReader(limits, Path(path).name))
+
+
+def read_preview_responsive(
+    path: str | Path, parent: QWidget | None, keep: int, limits: SheetLimits = PLATFORM_EXPORT
+) -> tuple[list[str], list[list[Any]], int]:
+    """(headers, the first `keep` rows, how many rows) of a sheet read whole in the child,
+    within `limits`, as `read_rows_responsive` (for a platform export, which is then mapped
+    in a child of its own: the window never holds its 200,000 rows)."""
+    reader = _FirstRows(limits, Path(path).name, keep)
+    headers, rows = _read(Path(path), parent, reader)
+    return headers, rows, reader.count
+
+
+class _FirstRows(FrameReader):
+    """A FrameReader that keeps the first rows only, and counts (and bounds) them all."""
+
+    def __init__(self, limits: SheetLimits, name: str, keep: int) -> None:
+        super().__init__(limits, name)
+        self.keep, self.count = keep, 0
+
+    def _take(self, tag: Any, body: Any) -> None:
+        if tag != "rows":
+            super()._take(tag, body)
+            return
+        self.count += len(body)
+        if self.count > self.limits.max_rows:
+            raise self._refuse("reader_rows", limit=f"{self.limits.max_rows:,}")
+        self.rows.extend(body[: max(0, self.keep - len(self.rows))])
+
+
+def _read(p: Path, parent: QWidget | None, reader: FrameReader) -> tuple[list[str], list[list[Any]]]:
     if not p.is_file():
         raise SheetError([SheetProblem("no_file", file=str(p))])
     proc = QProcess(parent)
     proc.setProgram(sys.executable)
-    proc.setArguments(["-m", "controlroom.sheets.dump", "--kind", limits.kind, str(p)])
-    reader = FrameReader(limits, p.name)
+    proc.setArguments(["-m", "controlroom.sheets.dump", "--kind", reader.limits.kind, str(p)])
     overflow: list[SheetError] = []
     taken: list[bool] = []
 
@@ -57,10 +88,11 @@ def read_rows_responsive(
             QTimer.singleShot(0, take_output)  # the rest after the events waiting meanwhile
 
     proc.readyReadStandardOutput.connect(take_output)
-    _run(proc, p, parent)
-    while proc.bytesAvailable() and not overflow:  # what the child wrote last
-        take_output()
-        QCoreApplication.processEvents()
+    with frozen_heap():  # thousands of frames unpickled: never a full collection of the window's objects
+        _run(proc, p, parent)
+        while proc.bytesAvailable() and not overflow:  # what the child wrote last
+            take_output()
+            QCoreApplication.processEvents()
     taken.append(True)
     return _result(proc, p, reader, overflow)
 

@@ -50,6 +50,9 @@ TEMPLATES: dict[str, str] = {
     "reader_frame": QT_TRANSLATE_NOOP("SheetProblem", "the reader sent a frame of {size} bytes (nothing was imported)"),
     "reader_broken": QT_TRANSLATE_NOOP("SheetProblem", "the reader's output is broken ({detail}) (nothing was imported)"),
     "reader_rows": QT_TRANSLATE_NOOP("SheetProblem", "more than {limit} rows of data (nothing was imported)"),
+    "file_changed": QT_TRANSLATE_NOOP(
+        "SheetProblem", "the file changed since it was read: import it again (nothing was imported)"
+    ),
     "missing_column": QT_TRANSLATE_NOOP("SheetProblem", "missing column {field} ({names})"),
     "too_many_products": QT_TRANSLATE_NOOP("SheetProblem", "{count} products: at most {limit} in one sheet"),
     "repeats": QT_TRANSLATE_NOOP("SheetProblem", "{label} {value} repeats row {first}"),

@@ -17,6 +17,7 @@ from controlroom.core.events import Event
 from controlroom.services.show_service import ShowService
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts, undo_texts
+from controlroom.ui.background import beside_jobs
 from controlroom.ui.host_display import HostDisplay
 
 translate = QCoreApplication.translate  # the strings keep MainWindow's context (its .ts entries)
@@ -33,8 +34,8 @@ class WindowActions:
         if self.service is None:
             self.say(translate("MainWindow", "No show is open."))
             return False
-        try:
-            request(*args)
+        try:  # off the UI thread while an import runs: it may hold the log's write lock a moment
+            beside_jobs(request, *args)
         except (ValueError, StoreUnavailable) as exc:  # CommandError is a ValueError; StoreUnavailable is not
             self.say(texts.refusal(exc), error=True)
             return False
@@ -64,7 +65,7 @@ class WindowActions:
             return
         before = service.view()
         try:
-            undone = service.undo()
+            undone = beside_jobs(service.undo)
         except (ValueError, StoreUnavailable) as exc:
             self.say(undo_texts.refusal(str(exc)) or texts.refusal(exc), error=True)
             return

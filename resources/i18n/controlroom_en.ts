@@ -1062,6 +1062,10 @@
         <translation>more than {limit} rows of data (nothing was imported)</translation>
     </message>
     <message>
+        <source>the file changed since it was read: import it again (nothing was imported)</source>
+        <translation>the file changed since it was read: import it again (nothing was imported)</translation>
+    </message>
+    <message>
         <source>missing column {field} ({names})</source>
         <translation>missing column {field} ({names})</translation>
     </message>

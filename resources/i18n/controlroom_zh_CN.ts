@@ -1062,6 +1062,10 @@
         <translation>数据超过 {limit} 行（未导入任何内容）</translation>
     </message>
     <message>
+        <source>the file changed since it was read: import it again (nothing was imported)</source>
+        <translation>读取之后文件已被改动：请重新导入（未导入任何内容）</translation>
+    </message>
+    <message>
         <source>missing column {field} ({names})</source>
         <translation>缺少“{field}”列（{names}）</translation>
     </message>

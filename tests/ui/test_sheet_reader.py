@@ -91,3 +91,26 @@ def test_products_and_plans_read_in_the_child(qtbot, tmp_path):
     path = tmp_path / "p.csv"
     path.write_text("商品名称,SKU,类型,价格,库存\n袖套,S1,引流款,9.9,100\n", encoding="utf-8")
     assert [p.sku for p in read_products_responsive(path, None)] == ["S1"]
+
+
+def test_a_platform_export_is_read_whole_but_only_its_first_rows_kept(qtbot, tmp_path):
+    """The mapping dialog shows a few rows and says how many there are; the rows themselves
+    are mapped in a child of their own, so the window never holds them all."""
+    from controlroom.sheets.transfer import FRAME_ROWS
+    from controlroom.ui.sheet_reader import read_preview_responsive
+
+    path = workbook(tmp_path / "big.xlsx", 2 * FRAME_ROWS + 5)
+    headers, rows = read_rows(path, PLATFORM_EXPORT)
+    assert read_preview_responsive(path, None, 8) == (headers, rows[:8], 2 * FRAME_ROWS + 5)
+
+
+def test_the_preview_counts_against_the_row_limit_too(qtbot, tmp_path):
+    """The window bounds what the child sends by the rows it counts, not the rows it keeps."""
+    import dataclasses
+
+    from controlroom.ui import sheet_reader
+
+    path = workbook(tmp_path / "t.xlsx", 30)
+    small = dataclasses.replace(PLATFORM_EXPORT, max_rows=20)  # the window's bound; the child reads within 200,000
+    with pytest.raises(SheetError, match="more than 20 rows"):
+        sheet_reader.read_preview_responsive(path, None, 8, small)

@@ -38,15 +38,15 @@ from controlroom.core.commands import CommandError
 from controlroom.core.edits import EditPreview
 from controlroom.core.platform_rows import COLUMNS, ORDERS, TREND, PlatformImport, PlatformSpec
 from controlroom.services import editing
-from controlroom.services.bulk_import import import_mapped
+from controlroom.services.bulk_import import import_in_child
 from controlroom.services.show_service import ShowService
-from controlroom.sheets.platform_import import PlatformExport, export_from_rows, map_export
+from controlroom.sheets.platform_import import PlatformExport, export_from_rows
 from controlroom.sheets.table import SheetError
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import sheet_texts, texts
 from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.live_data.import_preview import ImportPreviewDialog
-from controlroom.ui.sheet_reader import read_plan_responsive, read_products_responsive, read_rows_responsive
+from controlroom.ui.sheet_reader import read_plan_responsive, read_preview_responsive, read_products_responsive
 
 PREVIEW_ROWS = 8
 SHEETS = "Spreadsheets (*.xlsx *.csv)"
@@ -80,10 +80,14 @@ def parse_zone(text: str) -> dt.tzinfo:
 class PlatformImportDialog(QDialog):
     """Attributes: export (the file read), result (PlatformImport after a successful import)."""
 
-    def __init__(self, service: ShowService, export: PlatformExport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ShowService, export: PlatformExport, parent: QWidget | None = None,
+        rows_in_file: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
-        self.export = export
+        self.export = export  # its rows: the first ones at least (the file is mapped in a child)
+        self.rows_in_file = len(export.rows) if rows_in_file is None else rows_in_file
         self.result_import: PlatformImport | None = None
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Import platform export: %1").replace("%1", export.path.name))
@@ -168,7 +172,8 @@ class PlatformImportDialog(QDialog):
         )
 
     def do_import(self) -> Job | None:
-        """Map and commit the file on a worker thread (ui/background.py): the dialog steps
+        """Map the file in a child process and commit it from a worker thread
+        (services/bulk_import.py `import_in_child`, ui/background.py): the dialog steps
         aside meanwhile (the show stays usable), closes when the import is in, or comes back
         listing what was refused. Returns the job (None when the settings are refused)."""
         try:
@@ -176,12 +181,13 @@ class PlatformImportDialog(QDialog):
         except ValueError as exc:
             self._refused(exc)
             return None
+        spec.file_key = self.export.file_key  # the child maps the file it reads again only if it is this one
         self.hide()
-        label = self.tr("Importing %1 rows of %2…").replace("%1", str(len(self.export.rows)))
+        label = self.tr("Importing %1 rows of %2…").replace("%1", str(self.rows_in_file))
         self.job = run_in_background(
             self.parentWidget(),
             label.replace("%2", self.export.path.name),
-            lambda progress: import_mapped(self.service, lambda state: map_export(state, self.export, spec), progress),
+            lambda progress: import_in_child(self.service, self.export.path, spec, progress),
             self._imported,
             self._refused,
         )
@@ -296,10 +302,11 @@ class ImportActions(QObject):
         if service is None or not path:
             return None
         try:
-            export = export_from_rows(path, *read_rows_responsive(path, self.parent_widget))
+            headers, first_rows, count = read_preview_responsive(path, self.parent_widget, PREVIEW_ROWS)
+            export = export_from_rows(path, headers, first_rows)  # the rows are mapped in a child
         except SheetError as exc:
             self._refused(exc)
             return None
-        dialog = PlatformImportDialog(service, export, self.parent_widget)
+        dialog = PlatformImportDialog(service, export, self.parent_widget, rows_in_file=count)
         dialog.open()
         return dialog
