@@ -54,10 +54,16 @@ class ImportGate:
                 self._over.notify_all()
 
 
-def reserve_refs(state: ShowState, events: list[Event], order_refs: Callable[[], set[str]] | None = None) -> None:
+def reserve_refs(state: ShowState, events: list[Event], order_refs: Callable[[], set[str]] | None = None) -> frozenset[str]:
     """The import's order and event ids, taken under the service's lock before its move into the
-    log: a feed event with one of them meanwhile is a duplicate (`order_refs`: gathered by the caller)."""
-    state.order_ids |= order_refs() if order_refs else set()
+    log (`order_refs`: gathered by the caller). Returns them: until the move is committed, a feed
+    event with one of them is no duplicate yet (the move may still fail), so the service refuses
+    it to be sent again (`ShowService.queue_feed`), rather than acknowledge what is not stored."""
+    refs = order_refs() if order_refs else set()
+    state.order_ids |= refs
+    taken = set(refs)
     for e in () if order_refs else events:
         if e.ref and e.kind in ev.FEED_KINDS:
             (state.order_ids if e.kind == ev.ORDER else state.event_ids).add(e.ref)
+            taken.add(e.ref)
+    return frozenset(taken)

@@ -62,7 +62,7 @@ class Intake:
         feed = [e for e in events if not is_operator(e)]
         with self.service.lock:  # the batch's check and admission are one step; the wait is not
             check_reach(events, self.service.state.feed_reach(self.service.now()))
-            self.service.check_writable(len(events))
+            self.service.check_writable(len(events), feed=feed)
             done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []
             # Checked above under this same hold of the lock: a second check could refuse the feed
             # after the notes were committed (the writer failing meanwhile), half a batch stored.

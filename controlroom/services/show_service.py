@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack, nullcontext
 from typing import Any
 
@@ -92,6 +92,7 @@ class ShowService:
         self.clock = clock
         self._lock = threading.RLock()
         self._import_gate = ImportGate(self._lock)  # an import's move into the log (import_gate.py)
+        self._in_flight: frozenset[str] = frozenset()  # the ids of an import being moved into the log
         writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
         self._release = weakref.finalize(self, self._show_lock.release)
@@ -168,7 +169,7 @@ class ShowService:
             with self._lock:
                 events = checked(self.state)
                 self.check_writable()  # staged, not the writer's queue: only what waits there counts
-                reserve_refs(self.state, events, order_refs)
+                self._in_flight = reserve_refs(self.state, events, order_refs)
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
@@ -181,6 +182,8 @@ class ShowService:
                 hold.close()
                 self.resync()  # the log is unchanged: fold it again, the reserved ids go
                 raise
+            finally:
+                self._in_flight = frozenset()  # committed (real duplicates now) or gone with the resync
         self._fold_import(events, target, progress)
         return events
 
@@ -228,7 +231,7 @@ class ShowService:
         StoreUnavailable — taking nothing — while the database cannot write (unless
         `refuse_outage` is False: internal sources queue on) or too many events wait."""
         with self._lock:
-            self.check_writable(len(events), refuse_outage=refuse_outage)
+            self.check_writable(len(events), refuse_outage=refuse_outage, feed=events)
             rows, taken = [], []
             for e in events:
                 admitted = self.state.admit(e)
@@ -249,9 +252,11 @@ class ShowService:
             w = self.writer
             raise StoreUnavailable(w.unavailable or "the log is behind", w.retry_after_s, w.waiting, queued=True)
 
-    def check_writable(self, n: int = 0, *, refuse_outage: bool = True) -> None:
-        """Raises StoreUnavailable when `n` more events could not be taken now."""
+    def check_writable(self, n: int = 0, *, refuse_outage: bool = True, feed: Iterable[Event] = ()) -> None:
+        """Raises StoreUnavailable when `n` more events cannot be taken, or `feed` has an id an import is moving in."""
         w = self.writer
+        if self._in_flight and any(e.ref in self._in_flight for e in feed if e.ref):
+            raise StoreUnavailable("an import holding these ids is being written", 1.0, w.waiting)
         if refuse_outage and w.unavailable is not None:
             raise StoreUnavailable(w.unavailable, w.retry_after_s, w.waiting)
         if w.waiting + n > self.max_waiting:
