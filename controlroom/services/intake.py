@@ -60,7 +60,9 @@ class Intake:
         """Parsed events from any source; all or nothing, acknowledged once committed."""
         operator = [(i, e) for i, e in enumerate(events) if is_operator(e)]
         feed = [e for e in events if not is_operator(e)]
-        with self.service.lock:  # the batch's check and admission are one step; the wait is not
+        # The batch's check and admission are one step; the wait is not. A batch with notes or
+        # incidents runs a command: it takes the lock when no import is moving, never held waiting.
+        with self.service.import_gate.locked() if operator else self.service.lock:
             check_reach(events, self.service.state.feed_reach(self.service.now()))
             self.service.check_writable(len(events), feed=feed)
             done = self.service.run(_operator_command(operator, len(events) > 1)) if operator else []

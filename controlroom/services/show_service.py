@@ -91,7 +91,7 @@ class ShowService:
         self.show_id = show_id
         self.clock = clock
         self._lock = threading.RLock()
-        self._import_gate = ImportGate(self._lock)  # an import's move into the log (import_gate.py)
+        self.import_gate = ImportGate(self._lock)  # an import's move into the log (import_gate.py)
         self._in_flight: frozenset[str] = frozenset()  # the ids of an import being moved into the log
         writer.on_set_aside = self._rows_set_aside
         self._show_lock = ShowLock(repo.engine, show_id)
@@ -123,7 +123,7 @@ class ShowService:
     # -- operator commands ---------------------------------------------------
     def run(self, command: Callable[..., list[Event]], *args: Any) -> list[Event]:
         """Check a core command, commit its events, fold them. Raises CommandError."""
-        with self._import_gate.locked():  # an import's move into the log waited for holding nothing
+        with self.import_gate.locked():  # an import's move into the log waited for holding nothing
             new = command(self.state, self.clock.now(), *args)
             if new:
                 self._append(new)
@@ -173,7 +173,7 @@ class ShowService:
                 target = self.state
                 # Taken after the lock, like resync: no re-fold can run until the import is in.
                 hold.enter_context(self.writer.between_groups())
-                hold.enter_context(self._import_gate.moving())
+                hold.enter_context(self.import_gate.moving())
             try:
                 if stage.events is not events:
                     staging(stage, events)
@@ -364,7 +364,7 @@ class ShowService:
         """Open an incident under the next free ref (INC-n), chosen and used in one locked
         step: a feed that opens its own incidents meanwhile never takes it. Returns the ref.
         Raises CommandError (StoreUnavailable while the log cannot write)."""
-        with self._lock:
+        with self.import_gate.locked():  # no import moving: the lock is never held waiting for one
             ref = next_incident_ref(self.state.incidents)
             self.run(commands.open_incident, text, ref)
         return ref
@@ -383,7 +383,7 @@ class ShowService:
     def move_product(self, sku: str, to_row: int) -> None:
         """Move one product in the queue (the rest keep their order), judged like any
         products edit. Raises CommandError."""
-        with self._lock:
+        with self.import_gate.locked():  # no import moving: the lock is never held waiting for one
             q = self.state.queue
             if sku not in q.products:
                 raise commands.CommandError(f"no product {sku}")
@@ -394,7 +394,7 @@ class ShowService:
     def save_plan_and_products(self, products: list[Product], plan: Plan) -> EditSource:
         """The plan editor's Apply (one edit), and what further edits are judged against
         now, in one locked step. Raises CommandError."""
-        with self._lock:
+        with self.import_gate.locked():  # no import moving: the lock is never held waiting for one
             editing.update_show(self, products, plan)
             return edit_source(self.state)
 

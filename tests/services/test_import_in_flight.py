@@ -76,3 +76,32 @@ def test_other_feed_events_are_taken_during_the_move_and_logged_after_it(service
     thread.join(10)
     service.writer.flush()
     assert sorted(e.ref for e in service.repo.events(service.show_id, (ev.ORDER,))) == ["X-1", "Y-1"]
+
+
+@pytest.mark.parametrize("step", ["incident", "move_product", "notes_batch"])
+def test_a_locked_step_during_the_move_waits_holding_nothing(service, monkeypatch, step):
+    """open_incident_next, move_product, a feed batch with a note: each takes the service's lock
+    for a command; during a move it must wait without it, so the window's view() answers."""
+    service.start()
+    go, thread, _errors = _import_held(service, monkeypatch, False)
+    sku = service.state.queue.order[-1]
+    actions = {
+        "incident": lambda: service.open_incident_next("audio: gone"),
+        "move_product": lambda: service.move_product(sku, 0),
+        "notes_batch": lambda: Intake(service).submit([Event(ev.NOTE, service.now(), text="mic check")]),
+    }
+    waiting = threading.Thread(target=actions[step])
+    waiting.start()
+    waiting.join(0.3)  # it waits for the move
+    assert waiting.is_alive()
+    answered: list[object] = []
+    reader = threading.Thread(target=lambda: answered.append(service.view()))
+    reader.start()
+    reader.join(5)
+    assert answered and not go.is_set()  # the view came while the move was still held
+    go.set()
+    thread.join(10)
+    waiting.join(10)
+    assert not waiting.is_alive()
+    kinds = {"incident": ev.INCIDENT_OPENED, "move_product": ev.PRODUCTS_ORDERED, "notes_batch": ev.NOTE}
+    assert list(service.repo.events(service.show_id, (kinds[step],)))
