@@ -14,6 +14,7 @@ import pickle
 import struct
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,9 +42,12 @@ class ChildMapper:
         self.total: int | None = None  # events the child will send, once it said so
         self._data: dict[str, dict[str, Any]] = {}
         request = pickle.dumps({"path": str(self.path), "spec": spec, "catalogue": catalogue})
+        # Its stderr goes to a file, not a pipe: a child that wrote more than a pipe holds
+        # before it ended would block on it, and this reader on its stdout, for ever.
+        self._errors = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "controlroom.sheets.platform_child"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
         )
         assert self.proc.stdin is not None
         try:
@@ -59,9 +63,9 @@ class ChildMapper:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
-        for pipe in (self.proc.stdout, self.proc.stderr):
-            if pipe is not None:
-                pipe.close()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        self._errors.close()
 
     def batches(self) -> Iterator[list[Event]]:
         """The events in the mapping's order; SheetError when the child refused the file
@@ -121,7 +125,8 @@ class ChildMapper:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
-        err = self.proc.stderr.read().decode("utf-8", "replace").strip() if self.proc.stderr else ""
+        self._errors.seek(0)
+        err = self._errors.read().decode("utf-8", "replace").strip()
         return err.splitlines()[-1][:200] if err else ""
 
     def _broken(self, detail: str) -> SheetError:

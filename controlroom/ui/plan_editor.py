@@ -26,7 +26,7 @@ from controlroom.services.show_service import ShowService
 from controlroom.sheets.errors import SheetError
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import sheet_texts, texts
-from controlroom.ui.background import Job, run_in_background
+from controlroom.ui.background import Job, beside_jobs, run_in_background
 from controlroom.ui.plan_draft import PlanDraft
 from controlroom.ui.plan_models import ComboDelegate, DraftModel, ProductsModel, SegmentsModel
 from controlroom.ui.sheet_reader import read_products_responsive
@@ -224,7 +224,7 @@ class PlanEditor(QDialog):
             self.message.setText("\n".join(problems[:5]))
             return False
         try:
-            self.draft.saved(self.service.save_plan_and_products(list(self.draft.products), self.draft.plan()))
+            self.draft.saved(beside_jobs(self.service.save_plan_and_products, list(self.draft.products), self.draft.plan()))
         except (ValueError, StoreUnavailable) as exc:  # StoreUnavailable: the log cannot write now
             self.message.setText(texts.refusal(exc))
             return False

@@ -23,6 +23,7 @@ from controlroom.core.settings import ShowSettings
 from controlroom.services.show_service import ShowService
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts
+from controlroom.ui.background import beside_jobs
 
 translate = QCoreApplication.translate  # the labels keep SettingsDialog's context
 
@@ -125,7 +126,7 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         try:
             settings = ShowSettings.from_dict(self.values())
-            self.service.update_settings(settings)
+            beside_jobs(self.service.update_settings, settings)  # during an import: off the UI thread
         except (ValueError, StoreUnavailable) as exc:  # names the setting at fault, or the log cannot write
             self.message.setText(texts.refusal(exc))
             return
