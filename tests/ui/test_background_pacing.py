@@ -87,3 +87,16 @@ def test_old_objects_are_left_out_of_full_collections_while_a_job_runs(qtbot):
         inside = gc.get_freeze_count()
     assert before == 0 and counts[0] > 0 and inside > 0
     assert gc.get_freeze_count() == 0  # thawed when the last one was over
+
+
+def test_no_full_collection_runs_while_a_job_runs_and_the_thresholds_come_back(qtbot):
+    """A full collection walks every new object with the GIL held (0.1 s each, five of them in a
+    200k-row import, bench/import_ui.py): the oldest generation's threshold is raised meanwhile."""
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    run_job(qtbot, lambda _p: seen.append(gc.get_threshold()))
+    with background.frozen_heap(), background.frozen_heap():  # nested: one raise, one restore
+        inside = gc.get_threshold()
+    assert seen[0][2] == inside[2] == background.FULL_COLLECTIONS_APART != before[2]
+    assert seen[0][:2] == before[:2]  # the young generations are collected as before
+    assert gc.get_threshold() == before
