@@ -7,11 +7,10 @@ formula, also the Summary's), per problem. Definitions in docs/recap.md ("Incide
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from controlroom.core.recap_figures import IncidentRecap
-from controlroom.core.stream_health import PROBLEMS, degraded_seconds, problem_of
+from controlroom.core.stream_health import PROBLEMS, degraded_seconds, open_seconds, problem_of
 
 
 @dataclass(frozen=True)
@@ -28,25 +27,6 @@ class IncidentTime:
     incident_s: float = 0.0  # time with at least one incident (of any kind) open
     degraded_s: float = 0.0  # time with at least one OBS stream incident open (= Kpis.degraded_stream_s)
     by_problem: list[StreamProblemTime] = field(default_factory=list)  # only problems that occurred
-
-
-def open_seconds(spans: Iterable[tuple[float, float | None]], start: float, end: float) -> float:
-    """Seconds of `start` … `end` covered by at least one span (opened, closed or None =
-    still open at the end); overlapping spans count once."""
-    clipped = sorted((max(a, start), min(b if b is not None else end, end)) for a, b in spans)
-    total, cur_a, cur_b = 0.0, None, None
-    for a, b in clipped:
-        if b <= a:
-            continue
-        if cur_b is None or a > cur_b:
-            if cur_a is not None and cur_b is not None:
-                total += cur_b - cur_a
-            cur_a, cur_b = a, b
-        else:
-            cur_b = max(cur_b, b)
-    if cur_a is not None and cur_b is not None:
-        total += cur_b - cur_a
-    return total
 
 
 def incident_time(incidents: list[IncidentRecap], t0: float, end: float) -> IncidentTime:

@@ -254,16 +254,23 @@ def degraded_seconds(spans: Iterable[tuple[str, float, float | None]], end: floa
                      start: float = float("-inf")) -> float:
     """Seconds from `start` to `end` during which at least one `obs:` incident was open
     (spans are (ref, opened, closed or None)); overlapping incidents count once."""
-    intervals = sorted((max(o, start), min(c if c is not None else end, end)) for ref, o, c in spans
-                       if problem_of(ref) is not None and o < end and (c is None or c > start))
-    total, cur_start, cur_end = 0.0, None, None
-    for start, stop in intervals:
-        if cur_end is None or start > cur_end:
-            if cur_end is not None and cur_start is not None:
-                total += cur_end - cur_start
-            cur_start, cur_end = start, stop
+    return open_seconds(((o, c) for ref, o, c in spans if problem_of(ref) is not None), start, end)
+
+
+def open_seconds(spans: Iterable[tuple[float, float | None]], start: float, end: float) -> float:
+    """Seconds of `start` … `end` covered by at least one span (opened, closed or None =
+    still open at the end); overlapping spans count once."""
+    clipped = sorted((max(a, start), min(b if b is not None else end, end)) for a, b in spans)
+    total, cur_a, cur_b = 0.0, None, None
+    for a, b in clipped:
+        if b <= a:
+            continue
+        if cur_b is None or a > cur_b:
+            if cur_a is not None and cur_b is not None:
+                total += cur_b - cur_a
+            cur_a, cur_b = a, b
         else:
-            cur_end = max(cur_end, stop)
-    if cur_end is not None and cur_start is not None:
-        total += cur_end - cur_start
+            cur_b = max(cur_b, b)
+    if cur_a is not None and cur_b is not None:
+        total += cur_b - cur_a
     return total

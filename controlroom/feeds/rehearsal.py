@@ -108,7 +108,7 @@ def run_rehearsal(service: ShowService, clock: FakeClock, speed: float, seed: in
             ended = True
             break
         clock.advance(1.0)
-        _pace(real_start + (clock.now() - sim_start) / speed, stop)
+        pace(real_start + (clock.now() - sim_start) / speed, stop)
         events = sim.step(clock.now(), room_context(service.state, clock.now()))
         service.ingest(events)
         if int(clock.now() - sim_start) % report_every == 0:
@@ -118,7 +118,7 @@ def run_rehearsal(service: ShowService, clock: FakeClock, speed: float, seed: in
     return ended
 
 
-def _pace(real_deadline: float, stop: Callable[[], bool]) -> None:
+def pace(real_deadline: float, stop: Callable[[], bool]) -> None:
     """Sleep until the deadline, in short naps, so that a stop is seen within 0.2 s at any speed."""
     while not stop():
         delay = real_deadline - time.monotonic()

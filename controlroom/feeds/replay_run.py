@@ -29,7 +29,7 @@ from controlroom.core import events as ev
 from controlroom.core.clock import FakeClock
 from controlroom.core.events import Event
 from controlroom.core.pacing import ShowStatus
-from controlroom.feeds.rehearsal import AutoController
+from controlroom.feeds.rehearsal import AutoController, pace
 from controlroom.feeds.replay_source import Recording, ingest_feed, play_move, replayed
 from controlroom.services.show_service import ShowService
 
@@ -108,7 +108,7 @@ def run_replay(service: ShowService, clock: FakeClock, recording: Recording, spe
         if controller is not None and clock.now() >= start_at and not _ended(service):
             controller.act(clock.now())
         target = clock.now() + 1.0
-        _pace(real0 + (target - sim0) / speed, stop)
+        pace(real0 + (target - sim0) / speed, stop)
         while i < len(items) and items[i].ts + run.shift <= target:
             e = items[i]
             i += 1
@@ -138,15 +138,6 @@ def _live(service: ShowService) -> bool:
 def _ended(service: ShowService) -> bool:
     with service.lock:
         return service.state.timer.status == ShowStatus.ENDED
-
-
-def _pace(real_deadline: float, stop: Callable[[], bool]) -> None:
-    """Sleep until the deadline, in short naps, so that a stop is seen within 0.2 s at any speed."""
-    while not stop():
-        delay = real_deadline - time.monotonic()
-        if delay <= 0:
-            return
-        time.sleep(min(delay, 0.2))
 
 
 def report(service: ShowService, say: Say) -> None:
