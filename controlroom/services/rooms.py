@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from controlroom.core.rooms import room_row
-from controlroom.models import Show
 from controlroom.store.repository import ShowRepository
 
 RECENT_S = 24 * 3600  # a show is recent when its newest event, or its creation, is this recent
@@ -19,7 +16,7 @@ _ON_AIR = ("running", "paused")
 def recent_rooms(repo: ShowRepository, now: float, recent_s: float = RECENT_S) -> list[dict[str, Any]]:
     """One line per room, its newest show that is on air (started, not ended) or recent, by room name."""
     best: dict[str, tuple[tuple[bool, float, int], int, float | None]] = {}
-    for show_id, room, created_at in _candidates(repo, now):
+    for show_id, room, created_at in repo.shows_created_since(now - CANDIDATE_S):
         last = repo.last_event_at(show_id)
         on_air = repo.show_state(show_id) in _ON_AIR
         if not (on_air or max(created_at, last or created_at) >= now - recent_s):
@@ -29,8 +26,3 @@ def recent_rooms(repo: ShowRepository, now: float, recent_s: float = RECENT_S) -
             best[room] = (rank, show_id, last)
     return [room_row(repo.load_show(show_id), now, last) for _, (_, show_id, last) in sorted(best.items())]
 
-
-def _candidates(repo: ShowRepository, now: float) -> list[tuple[int, str, float]]:
-    with repo.engine.connect() as conn:
-        rows = conn.execute(select(Show.id, Show.room, Show.created_at).where(Show.created_at >= now - CANDIDATE_S))
-        return [(int(r.id), r.room or "", float(r.created_at)) for r in rows]

@@ -75,6 +75,12 @@ class ShowRepository:
         with self.engine.connect() as conn:
             return list(conn.scalars(select(Show.id).order_by(Show.id)))
 
+    def shows_created_since(self, since: float) -> list[tuple[int, str, float]]:
+        """(id, room, created_at) of the shows created at or after `since` (the agency's rooms)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(Show.id, Show.room, Show.created_at).where(Show.created_at >= since))
+            return [(int(r.id), r.room or "", float(r.created_at)) for r in rows]
+
     def latest_show_id(self) -> int:
         with self.engine.connect() as conn:
             show_id = conn.scalar(select(func.max(Show.id)))
