@@ -78,6 +78,7 @@ def make(db: Path, events: int) -> dict:
 def ours(db: Path, out: Path) -> dict:
     """One export in a fresh process: its time and its peak RSS growth."""
     from controlroom.recap.workbook import export_recap
+    from controlroom.services.recap_pass import reader_for
     from controlroom.store.db import open_engine
     from controlroom.store.repository import ShowRepository
 
@@ -85,18 +86,19 @@ def ours(db: Path, out: Path) -> dict:
     sid = repo.latest_show_id()
     before = rss_mb()
     start = time.perf_counter()
-    export_recap(repo, sid, out)
+    export_recap(repo, sid, out, reader=reader_for(db))
     return {"seconds": time.perf_counter() - start, "rss_growth_mb": peak_mb() - before, "rss_before_mb": before}
 
 
 def _export_seconds(db: Path, out: Path) -> float:
     from controlroom.recap.workbook import export_recap
+    from controlroom.services.recap_pass import reader_for
     from controlroom.store.db import open_engine
     from controlroom.store.repository import ShowRepository
 
     repo = ShowRepository(open_engine(db, create=False))
     start = time.perf_counter()
-    export_recap(repo, repo.latest_show_id(), out)
+    export_recap(repo, repo.latest_show_id(), out, reader=reader_for(db))
     seconds = time.perf_counter() - start
     repo.engine.dispose()
     return seconds

@@ -28,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from controlroom.recap.workbook import export_recap  # openpyxl only when exporting
+    from controlroom.services.recap_pass import reader_for
 
     repo = reader(args)
     sid = show_id(repo, args.show)
@@ -35,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
     offset = None if args.utc_offset is None else args.utc_offset * 3600
     report = (lambda f, stage: say(progress_line(f, stage))) if args.progress else None
     try:
-        recap = export_recap(repo, sid, out, lang=args.lang, utc_offset_s=offset, progress=report)
+        recap = export_recap(repo, sid, out, lang=args.lang, utc_offset_s=offset, progress=report,
+                             reader=reader_for(args.db))
     except OSError as exc:  # a read-only folder, a full disk, a file held open elsewhere
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
     k = recap.kpis

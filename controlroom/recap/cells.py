@@ -50,11 +50,33 @@ def clean_text(value: Any) -> str:
 def text_value(ws: Any, value: str) -> str | Cell:
     """A value openpyxl will store as a string, never as a formula or an error."""
     text = clean_text(value)
-    if text[:1] == "=" or text in _ERRORS:
-        cell = WriteOnlyCell(ws, value=text)
-        cell.data_type = "s"
-        return cell
-    return text
+    return string_cell(ws, text) if must_force(text) else text
+
+
+def must_force(text: str) -> bool:
+    """Whether openpyxl would take this (clean) text for a formula or an error code."""
+    return text[:1] == "=" or text in _ERRORS
+
+
+def string_cell(ws: Any, text: str) -> Cell:
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"
+    return cell
+
+
+def make_texts_safe(row: list[Any], columns: Sequence[int]) -> tuple[int, ...]:
+    """Clean the outside text in `columns` of `row` in place ("" becomes no cell); the
+    columns whose text must then go out as a forced string cell (`string_cell`)."""
+    forced: tuple[int, ...] = ()
+    n = len(row)
+    for i in columns:
+        v = row[i] if i < n else None
+        if v.__class__ is str and (not v or _SUSPECT.search(v) or len(v) > MAX_CELL_CHARS):
+            text = clean_text(v)
+            row[i] = text or None  # "" would be an empty inline string: no cell instead
+            if must_force(text):
+                forced += (i,)
+    return forced
 
 
 def styled(ws: Any, value: Any, fmt: str | None = None, bold: bool = False) -> Any:
@@ -81,7 +103,6 @@ class RowWriter:
     def __init__(self, ws: Any, formats: Sequence[str | None] = (), text_columns: Sequence[int] | None = None) -> None:
         self.ws = ws
         self.rows = 0
-        self._width = len(formats)
         self._text = tuple(text_columns) if text_columns is not None else None
         self._styled: list[tuple[int, Cell]] = []
         for i, fmt in enumerate(formats):
@@ -93,17 +114,23 @@ class RowWriter:
     def append(self, values: Sequence[Any]) -> None:
         """Append one row; a list passed in is used (and changed) as it is."""
         row = values if values.__class__ is list else list(values)
-        if len(row) < self._width:
-            row += [None] * (self._width - len(row))
-        for i in self._text if self._text is not None else range(len(row)):
-            v = row[i]
-            if v.__class__ is str and (not v or _SUSPECT.search(v) or len(v) > MAX_CELL_CHARS):
-                row[i] = text_value(self.ws, v) or None  # "" would be an empty inline string: no cell instead
+        columns = self._text if self._text is not None else range(len(row))
+        for i in make_texts_safe(row, columns):
+            row[i] = string_cell(self.ws, row[i])
+        self.append_safe(row)
+
+    def append_safe(self, row: list[Any]) -> None:
+        """Append a row whose outside text was made safe already (`make_texts_safe`)."""
+        n = len(row)
         for i, cell in self._styled:
-            v = row[i]
-            if v.__class__ is float or v.__class__ is int:
-                cell.value = v
-                row[i] = cell
+            if i < n:
+                v = row[i]
+                if v.__class__ is float or v.__class__ is int:
+                    cell.value = v
+                    row[i] = cell
+        while n and row[n - 1] is None:
+            n -= 1
+        del row[n:]  # openpyxl makes a cell object even for a trailing empty value: a third of the Events sheet's cells
         self.ws.append(row)
         self.rows += 1
 

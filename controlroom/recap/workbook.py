@@ -1,8 +1,8 @@
 """Export a show's recap (复盘) workbook: one streamed pass over the log, written atomically.
 
-The log is streamed once: each event is folded into the recap figures and written as
-an Events row at the same time, so neither the events nor the sheet are held in
-memory (write-only workbook). The other sheets are small and written afterwards; in
+The log is streamed once (recap/log_pass.py): each event is folded into the recap
+figures and its Events row written as the pass yields it, so neither the events nor the
+sheet are held in memory (write-only workbook). The other sheets are small and written afterwards; in
 write-only mode each sheet has its own stream, so Summary still comes first. The file
 is written under a temporary name in the same folder and renamed when complete.
 """
@@ -13,36 +13,21 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
-from controlroom.core.baseline import ShowMinutes
-from controlroom.core.events import Event
-from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
-from controlroom.core.show import ShowState
 from controlroom.recap import sheets, sheets_baseline, sheets_review, sheets_slots
 from controlroom.recap.cells import ExcelTime
+from controlroom.recap.event_rows import EventSheet
+from controlroom.recap.log_pass import PassItem, Rows, ShowLog, Total, log_pass
 from controlroom.recap.runner import partial_path
 from controlroom.recap.texts import Texts
 
 Progress = Callable[[float, str], None]
-
-
-class ShowLog(Protocol):
-    """What the recap reads: a show's state and its events (the store's repository is one)."""
-
-    def load_show(self, show_id: int) -> ShowState: ...
-
-    def events(self, show_id: int) -> Iterator[Event]: ...
-
-    def count_events(self, show_id: int) -> int: ...
-
-    def previous_show_id(self, show_id: int) -> int | None: ...
-
-    def room_history(self, show_id: int, shows: int) -> list[ShowMinutes]: ...
+Reader = Callable[[ShowLog, int, str, "float | None"], Iterator[PassItem]]
 
 
 SHEET_KEYS = ("summary", "ranked", "timeline", "slots", "products", "skus", "minutes", "baseline", "pacing", "events",
@@ -65,21 +50,31 @@ def check_target(path: Path) -> None:
 
 def export_recap(
     repo: ShowLog, show_id: int, path: str | Path, *, lang: str = "zh_CN",
-    utc_offset_s: float | None = None, progress: Progress | None = None,
+    utc_offset_s: float | None = None, progress: Progress | None = None, reader: Reader = log_pass,
 ) -> Recap:
     """Write the recap of `show_id` to `path` (.xlsx). Nothing appears at `path` unless
-    the whole workbook was written."""
+    the whole workbook was written. `reader` makes the log pass (recap/log_pass.py): in
+    this process by default, or one that runs it in another (services/recap_pass.py)."""
     path = Path(path)
     check_target(path)
     t = Texts(lang)
+    report = progress or _quiet
     tmp = partial_path(path, os.getpid())
+    report(0.0, "reading")
+    wb = Workbook(write_only=True)
+    items = reader(repo, show_id, lang, utc_offset_s)
     try:
-        recap = _write(repo, show_id, tmp, t, ExcelTime(utc_offset_s), progress or _quiet)
+        recap = _fill(items, wb, tmp, t, ExcelTime(utc_offset_s), report)
         os.replace(tmp, path)
     except BaseException:
+        _discard(wb)
         tmp.unlink(missing_ok=True)
         raise
-    (progress or _quiet)(1.0, "done")
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # a pass in another process is stopped with it
+    report(1.0, "done")
     return recap
 
 
@@ -87,41 +82,29 @@ def _quiet(_fraction: float, _stage: str) -> None:
     pass
 
 
-def _write(repo: ShowLog, show_id: int, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
-    progress(0.0, "reading")
-    state = repo.load_show(show_id)
-    wb = Workbook(write_only=True)
-    try:
-        return _fill(repo, show_id, state, wb, tmp, t, clock, progress)
-    except BaseException:
-        _discard(wb)
-        raise
-
-
-def _fill(
-    repo: ShowLog, show_id: int, state: ShowState, wb: Workbook, tmp: Path, t: Texts,
-    clock: ExcelTime, progress: Progress,
-) -> Recap:
-    total = max(1, repo.count_events(show_id))
+def _fill(items: Iterator[PassItem], wb: Workbook, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
     ws = {key: wb.create_sheet(t(f"sheet.{key}")) for key in SHEET_KEYS}
-    fold = RecapFold(state)
-    more = _continuation(wb, ws["events"])
-    rows = sheets.EventRows(ws["events"], state, t, clock, more)
-    progress(0.05, "events")
-    for n, e in enumerate(repo.events(show_id), 1):
-        rows.add(e, after_end=fold.add(e))
-        if n % PROGRESS_EVERY == 0:
-            progress(0.05 + 0.8 * n / total, "events")
-    recap = fold.finish()
-    _compare(repo, recap)
+    events = EventSheet(ws["events"], t, _continuation(wb, ws["events"]))
+    total, end, reported = 1, None, 0
+    for item in items:
+        if isinstance(item, Rows):
+            events.write(item.rows)
+            if item.read - reported >= PROGRESS_EVERY:
+                progress(0.05 + 0.8 * item.read / total, "events")
+                reported = item.read
+        elif isinstance(item, Total):
+            total = max(1, item.events)
+            progress(0.05, "events")
+        else:
+            end = item
+    if end is None:
+        raise RuntimeError("the log pass ended before its end")
     progress(0.86, "sheets")
-    _write_sheets(ws, recap, t, clock)
-    shows = state.settings.baseline_shows  # the room's usual, as live (recap/sheets_baseline.py)
-    sheets_baseline.write_baseline(ws["baseline"], sheets_baseline.this_show(fold, recap),
-                                   repo.room_history(show_id, shows), shows, t)
+    _write_sheets(ws, end.recap, t, clock)
+    sheets_baseline.write_baseline(ws["baseline"], end.this_show, end.history, end.shows, t)
     progress(0.9, "saving")
     wb.save(tmp)
-    return recap
+    return end.recap
 
 
 def _continuation(wb: Workbook, first: Any) -> Callable[[], Any]:
@@ -148,16 +131,6 @@ def _discard(wb: Workbook) -> None:
                 ws.close()
         with contextlib.suppress(Exception):
             writer.cleanup()
-
-
-def _compare(repo: ShowLog, recap: Recap) -> None:
-    """Fold the previous show of the same room/title with the same definitions."""
-    prev = repo.previous_show_id(recap.state.info.id)
-    if prev is None:
-        return
-    state = repo.load_show(prev)
-    recap.previous = RecapFold(state).add_all(repo.events(prev)).finish().kpis
-    recap.previous_id, recap.previous_title = prev, state.info.title
 
 
 def _write_sheets(ws: dict[str, Any], recap: Recap, t: Texts, clock: ExcelTime) -> None:

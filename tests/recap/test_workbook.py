@@ -218,9 +218,9 @@ def test_times_in_the_chosen_zone(known_show, repo, tmp_path):
 
 
 def test_a_log_longer_than_excels_rows_goes_on_in_continuation_sheets(known_show, repo, tmp_path, monkeypatch):
-    from controlroom.recap import sheets
+    from controlroom.recap import event_rows
 
-    monkeypatch.setattr(sheets, "EXCEL_MAX_ROWS", 11)  # ten events a sheet
+    monkeypatch.setattr(event_rows, "EXCEL_MAX_ROWS", 11)  # ten events a sheet
     out = tmp_path / "long.xlsx"
     export_recap(repo, known_show.show_id, out, lang="en", utc_offset_s=0)
     wb = openpyxl.load_workbook(out, read_only=True)
