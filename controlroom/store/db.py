@@ -136,12 +136,27 @@ def open_reader(db: str | Path | None = None) -> Engine:
 def open_read_only(db: str | Path | None = None) -> Engine:
     """An existing database opened so that nothing can be written through it, whatever the
     file's permissions (a recording a replay reads, cli/replay.py): a SQLite file read-only
-    (mode=ro, query_only, nothing migrated); a server database as `open_reader` opens it."""
+    (mode=ro, query_only, nothing migrated); a server database in read-only sessions (its
+    every transaction refuses writes; nothing migrated)."""
     url = db_url(db)
     path = sqlite_file(url)
     if path is None:
-        return open_engine(url, create=False)
+        return _read_only_server(url) if url.startswith("postgresql") else open_engine(url, create=False)
     return _read_only_file(path)
+
+
+def _read_only_server(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True,
+                           connect_args={"options": "-c default_transaction_read_only=on"})
+    try:
+        _check_schema(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # the server down, a wrong password, no such database
+        engine.dispose()
+        raise StoreError(f"cannot read {safe_url(url)}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
+    return engine
 
 
 def _read_only_file(path: Path) -> Engine:
