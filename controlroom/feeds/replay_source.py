@@ -18,6 +18,7 @@ Moves go through `ShowService.run` as commands checked against the new run's sta
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from controlroom.core.products import Product
 from controlroom.core.settings import ShowSettings
 from controlroom.core.show import ShowState
 from controlroom.services.show_service import ShowService
+from controlroom.store.db import StoreError, open_read_only
 from controlroom.store.repository import ShowRepository
 
 # The operator's moves a headless replay plays again (edits, notes, incidents, checklist and
@@ -102,11 +104,44 @@ def replay_room(recording: Recording) -> str:
     return f"{REPLAY_ROOM_PREFIX}{recording.show_id}"
 
 
+def recorded_show_id(room: str) -> int | None:
+    """The recorded show a replay's room names ("replay #12" → 12); None for any other room."""
+    rest = room.removeprefix(REPLAY_ROOM_PREFIX)
+    return int(rest) if rest != room and rest.isdigit() else None
+
+
 def create_replay_show(repo: ShowRepository, recording: Recording, title: str, now: float) -> int:
     """The new rehearsal show: the recording's plan (segment uids kept, so moves find their
     segments), products and settings, in its own room."""
     return repo.create_show(title, recording.minutes, recording.plan, recording.products, recording.settings,
                             created_at=now, room=replay_room(recording))
+
+
+def reopened_replay(service: ShowService, repo: ShowRepository, url: str) -> ReplayFeed | None:
+    """The audience of a replay the window reopened after a restart: its recording read again
+    (read-only, from the same database) and carried on after what the log holds; None when
+    the recording is no longer there (the show goes on without an audience)."""
+    recorded = recorded_show_id(service.view().info.room)
+    if recorded is None:
+        return None
+    try:
+        source = open_read_only(url)
+    except StoreError:
+        return None
+    try:
+        recording = read_recording(ShowRepository(source), recorded)
+    except StoreError:
+        return None
+    finally:
+        source.dispose()
+    feed = ReplayFeed(service, recording)
+    feed.resume(*repo.feed_tail(service.show_id))
+    return feed
+
+
+def _identity(e: Event) -> tuple:
+    """What a replayed feed event keeps of the recorded one (not its time, id or flag)."""
+    return (e.kind, e.user, e.product, e.value, e.qty, e.ref, e.text)
 
 
 def replayed(e: Event, ts: float) -> Event:
@@ -197,6 +232,33 @@ class ReplayFeed:
         self._feed = recording.feed
         self._next = 0
         self.finished = not self._feed
+
+    def resume(self, last_ts: float | None, logged_at_last: list[Event]) -> None:
+        """Carry on a replay already under way (the window reopened it after a restart): the
+        recorded feed events the log holds are not played again — those replayed before its
+        newest feed time `last_ts`, and at that time the ones the log holds (a restart may have
+        come between two of one second's events; what the new run dropped, a repeated order
+        id, is dropped again)."""
+        with self.service.lock:
+            started = self.service.state.timer.started_at
+        if started is None or last_ts is None:
+            return
+        shift = started - self.recording.origin
+        feed, i = self._feed, self._next
+        while i < len(feed) and feed[i].ts + shift < last_ts:
+            i += 1
+        end = i
+        while end < len(feed) and feed[end].ts + shift == last_ts:
+            end += 1
+        held = Counter(_identity(e) for e in logged_at_last)
+        rest = []
+        for e in feed[i:end]:
+            if held[_identity(e)] > 0:
+                held[_identity(e)] -= 1
+            else:
+                rest.append(e)
+        self._feed, self._next = feed[:i] + rest + feed[end:], i
+        self.finished = self._next >= len(self._feed)
 
     def tick(self, now: float) -> int:
         if self.finished:

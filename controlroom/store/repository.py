@@ -171,6 +171,17 @@ class ShowRepository:
             value = conn.scalar(select(func.max(EventRow.ts)).where(EventRow.show_id == show_id))
         return None if value is None else float(value)
 
+    def feed_tail(self, show_id: int) -> tuple[float | None, list[Event]]:
+        """The newest feed event's time, and the feed events the log holds at that time."""
+        feed = _EVENTS.c.kind.in_(sorted(ev.FEED_KINDS))
+        with self.engine.connect() as conn:
+            last = conn.scalar(select(func.max(_EVENTS.c.ts)).where(_EVENTS.c.show_id == show_id, feed))
+            if last is None:
+                return None, []
+            q = (select(*(_EVENTS.c[k] for k in EVENT_SELECT))
+                 .where(_EVENTS.c.show_id == show_id, feed, _EVENTS.c.ts == last).order_by(_EVENTS.c.id))
+            return float(last), [values_event(row) for row in conn.execute(q)]
+
     def _state(self, conn: Any, show_id: int) -> str:
         undone = undone_ids(fold_cache.events(conn, show_id, _EVENTS.c.kind == ev.UNDONE))
         rows = conn.execute(

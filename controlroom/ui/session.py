@@ -15,7 +15,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.core.sample_words import plan_words
 from controlroom.feeds.catalogue import sample_products
 from controlroom.feeds.rehearsal import RoomFeed
-from controlroom.feeds.replay_source import ReplayFeed
+from controlroom.feeds.replay_source import ReplayFeed, recorded_show_id, reopened_replay
 from controlroom.services.show_service import ShowService, create_show
 from controlroom.store.clock_anchor import clock_anchor_path
 from controlroom.store.db import db_url, open_engine
@@ -79,6 +79,8 @@ class ShowSession:
         self.feed: Audience | None = None
         if audience is not None:
             self.feed = audience(self.service)
+        elif self._is_live_replay():  # reopened (after a crash): the recording plays on
+            self.feed = reopened_replay(self.service, self.repo, self.url)
         elif rehearsal_seed is not None or self._is_live_rehearsal():
             # the room speaks the window's language (a rehearsal is created in it)
             self.feed = RoomFeed(self.service, rehearsal_seed or 1, language or current_language())
@@ -91,6 +93,10 @@ class ShowSession:
     @property
     def show_id(self) -> int:
         return self.service.show_id
+
+    def _is_live_replay(self) -> bool:
+        view = self.service.view()
+        return recorded_show_id(view.info.room) is not None and view.status != ShowStatus.ENDED
 
     def _is_live_rehearsal(self) -> bool:
         view = self.service.view()

@@ -83,3 +83,75 @@ def test_the_window_opens_a_replay_from_its_arguments(tmp_path):
         assert session.feed is not None and session.service.clock.speed == 5.0
     finally:
         session.close()
+
+
+def _replay_until(session, base, seconds):
+    for _ in range(seconds):
+        base.advance(1)
+        session.tick_feed()
+    assert session.writer.flush()
+
+
+def _reopened(db, show_id, at):
+    from controlroom.ui.session import ShowSession
+
+    return ShowSession(str(db), show_id, FakeClock(at))
+
+
+def _finish(session, clock):
+    """Run on to the plan's end (where the recording ended), then end the show."""
+    end = session.service.state.timer.started_at + sum(PLAN_S)
+    while clock.now() < end:
+        clock.advance(min(1.0, end - clock.now()))
+        session.tick_feed()
+    session.service.end()
+    session.tick_feed()
+    assert session.writer.flush()
+    return session.service.status()
+
+
+def test_a_replay_reopened_after_a_restart_plays_on_without_losing_or_repeating_anyone(tmp_path):
+    db = tmp_path / "room.db"
+    sid = record_show(db)
+    base = FakeClock()
+    session = main.new_replay(str(db), sid, 1.0, base)
+    session.service.start()
+    _replay_until(session, base, int(sum(PLAN_S)) // 2)
+    replay_id, halfway = session.show_id, session.service.status()["totals"]["comments"]
+    session.writer.close()  # the process dies here: what was acknowledged is in the log, nothing more
+    reopened = _reopened(db, replay_id, session.service.now())
+    try:
+        assert reopened.feed is not None and reopened.feed.recording.show_id == sid
+        assert 0 < halfway == reopened.service.status()["totals"]["comments"]
+        status = _finish(reopened, reopened.service.clock)
+    finally:
+        reopened.close()
+    assert {k: status["totals"][k] for k in COMPARED} == _recorded_totals(db, sid)
+
+
+def test_a_restart_between_two_events_of_one_second_plays_the_rest_of_that_second(tmp_path, monkeypatch):
+    from controlroom.feeds import replay_source
+
+    db = tmp_path / "room.db"
+    sid = record_show(db)
+    base = FakeClock()
+    session = main.new_replay(str(db), sid, 1.0, base)
+    session.service.start()
+    feed, shift = session.feed, session.service.state.timer.started_at - session.feed.recording.origin
+    stamps = [e.ts for e in feed.recording.feed]
+    cut = next(i for i in range(1, len(stamps)) if stamps[i] == stamps[i - 1] and stamps[i] > feed.recording.origin)
+    monkeypatch.setattr(replay_source, "FEED_BATCH_MAX", 1)  # one event a tick: stop inside that second
+    base.t = stamps[cut] + shift
+    while feed._next < cut:
+        session.tick_feed()
+    assert session.writer.flush()
+    session.writer.close()
+    monkeypatch.setattr(replay_source, "FEED_BATCH_MAX", 2000)
+    reopened = _reopened(db, session.show_id, base.t)
+    try:
+        left = reopened.feed._feed[reopened.feed._next:]
+        assert left == feed.recording.feed[cut:]  # the logged part of that second is not played again
+        status = _finish(reopened, reopened.service.clock)
+    finally:
+        reopened.close()
+    assert {k: status["totals"][k] for k in COMPARED} == _recorded_totals(db, sid)
