@@ -2,8 +2,10 @@
 
 Three child processes, so each memory figure starts clean:
 1. make: a show of N events (simulator, automatic controller) in a fresh SQLite file;
-2. ours: `export_recap` of that show (reads the log, folds it, writes every sheet)
-   in a fresh process: its peak RSS growth;
+2. ours: `export_recap` of that show as `controlroom recap` runs it (the log pass —
+   replay, read, fold, Events rows — in a second process beside the writer,
+   services/recap_pass.py; every sheet written) in a fresh process: its peak RSS growth
+   (the writer's; the pass's process holds the fold, a few MB);
 3. compare: ours again, in turns with the bare loop (this machine is noisy): the same
    rows, read back from our workbook beforehand (not timed), written
    with a bare write-only loop (`ws.append`; where a number format is set, one styled

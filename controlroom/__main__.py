@@ -4,4 +4,5 @@ import sys
 
 from controlroom.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a spawned child process imports it (services/recap_pass.py)
+    sys.exit(main())

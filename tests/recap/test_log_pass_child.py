@@ -167,3 +167,11 @@ def test_the_command_reads_a_big_log_in_a_child(known_show, db_path, tmp_path, m
     export_recap(repo, known_show.show_id, here, lang="en", reader=log_pass)
     repo.engine.dispose()
     assert values(out) == values(here)
+
+
+def test_where_there_is_no_fork_the_spawned_child_writes_the_same(known_show, repo, db_path, tmp_path, monkeypatch):
+    monkeypatch.setattr(recap_pass.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    here, there = tmp_path / "here.xlsx", tmp_path / "there.xlsx"
+    export_recap(repo, known_show.show_id, here, lang="zh_CN", utc_offset_s=0)
+    export_recap(repo, known_show.show_id, there, lang="zh_CN", utc_offset_s=0, reader=beside(db_path))
+    assert values(here) == values(there)
