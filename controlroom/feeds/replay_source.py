@@ -107,7 +107,7 @@ def replay_room(recording: Recording) -> str:
 def recorded_show_id(room: str) -> int | None:
     """The recorded show a replay's room names ("replay #12" → 12); None for any other room."""
     rest = room.removeprefix(REPLAY_ROOM_PREFIX)
-    return int(rest) if rest != room and rest.isdigit() else None
+    return int(rest) if rest != room and rest.isascii() and rest.isdigit() else None
 
 
 def create_replay_show(repo: ShowRepository, recording: Recording, title: str, now: float) -> int:
@@ -119,8 +119,10 @@ def create_replay_show(repo: ShowRepository, recording: Recording, title: str, n
 
 def reopened_replay(service: ShowService, repo: ShowRepository, url: str) -> ReplayFeed | None:
     """The audience of a replay the window reopened after a restart: its recording read again
-    (read-only, from the same database) and carried on after what the log holds; None when
-    the recording is no longer there (the show goes on without an audience)."""
+    (read-only, from the same database) and carried on after what the log holds. None when
+    that show is not its recording (a replay made `--into` another database, a real show
+    whose room happens to read "replay #N": no segment of theirs in common) or is no
+    longer there; the show then goes on without an audience."""
     recorded = recorded_show_id(service.view().info.room)
     if recorded is None:
         return None
@@ -134,6 +136,10 @@ def reopened_replay(service: ShowService, repo: ShowRepository, url: str) -> Rep
         return None
     finally:
         source.dispose()
+    with service.lock:
+        ours = {seg.uid for seg in service.state.plan.segments}
+    if not ours & {seg.uid for seg in recording.plan.segments}:  # the replay keeps the recording's uids
+        return None
     feed = ReplayFeed(service, recording)
     feed.resume(*repo.feed_tail(service.show_id))
     return feed
@@ -231,6 +237,7 @@ class ReplayFeed:
         self.recording = recording
         self._feed = recording.feed
         self._next = 0
+        self._lag = 0.0  # seconds the rest plays earlier than recorded (after a restart, `resume`)
         self.finished = not self._feed
 
     def resume(self, last_ts: float | None, logged_at_last: list[Event]) -> None:
@@ -240,10 +247,13 @@ class ReplayFeed:
         come between two of one second's events; what the new run dropped, a repeated order
         id, is dropped again)."""
         with self.service.lock:
-            started = self.service.state.timer.started_at
+            started, now = self.service.state.timer.started_at, self.service.now()
         if started is None or last_ts is None:
             return
         shift = started - self.recording.origin
+        # A faster replay's clock comes back at 1×, behind the log: what is left plays on from
+        # now rather than once the clock has caught up with the log's times.
+        self._lag = min(0.0, now - last_ts)
         feed, i = self._feed, self._next
         while i < len(feed) and feed[i].ts + shift < last_ts:
             i += 1
@@ -267,7 +277,7 @@ class ReplayFeed:
             started, ended = self.service.state.timer.started_at, self.service.state.timer.ended_at
         if started is None:
             return 0
-        shift = started - self.recording.origin
+        shift = started - self.recording.origin + self._lag
         until = now if ended is None else min(now, ended)
         out: list[Event] = []
         while self._next < len(self._feed) and len(out) < FEED_BATCH_MAX:

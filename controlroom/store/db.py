@@ -7,6 +7,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
@@ -146,8 +147,10 @@ def open_read_only(db: str | Path | None = None) -> Engine:
 
 
 def _read_only_server(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True,
-                           connect_args={"options": "-c default_transaction_read_only=on"})
+    # Set on each new connection, not as connect_args "options": those would replace the
+    # user's own (a search_path in the URL, PGOPTIONS, a service file) and read another schema.
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "connect", _server_read_only)
     try:
         _check_schema(engine)
     except StoreError:
@@ -208,6 +211,17 @@ def _read_only(path: Path, mode: str) -> Engine:
         engine.dispose()
         raise StoreError(f"cannot read {path} read-only ({mode}): {exc.__class__.__name__}: {_first_line(exc)}") from exc
     return engine
+
+
+def _server_read_only(dbapi_conn: Any, _record: object) -> None:
+    """Every transaction of this session refuses writes (the server enforces it)."""
+    was = dbapi_conn.autocommit
+    dbapi_conn.autocommit = True
+    try:
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    finally:
+        dbapi_conn.autocommit = was
 
 
 def _read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:

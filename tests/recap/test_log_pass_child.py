@@ -7,7 +7,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -15,6 +18,7 @@ import pytest
 from controlroom import app
 from controlroom.core import commands
 from controlroom.core import events as ev
+from controlroom.core.clock import FakeClock
 from controlroom.core.events import Event
 from controlroom.feeds.catalogue import sample_products
 from controlroom.recap import log_pass as log_pass_module
@@ -175,3 +179,69 @@ def test_where_there_is_no_fork_the_spawned_child_writes_the_same(known_show, re
     export_recap(repo, known_show.show_id, here, lang="zh_CN", utc_offset_s=0)
     export_recap(repo, known_show.show_id, there, lang="zh_CN", utc_offset_s=0, reader=beside(db_path))
     assert values(here) == values(there)
+
+
+def test_a_failing_child_is_one_clear_line_from_the_command(known_show, db_path, tmp_path, monkeypatch, capsys):
+    def refuses(self, e, after_end=False):
+        raise ValueError("bad amount in event 7")
+
+    monkeypatch.setattr(recap_pass, "CHILD_FROM_EVENTS", 1)
+    monkeypatch.setattr(log_pass_module.EventValues, "row", refuses)  # in the forked child
+    out = tmp_path / "out.xlsx"
+    assert app.main(["recap", "--db", str(db_path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "controlroom: reading the log failed: ValueError: bad amount in event 7" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state == "Z"
+
+
+@pytest.mark.slow
+def test_a_killed_export_leaves_no_log_reader_behind(tmp_path):
+    """The window's Cancel kills `controlroom recap`: its child, blocked on the pipe, ends too."""
+    db = tmp_path / "big.db"
+    engine = open_engine(db)
+    repo, writer = ShowRepository(engine), FeedWriter(engine)
+    clock = FakeClock()
+    sid = create_show(repo, "大场 Big", 60, sample_products(), clock.now())
+    service = ShowService(repo, writer, sid, clock)
+    service.run(commands.start)
+    for n in range(60):
+        clock.advance(1)
+        service.ingest([Event(ev.COMMENT, clock.now(), user=f"u{n}-{i}", text="多少钱") for i in range(500)])
+    assert writer.flush()
+    writer.close()
+    engine.dispose()
+    proc = subprocess.Popen([sys.executable, "-m", "controlroom", "recap", "--db", str(db), "-o",
+                             str(tmp_path / "r.xlsx"), "--progress"], stdout=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stdout:
+            if line.startswith("PROGRESS") and line.split()[2] == "events":
+                break
+        readers = _children_of(proc.pid)
+        assert len(readers) == 1
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 60  # a liveness wait, not a timing claim
+    while not _gone(readers[0]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(readers[0])

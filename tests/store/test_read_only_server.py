@@ -36,3 +36,22 @@ def test_a_server_recording_opened_to_read_refuses_every_write(pg_url):
 def test_a_server_that_is_not_there_is_one_clear_refusal():
     with pytest.raises(StoreError, match="cannot read postgresql"):
         open_read_only("postgresql+psycopg://nobody:secret@127.0.0.1:9/none")
+
+
+def test_the_users_own_connection_options_are_kept(pg_url):
+    """A search_path in the URL (the user's schema) still chooses what is read."""
+    admin = open_engine(pg_url)
+    with admin.begin() as conn:
+        conn.execute(text("CREATE SCHEMA mine"))
+    admin.dispose()
+    url = f"{pg_url}?options=-csearch_path%3Dmine"
+    engine = open_engine(url)
+    sid = create_show(ShowRepository(engine), "我的 Mine", 30, sample_products(), 1_767_225_600.0)
+    engine.dispose()
+    reader = open_read_only(url)
+    try:
+        assert ShowRepository(reader).load_show(sid).info.title == "我的 Mine"
+        with pytest.raises(DBAPIError, match="read-only transaction"), reader.begin() as conn:
+            conn.execute(text("DELETE FROM events"))
+    finally:
+        reader.dispose()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+import pytest
+
 from controlroom.core import events as ev
 from controlroom.core.clock import FakeClock
 from controlroom.ui import main
@@ -155,3 +157,43 @@ def test_a_restart_between_two_events_of_one_second_plays_the_rest_of_that_secon
     finally:
         reopened.close()
     assert {k: status["totals"][k] for k in COMPARED} == _recorded_totals(db, sid)
+
+
+def test_a_sped_up_replay_reopened_at_1x_plays_on_at_once(tmp_path):
+    db = tmp_path / "room.db"
+    sid = record_show(db)
+    base = FakeClock()
+    session = main.new_replay(str(db), sid, 10.0, base)
+    session.service.start()
+    _replay_until(session, base, 6)  # 60 s of show in 6 s
+    session.writer.close()
+    reopened = _reopened(db, session.show_id, base.now())  # the clock comes back at 1×, 54 s behind the log
+    try:
+        before = reopened.service.status()["totals"]["comments"]
+        _replay_until(reopened, reopened.service.clock, 3)
+        assert reopened.service.status()["totals"]["comments"] > before  # not silent until the clock catches up
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("room", ["replay #1", "replay #²"])
+def test_a_show_that_only_looks_like_a_replay_gets_no_audience_on_reopening(tmp_path, room):
+    """A real show whose room reads "replay #N", or a replay made --into another database
+    whose #N here is another show: not its recording (no segment in common)."""
+    from controlroom.core import commands
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import create_show
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+
+    db = tmp_path / "room.db"
+    record_show(db)  # show 1: a real recording, with segments of its own
+    engine = open_engine(db)
+    other = create_show(ShowRepository(engine), "真场 Real show", 30, sample_products(), FakeClock().now(), room=room)
+    engine.dispose()
+    session = _reopened(db, other, FakeClock().now())
+    try:
+        session.service.run(commands.start)
+        assert session.feed is None
+    finally:
+        session.close()
