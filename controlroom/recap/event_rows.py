@@ -31,7 +31,8 @@ _PLAIN_DETAIL = frozenset({ev.VIEWERS, ev.LIKE, ev.SHARE, ev.FOLLOW, ev.JOIN, ev
                            ev.PROMO_REPEATED, ev.STOCK_ADJUSTED, ev.HOST_MESSAGE, ev.INTERACTION_MARKED})
 EXCEL_MAX_ROWS = 1_048_576
 
-# A row's values, and the columns whose text must go out as a forced string cell.
+# A row's values (no trailing empty ones), and the columns whose text must go out as a
+# forced string cell.
 Row = tuple[list[Any], tuple[int, ...]]
 
 
@@ -65,7 +66,10 @@ class EventValues:
             e.user, value, e.qty, e.text if k in _PLAIN_DETAIL else self._detail(e), self._t.code("flag", e.flag),
             duration, self._after_mark if after_end else None,
         ]
-        return values, make_texts_safe(values, EVENT_TEXT_COLUMNS)
+        forced = make_texts_safe(values, EVENT_TEXT_COLUMNS)
+        while values and values[-1] is None:  # trimmed here, where the pass runs, not by the writer
+            values.pop()
+        return values, forced
 
     def _detail(self, e: Event) -> str | None:
         kind = e.kind
@@ -98,10 +102,13 @@ class EventSheet:
         header(ws, [self._t(k) for k, _, _ in EVENT_COLUMNS], [w for _, w, _ in EVENT_COLUMNS])
         return RowWriter(ws, [f for _, _, f in EVENT_COLUMNS], EVENT_TEXT_COLUMNS)
 
-    def write(self, rows: list[Row]) -> None:
-        for values, forced in rows:
-            if self._rows.rows >= EXCEL_MAX_ROWS - 1 and self._more is not None:
-                self._rows = self._table(self._more())
-            for i in forced:
-                values[i] = string_cell(self._rows.ws, values[i])
-            self._rows.append_safe(values)
+    def write(self, rows: list[list[Any]], forced: list[tuple[int, tuple[int, ...]]] = ()) -> None:
+        """Append `rows`; `forced` names (row, columns) whose text goes out as a forced string."""
+        for r, columns in forced:
+            for i in columns:
+                rows[r][i] = string_cell(self._rows.ws, rows[r][i])
+        writer, more = self._rows, self._more
+        for values in rows:
+            if writer.rows >= EXCEL_MAX_ROWS - 1 and more is not None:
+                writer = self._rows = self._table(more())
+            writer.append_safe(values)

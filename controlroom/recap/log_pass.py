@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from controlroom.core.baseline import ShowMinutes
 from controlroom.core.events import Event
@@ -22,7 +22,7 @@ from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
 from controlroom.recap import sheets_baseline
 from controlroom.recap.cells import ExcelTime
-from controlroom.recap.event_rows import EventValues, Row
+from controlroom.recap.event_rows import EventValues
 from controlroom.recap.texts import Texts
 
 CHUNK_ROWS = 5000
@@ -49,7 +49,8 @@ class Total:
 
 @dataclass(frozen=True)
 class Rows:
-    rows: list[Row]
+    rows: list[list[Any]]  # Events rows' values
+    forced: list[tuple[int, tuple[int, ...]]]  # (row, columns) whose text must go out as forced strings
     read: int  # events read so far
 
 
@@ -69,15 +70,19 @@ def log_pass(log: ShowLog, show_id: int, lang: str, utc_offset_s: float | None) 
     yield Total(log.count_events(show_id))
     fold = RecapFold(state)
     values = EventValues(state, Texts(lang), ExcelTime(utc_offset_s))
-    chunk: list[Row] = []
+    chunk: list[list[Any]] = []
+    forced: list[tuple[int, tuple[int, ...]]] = []
     n = 0
     for n, e in enumerate(log.events(show_id), 1):
-        chunk.append(values.row(e, after_end=fold.add(e)))
+        row, columns = values.row(e, after_end=fold.add(e))
+        if columns:
+            forced.append((len(chunk), columns))
+        chunk.append(row)
         if len(chunk) == CHUNK_ROWS:
-            yield Rows(chunk, n)
-            chunk = []
+            yield Rows(chunk, forced, n)
+            chunk, forced = [], []
     if chunk:
-        yield Rows(chunk, n)
+        yield Rows(chunk, forced, n)
     recap = fold.finish()
     _compare(log, recap)
     shows = state.settings.baseline_shows  # the room's usual, as live (recap/sheets_baseline.py)

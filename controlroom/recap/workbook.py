@@ -88,7 +88,7 @@ def _fill(items: Iterator[PassItem], wb: Workbook, tmp: Path, t: Texts, clock: E
     total, end, reported = 1, None, 0
     for item in items:
         if isinstance(item, Rows):
-            events.write(item.rows)
+            events.write(item.rows, item.forced)
             if item.read - reported >= PROGRESS_EVERY:
                 progress(0.05 + 0.8 * item.read / total, "events")
                 reported = item.read
