@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -21,7 +21,6 @@ from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
-from controlroom.services.show_service import ShowService
 from controlroom.ui import prefs as prefs_mod
 from controlroom.ui import texts, window_layout
 from controlroom.ui.alerts_panel import AlertsPanel
@@ -33,11 +32,14 @@ from controlroom.ui.log_panel import NOT_LOGGED, LogPanel
 from controlroom.ui.manual_entry import ManualEntryPanel
 from controlroom.ui.prefs import Prefs, RecentShow
 from controlroom.ui.queue_panel import EXPLAIN_KEY, SHELF_KEY, QueuePanel
-from controlroom.ui.session import ShowSession
 from controlroom.ui.timer_panel import TimerPanel
 from controlroom.ui.window_actions import WindowActions
 from controlroom.ui.window_dialogs import LABEL_PROPERTY, WindowDialogs
 from controlroom.ui.window_keys import WindowKeys
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
+    from controlroom.ui.session import ShowSession
 
 MENU_KEYS = ("file", "show", "data", "view", "settings", "help")
 EXPORT_MODULE = "controlroom.ui.export_dialog"
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
         self.alerts_panel = AlertsPanel()
         self.alerts_panel.sound = self.prefs.sound()
         self._charts: Any = None  # built once the window is on screen (see _build_charts)
+        self._charts_held = False  # a show is being opened: the charts wait for it (hold_charts)
         self.log_panel = LogPanel()
         self.log_panel.note_added.connect(self.add_note)
         self.log_panel.incident_opened.connect(self.open_incident)
@@ -207,12 +210,32 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             self._sized = True
             if not (self._restored and window_layout.restore_docks(self)):
                 self._size_docks()
-            QTimer.singleShot(0, self._build_charts)
+            QTimer.singleShot(0, self._first_charts)
 
     @property
     def charts_panel(self) -> Any:
         """The live charts (a ChartsPanel), built on first use."""
         return self._charts if self._charts is not None else self._build_charts()
+
+    def hold_charts(self) -> None:
+        """Keep the charts back until `release_charts`: a show is being opened off the UI
+        thread (ui/main.py), and building them meanwhile (pyqtgraph, six plots) competes with
+        that work for the interpreter, putting the show on screen later."""
+        self._charts_held = True
+
+    def release_charts(self) -> None:
+        """Build the charts once what is on screen now has been painted: by a timer, not a
+        queued call (QTimer.singleShot(0) is one), so the posted paint of the show just set
+        and the timers already due go first."""
+        self._charts_held = False
+        if self._sized and self._charts is None:
+            self._charts_timer = QTimer(self, singleShot=True, interval=0)
+            self._charts_timer.timeout.connect(self._build_charts)
+            self._charts_timer.start()
+
+    def _first_charts(self) -> None:
+        if not self._charts_held:
+            self._build_charts()
 
     def _build_charts(self) -> Any:
         """pyqtgraph and the six plots come after the window's first paint: start-up shows
