@@ -105,11 +105,11 @@ class SyncStatus(QObject):
         generation, state = update
         if generation != self._generation or self._stop is None:
             return
+        from controlroom.services.sync import masked
+
         self.state = state
         self.label.setVisible(True)
         self.label.setText(self.describe(state))
-        from controlroom.services.sync import masked
-
         self.label.setToolTip(f"{masked(self.server())}\n{state.error}".strip())
 
     def describe(self, state: SyncState) -> str:

@@ -34,6 +34,7 @@ from controlroom.ui.prefs import Prefs, RecentShow
 from controlroom.ui.queue_panel import EXPLAIN_KEY, SHELF_KEY, QueuePanel
 from controlroom.ui.timer_panel import TimerPanel
 from controlroom.ui.window_actions import WindowActions
+from controlroom.ui.window_charts import WindowCharts
 from controlroom.ui.window_dialogs import LABEL_PROPERTY, WindowDialogs
 from controlroom.ui.window_keys import WindowKeys
 
@@ -49,7 +50,7 @@ LOG_FEED_KINDS = tuple(sorted(ev.FEED_KINDS - NOT_LOGGED))
 RENAMING_KINDS = ev.EDIT_KINDS | {ev.PLAN_EDITED}
 
 
-class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
+class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs, WindowCharts):
     """Attributes: session (ShowSession or None), prefs, host_display, panels, actions,
     banner (HealthBanner).
     Signals: show_closing(service) — the open show is about to close (switching shows, or
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             self._action(self.tr("Selected product: explaining now"), self.explain_selected, EXPLAIN_KEY, True)]
         self.alerts_panel = AlertsPanel()
         self.alerts_panel.sound = self.prefs.sound()
-        self._charts: Any = None  # built once the window is on screen (see _build_charts)
+        self._charts: Any = None  # built once the window is on screen (window_charts.py)
         self._charts_held = False  # a show is being opened: the charts wait for it (hold_charts)
         self.log_panel = LogPanel()
         self.log_panel.note_added.connect(self.add_note)
@@ -211,44 +212,6 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             if not (self._restored and window_layout.restore_docks(self)):
                 self._size_docks()
             QTimer.singleShot(0, self._first_charts)
-
-    @property
-    def charts_panel(self) -> Any:
-        """The live charts (a ChartsPanel), built on first use."""
-        return self._charts if self._charts is not None else self._build_charts()
-
-    def hold_charts(self) -> None:
-        """Keep the charts back until `release_charts`: a show is being opened off the UI
-        thread (ui/main.py), and building them meanwhile (pyqtgraph, six plots) competes with
-        that work for the interpreter, putting the show on screen later."""
-        self._charts_held = True
-
-    def release_charts(self) -> None:
-        """Build the charts once what is on screen now has been painted: by a timer, not a
-        queued call (QTimer.singleShot(0) is one), so the posted paint of the show just set
-        and the timers already due go first."""
-        self._charts_held = False
-        if self._sized and self._charts is None:
-            self._charts_timer = QTimer(self, singleShot=True, interval=0)
-            self._charts_timer.timeout.connect(self._build_charts)
-            self._charts_timer.start()
-
-    def _first_charts(self) -> None:
-        if not self._charts_held:
-            self._build_charts()
-
-    def _build_charts(self) -> Any:
-        """pyqtgraph and the six plots come after the window's first paint: start-up shows
-        the controls at once, the charts follow a moment later (bench/startup.py)."""
-        if self._charts is None:
-            from controlroom.ui.charts import ChartsPanel
-
-            self._charts = ChartsPanel(self)
-            placeholder = self.docks["charts"].widget()
-            self.docks["charts"].setWidget(self._charts)
-            placeholder.deleteLater()
-            self._charts.reset()
-        return self._charts
 
     def _build_menus(self) -> None:
         file_menu = self.menu("file")
