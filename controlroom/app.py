@@ -10,8 +10,8 @@ from types import ModuleType
 
 from controlroom.cli.common import CliError, warn
 from controlroom.core.commands import CommandError
-from controlroom.sheets.table import SheetError
-from controlroom.store.db import StoreError
+from controlroom.sheets.errors import SheetError
+from controlroom.store.errors import StoreError
 
 # Subcommand → its module in controlroom.cli. Only the one asked for is imported, so the
 # window starts without loading the server, the importers or anything of the recap.

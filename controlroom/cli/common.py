@@ -6,12 +6,15 @@ import argparse
 import math
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from controlroom.core.products import Product
-from controlroom.feeds.catalogue import sample_products
-from controlroom.store.db import db_url, open_engine, open_reader
-from controlroom.store.repository import ShowRepository
-from controlroom.store.show_lock import database_file, refuse_hard_links
+
+if TYPE_CHECKING:
+    from controlroom.store.repository import ShowRepository
+
+# The store (SQLAlchemy) is imported by the functions that open it: the window imports
+# this module for CliError and warn, and shows itself before the store is loaded.
 
 
 class CliError(RuntimeError):
@@ -26,6 +29,10 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 def repository(args: argparse.Namespace, *, create: bool = True) -> ShowRepository:
     """The store for a command that writes: refused when the file has a second name
     (a hard link), whose separate write-ahead log would hide and then corrupt the show."""
+    from controlroom.store.db import db_url, open_engine
+    from controlroom.store.repository import ShowRepository
+    from controlroom.store.show_lock import database_file, refuse_hard_links
+
     url = db_url(args.db)
     refuse_hard_links(database_file(url))
     return ShowRepository(open_engine(url, create=create))
@@ -34,6 +41,9 @@ def repository(args: argparse.Namespace, *, create: bool = True) -> ShowReposito
 def reader(args: argparse.Namespace) -> ShowRepository:
     """The store for a command that only reads (status, shows, recap, export): opened
     read-only when the file or its folder cannot be written."""
+    from controlroom.store.db import open_reader
+    from controlroom.store.repository import ShowRepository
+
     return ShowRepository(open_reader(args.db))
 
 
@@ -47,6 +57,8 @@ def show_id(repo: ShowRepository, wanted: int | None) -> int:
 
 def products_or_sample(path: str | None) -> list[Product]:
     if path is None:
+        from controlroom.feeds.catalogue import sample_products
+
         return sample_products()
     from controlroom.sheets.products import read_products
 

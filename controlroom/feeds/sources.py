@@ -15,11 +15,13 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from controlroom.core.clock import Clock
 from controlroom.services.intake import Intake, Receipt
-from controlroom.services.show_service import ShowService
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
 
 STOPPED, STARTING, CONNECTED, STALLED, FAILED = "stopped", "starting", "connected", "stalled", "failed"
 DEFAULT_STALL_S = 60.0  # a connected source that brings nothing for this long is "stalled"

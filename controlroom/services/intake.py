@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from controlroom.core import commands
 from controlroom.core import events as ev
@@ -20,8 +20,10 @@ from controlroom.core.commands import CommandError
 from controlroom.core.events import Event
 from controlroom.core.feed_schema import FeedError, check_reach, is_operator, parse_batch
 from controlroom.core.show import ShowState
-from controlroom.services.show_service import ShowService
-from controlroom.store.writer import Ticket
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
+    from controlroom.store.writer import Ticket
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,26 @@ import argparse
 import signal
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from controlroom.core.clock import Clock, SpeedClock, SystemClock
-from controlroom.store.clock_anchor import clock_anchor_path
-from controlroom.store.db import StoreError, open_engine, open_read_only
-from controlroom.store.repository import ShowRepository
+from controlroom.store.errors import StoreError
 from controlroom.ui import prefs as prefs_mod
 from controlroom.ui import window_layout
 from controlroom.ui.background import Job, run_in_background
 from controlroom.ui.i18n import Translations, system_language
 from controlroom.ui.prefs import Prefs
-from controlroom.ui.session import ShowSession, new_rehearsal
 from controlroom.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from controlroom.ui.session import ShowSession
+
+# The store (SQLAlchemy, the models), the session and its charts' data (numpy) are imported
+# where a show is opened, on the worker thread (open_initial_session): the window is on
+# screen before them (bench/startup.py).
 
 translate = QCoreApplication.translate
 
@@ -51,11 +56,15 @@ class WindowManager(QObject):
         """Open the show (`open_initial_session`) on a worker thread; the window takes it on
         the UI thread. A failure is said and the window quits with status 2."""
         label = translate("main", "Opening the show…")
+        if self.window is not None:
+            self.window.hold_charts()  # until the show is on screen (MainWindow.hold_charts)
         self.opening = run_in_background(self.window, label, lambda _progress: open_initial_session(args),
                                          lambda found: self._opened(found, args), self._not_opened)
         return self.opening
 
     def _opened(self, found: ShowSession | object, args: argparse.Namespace) -> None:
+        from controlroom.ui.session import ShowSession
+
         self.opening = None
         window = self.window
         if window is None or not window.isVisible():  # closed while the show was being opened
@@ -65,6 +74,7 @@ class WindowManager(QObject):
         session = offer_new_show(args.db) if found is NO_SHOW else found
         if isinstance(session, ShowSession):
             window.set_session(session)
+        window.release_charts()
 
     def _not_opened(self, exc: BaseException) -> None:
         self.opening = None
@@ -103,6 +113,8 @@ def initial_session(args: argparse.Namespace) -> ShowSession | None:
 def open_initial_session(args: argparse.Namespace) -> ShowSession | object:
     """The work of opening (create a rehearsal, replay the log, load the charts, read the log
     panel's rows): no widgets, so any thread. NO_SHOW when the database has none."""
+    from controlroom.ui.session import ShowSession
+
     session = _open_session(args)
     if isinstance(session, ShowSession):
         from controlroom.ui.window import LOG_FEED_KINDS, LOG_PRELOAD_IDS
@@ -112,6 +124,11 @@ def open_initial_session(args: argparse.Namespace) -> ShowSession | object:
 
 
 def _open_session(args: argparse.Namespace) -> ShowSession | object:
+    from controlroom.store.clock_anchor import clock_anchor_path
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+    from controlroom.ui.session import ShowSession, new_rehearsal
+
     if getattr(args, "replay", None) is not None:
         return new_replay(args.db, int(args.replay), float(getattr(args, "speed", 1.0) or 1.0))
     if getattr(args, "rehearsal", False):
@@ -133,6 +150,10 @@ def new_replay(db: str | None, recorded_id: int, speed: float = 1.0, base: Clock
     played again from the moment the trainee starts it (feeds/replay_source.py); the recording
     is read once, read-only. Raises StoreError when there is no such show."""
     from controlroom.feeds.replay_source import ReplayFeed, create_replay_show, read_recording
+    from controlroom.store.clock_anchor import clock_anchor_path
+    from controlroom.store.db import open_engine, open_read_only
+    from controlroom.store.repository import ShowRepository
+    from controlroom.ui.session import ShowSession
 
     source = open_read_only(db)
     try:

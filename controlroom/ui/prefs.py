@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from controlroom.store.db import without_password
-
 # Display rates: the labels and tables follow the clock; the charts redraw slower.
 REFRESH_MS = 200
 CHART_REDRAW_MS = 1000
@@ -74,6 +72,8 @@ class Prefs:
 
     def add_recent(self, show: RecentShow) -> None:
         """Kept without a password (the prefs file is plain text)."""
+        from controlroom.store.db import without_password  # a show is open: the store is loaded
+
         show = RecentShow(without_password(show.db), show.show_id, show.title)
         shows = [r for r in self.recent() if (r.db, r.show_id) != (show.db, show.show_id)]
         shows.insert(0, show)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
 
-from controlroom.services.sync import has_password, masked
-from controlroom.services.sync_loop import SyncLoop, SyncState, clock
-from controlroom.store.db import sqlite_file
+if TYPE_CHECKING:
+    from controlroom.services.sync_loop import SyncLoop, SyncState
+
+# The sync itself (services/sync.py, SQLAlchemy) is imported when a sync starts or an
+# address is checked: most windows never sync, and none needs it before it is on screen.
 
 ENV_TO = "CONTROLROOM_SYNC_TO"
 
@@ -48,6 +50,8 @@ class SyncStatus(QObject):
 
     def set_server(self, url: str) -> str | None:
         """Keep `url` as the agency server and sync to it; a sentence when it is refused."""
+        from controlroom.services.sync import has_password
+
         if url.strip() and has_password(url.strip()):
             return self.tr("The address has a password, which would be kept in plain text: put the password "
                            "in the server's .pgpass file or a service file instead.")
@@ -69,10 +73,12 @@ class SyncStatus(QObject):
         """Sync the window's open show to the server now set (stopping the sync before)."""
         self.stop()
         url, service, db = self.server(), self.window.service, self.window.db
-        if not url or service is None or db is None or sqlite_file(str(db)) is None:
+        if not url or service is None or db is None or not _is_sqlite_file(str(db)):
             self.label.setText("")
             self.label.setVisible(False)
             return
+        from controlroom.services.sync_loop import SyncLoop, SyncState
+
         self._stop, self._generation = threading.Event(), self._generation + 1
         generation = self._generation
         loop = SyncLoop(str(db), url, show_id=service.show_id, stop=self._stop,
@@ -91,18 +97,24 @@ class SyncStatus(QObject):
         try:
             loop.run(follow=True)
         except Exception as exc:  # the laptop's own file cannot be read: say so, never crash the show
+            from controlroom.services.sync_loop import SyncState
+
             self.changed.emit((generation, SyncState(error=f"{exc.__class__.__name__}: {exc}")))
 
     def _show_state(self, update: tuple[int, SyncState]) -> None:
         generation, state = update
         if generation != self._generation or self._stop is None:
             return
+        from controlroom.services.sync import masked
+
         self.state = state
         self.label.setVisible(True)
         self.label.setText(self.describe(state))
         self.label.setToolTip(f"{masked(self.server())}\n{state.error}".strip())
 
     def describe(self, state: SyncState) -> str:
+        from controlroom.services.sync_loop import clock
+
         if state.offline_since is not None:
             return self.tr("Agency: offline since %1").replace("%1", clock(state.offline_since))
         if state.error and not state.online:
@@ -112,6 +124,12 @@ class SyncStatus(QObject):
         if state.behind:
             return self.tr("Agency: behind by %1 events").replace("%1", str(state.behind))
         return self.tr("Agency: synced")
+
+
+def _is_sqlite_file(db: str) -> bool:
+    from controlroom.store.db import sqlite_file
+
+    return sqlite_file(db) is not None
 
 
 def install(window: Any) -> SyncStatus:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -21,7 +21,6 @@ from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.pacing import ShowStatus
 from controlroom.core.views import RoomView
-from controlroom.services.show_service import ShowService
 from controlroom.ui import prefs as prefs_mod
 from controlroom.ui import texts, window_layout
 from controlroom.ui.alerts_panel import AlertsPanel
@@ -33,11 +32,15 @@ from controlroom.ui.log_panel import NOT_LOGGED, LogPanel
 from controlroom.ui.manual_entry import ManualEntryPanel
 from controlroom.ui.prefs import Prefs, RecentShow
 from controlroom.ui.queue_panel import EXPLAIN_KEY, SHELF_KEY, QueuePanel
-from controlroom.ui.session import ShowSession
 from controlroom.ui.timer_panel import TimerPanel
 from controlroom.ui.window_actions import WindowActions
+from controlroom.ui.window_charts import WindowCharts
 from controlroom.ui.window_dialogs import LABEL_PROPERTY, WindowDialogs
 from controlroom.ui.window_keys import WindowKeys
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
+    from controlroom.ui.session import ShowSession
 
 MENU_KEYS = ("file", "show", "data", "view", "settings", "help")
 EXPORT_MODULE = "controlroom.ui.export_dialog"
@@ -47,7 +50,7 @@ LOG_FEED_KINDS = tuple(sorted(ev.FEED_KINDS - NOT_LOGGED))
 RENAMING_KINDS = ev.EDIT_KINDS | {ev.PLAN_EDITED}
 
 
-class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
+class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs, WindowCharts):
     """Attributes: session (ShowSession or None), prefs, host_display, panels, actions,
     banner (HealthBanner).
     Signals: show_closing(service) — the open show is about to close (switching shows, or
@@ -164,7 +167,8 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             self._action(self.tr("Selected product: explaining now"), self.explain_selected, EXPLAIN_KEY, True)]
         self.alerts_panel = AlertsPanel()
         self.alerts_panel.sound = self.prefs.sound()
-        self._charts: Any = None  # built once the window is on screen (see _build_charts)
+        self._charts: Any = None  # built once the window is on screen (window_charts.py)
+        self._charts_held = False  # a show is being opened: the charts wait for it (hold_charts)
         self.log_panel = LogPanel()
         self.log_panel.note_added.connect(self.add_note)
         self.log_panel.incident_opened.connect(self.open_incident)
@@ -207,25 +211,7 @@ class MainWindow(QMainWindow, WindowKeys, WindowActions, WindowDialogs):
             self._sized = True
             if not (self._restored and window_layout.restore_docks(self)):
                 self._size_docks()
-            QTimer.singleShot(0, self._build_charts)
-
-    @property
-    def charts_panel(self) -> Any:
-        """The live charts (a ChartsPanel), built on first use."""
-        return self._charts if self._charts is not None else self._build_charts()
-
-    def _build_charts(self) -> Any:
-        """pyqtgraph and the six plots come after the window's first paint: start-up shows
-        the controls at once, the charts follow a moment later (bench/startup.py)."""
-        if self._charts is None:
-            from controlroom.ui.charts import ChartsPanel
-
-            self._charts = ChartsPanel(self)
-            placeholder = self.docks["charts"].widget()
-            self.docks["charts"].setWidget(self._charts)
-            placeholder.deleteLater()
-            self._charts.reset()
-        return self._charts
+            QTimer.singleShot(0, self._first_charts)
 
     def _build_menus(self) -> None:
         file_menu = self.menu("file")

@@ -6,7 +6,7 @@ service's; the window only sends and shows."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from controlroom.core import commands
 from controlroom.core import events as ev
 from controlroom.core.events import Event
-from controlroom.services.show_service import ShowService
 from controlroom.store.errors import StoreUnavailable
 from controlroom.ui import texts, undo_texts
 from controlroom.ui.background import beside_jobs
 from controlroom.ui.host_display import HostDisplay
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
 
 translate = QCoreApplication.translate  # the strings keep MainWindow's context (its .ts entries)
 

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import html
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
 from controlroom.core.pacing import ShowStatus
-from controlroom.services.show_service import ShowService
 from controlroom.ui.prefs import Prefs
-from controlroom.ui.session import ShowSession
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
+    from controlroom.ui.session import ShowSession
 
 translate = QCoreApplication.translate  # the strings keep MainWindow's context (its .ts entries)
 LABEL_PROPERTY = "shortcut_label"  # an action's name without its current state ("Start / Pause")
@@ -91,6 +93,7 @@ class WindowDialogs:
 
     def open_db_show(self, db: str, show_id: int) -> None:
         from controlroom.store.db import StoreError, db_url
+        from controlroom.ui.session import ShowSession
 
         if self.session is not None and (db_url(db), show_id) == (self.session.url, self.session.show_id):
             # Already open: a second session would replay a log the writer has not caught up with.

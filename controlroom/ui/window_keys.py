@@ -4,12 +4,16 @@ a field), and the question before quitting a running show (staying is the defaul
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox
 
 from controlroom.core.pacing import ShowStatus
-from controlroom.services.show_service import ShowService
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
 
 translate = QCoreApplication.translate  # the strings keep MainWindow's context (its .ts entries)
 

@@ -36,6 +36,7 @@ def write_map(window) -> None:
     found = {
         "written": written,
         "visible": window.isVisible(),
+        "show": window.session is not None,  # the window is shown before its show is opened (ui/main.py)
         "interaction_button": centre(buttons[window.act_interaction]),
         "queue_row_1": centre(view.viewport(), view.visualRect(view.model().index(1, COL_NAME))),
         "focus": type(focus).__name__ if focus is not None else None,

@@ -127,6 +127,7 @@ class App:
                                      stderr=subprocess.STDOUT)
         self.window = self.xdo("search", "--sync", "--onlyvisible", "--name", "ControlRoom").split()[0]
         wait_for(lambda: self.widgets().get("visible"), "the window's widget map")
+        wait_for(lambda: self.widgets().get("show"), "the show in the window")  # opened after the window shows
 
     def xdo(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], env=self.env, check=True, capture_output=True, text=True,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -41,8 +42,10 @@ from controlroom.core.events import Event
 from controlroom.core.metrics import FLAG_NEGATIVE, FLAG_QUESTION
 from controlroom.core.views import CommentRate
 from controlroom.feeds.config import load_watch, save_watch
-from controlroom.services.show_service import ShowService
 from controlroom.ui import theme
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
 
 MAX_LINES = 2000  # comments kept on screen; the log keeps them all
 DRAIN_MS = 100  # comments arriving meanwhile go on screen together: one document edit, not dozens

@@ -9,12 +9,16 @@ when the window closes (`set_service`, `stop_all`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from controlroom.feeds.sources import OPTIONS, REGISTRY, SourceContext, SourceHealth, SourceSet
 from controlroom.services.intake import Intake
-from controlroom.services.show_service import ShowService
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
 
 HEALTH_REFRESH_MS = 1000
 # The API and the tail have the panel's own groups; a rehearsal show already plays the

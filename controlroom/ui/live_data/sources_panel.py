@@ -8,6 +8,8 @@ or the window closes. Problems from the tail thread come back by signal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,9 +29,11 @@ from PySide6.QtWidgets import (
 from controlroom.feeds.config import ApiSettings, load_or_create_token
 from controlroom.feeds.tail import FileTail, TailReader
 from controlroom.services.intake import Intake
-from controlroom.services.show_service import ShowService
 from controlroom.ui.live_data.lan_panel import LanPanel
 from controlroom.ui.live_data.source_rows import ConnectorsGroup
+
+if TYPE_CHECKING:
+    from controlroom.services.show_service import ShowService
 
 STATS_REFRESH_MS = 1000  # how often the tail's counters are redrawn while it runs
 
