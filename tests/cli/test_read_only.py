@@ -26,6 +26,7 @@ AS_NOBODY = """
 import os, sys
 from controlroom.app import main
 import controlroom.cli.status, controlroom.cli.recap, controlroom.recap.workbook, sqlalchemy.dialects.sqlite.pysqlite
+import controlroom.services.recap_pass
 try:
     os.setgid(%d); os.setuid(%d)
 except OSError as exc:
