@@ -200,7 +200,7 @@ class HostDisplay(HostWindow):
             self._on_air(view, texts_now)
         texts_now["message"] = self.labels["message"].property("full") or ""
         self._show_texts(texts_now)
-        self.set_message(view.host_message, self.blink)
+        self.set_message(view.host_message, view.host_blink)  # the log's: after a restart too
 
     def _on_air(self, view: RoomView, out: dict[str, str]) -> None:
         p = view.pacing

@@ -175,7 +175,7 @@ class TimerPanel(QWidget):
     def _host_line(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.host_text = QLineEdit()
-        self._known_message = ""  # the host display's message the field last showed
+        self._known_message = ("", False)  # the host display's message (and blink) the field last showed
         self.host_text.setPlaceholderText(self.tr("Message for the host display"))
         self.host_blink = QCheckBox(self.tr("Blink"))
         self.host_blink.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -249,14 +249,16 @@ class TimerPanel(QWidget):
         self._show_cues(view)
         self._show_targets(view)
         self._show_kpis(view)
-        self._show_host_message(view.host_message)
+        self._show_host_message(view.host_message, view.host_blink)
 
-    def _show_host_message(self, message: str) -> None:
-        """The field shows the message on the host display (after a restart too), unless
-        the controller is typing a new one."""
-        if message != self._known_message and not self.host_text.hasFocus():
+    def _show_host_message(self, message: str, blink: bool) -> None:
+        """The field and the Blink box show the message on the host display (after a
+        restart or an undo too), unless the controller is typing a new one."""
+        known = (message, blink)
+        if known != self._known_message and not self.host_text.hasFocus():
             self.host_text.setText(message)
-        self._known_message = message  # a draft being typed is never overwritten later
+            self.host_blink.setChecked(blink)
+        self._known_message = known  # a draft being typed is never overwritten later
 
     def _show_kpis(self, view: RoomView) -> None:
         t = view.totals
