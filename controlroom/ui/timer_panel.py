@@ -25,6 +25,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.core.targets import SlotProgress
 from controlroom.core.views import RoomView
 from controlroom.ui import fmt, promo_line, texts, theme
+from controlroom.ui.elided_label import ElidedLabel
 from controlroom.ui.guard import hand_back
 
 COUNTDOWN_POINT_SIZE = 48  # big, and the panel still fits a 720-pixel-high screen
@@ -85,13 +86,12 @@ class TimerPanel(QWidget):
         self.kind.setStyleSheet(theme.pill("white", theme.IDLE_COLOUR))  # its height from the start: no jump
         self.kind.setVisible(False)
         retain_size(self.kind)
-        self.title = QLabel(self.tr("No show open"))
+        self.title = ElidedLabel(self.tr("No show open"))  # one line: a long title must not push the panel
         title_font = QFont()
         title_font.setPointSize(15)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.title.setWordWrap(True)
-        self.product = QLabel()
+        self.product = ElidedLabel()
         for label in (self.title, self.product):
             reserve_line(label)
         self.status = QLabel()
@@ -110,8 +110,7 @@ class TimerPanel(QWidget):
         self.elapsed = QLabel()
         self.ahead = QLabel()
         self.expected_end = QLabel()
-        self.next = QLabel()
-        self.next.setWordWrap(True)
+        self.next = ElidedLabel()
         pairs = [  # two figures a row: the panel must fit a 720-pixel-high laptop screen
             (self.tr("Segment"), self._segment_times()),
             (self.tr("Show elapsed"), self.elapsed),
