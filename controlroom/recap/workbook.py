@@ -20,6 +20,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 
 from controlroom.core.baseline import ShowMinutes
 from controlroom.core.events import Event
+from controlroom.core.legacy_titles import display_plan
 from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
@@ -90,6 +91,7 @@ def _quiet(_fraction: float, _stage: str) -> None:
 def _write(repo: ShowLog, show_id: int, tmp: Path, t: Texts, clock: ExcelTime, progress: Progress) -> Recap:
     progress(0.0, "reading")
     state = repo.load_show(show_id)
+    state.plan = display_plan(state.plan, t.lang)  # an older show's bilingual default titles in the recap's language
     wb = Workbook(write_only=True)
     try:
         return _fill(repo, show_id, state, wb, tmp, t, clock, progress)

@@ -231,7 +231,7 @@ class TimerPanel(QWidget):
         else:
             self.kind.setText(texts.segment_kind(seg.kind))
             theme.restyle(self.kind, theme.pill("white", theme.IDLE_COLOUR))
-            self.title.setText(seg.title)
+            self.title.setText(texts.segment_title(seg.title))
             product = view.product(seg.product_sku)
             self.product.setText(f"{product.name}  {fmt.money(product.price)}" if product else "")
             self.countdown.setText(fmt.countdown(p.remaining_s))
