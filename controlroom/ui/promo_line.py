@@ -1,7 +1,8 @@
 """The timer panel's one-line promo repeat counters: the product on air first, then the
 others while they fit the label's width, then "… +N" — never a wrapping paragraph
-(200 products would push the rest of the panel down). Nothing before the start: a red
-"×0" for every product before anything could have been repeated is noise, not a cue."""
+(200 products would push the rest of the panel down). Nothing before the start nor after
+the end: a red "×0" for every product before anything could have been repeated, or the
+counts of a show that is over, are noise, not a cue."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def fitted(name: str, count: str, metrics: QFontMetrics, room: float, bold: bool
 def promo_html(view: RoomView, prefix: str, more: str, metrics: QFontMetrics, width: int) -> str:
     """The line as rich text, as many items as fit `width` pixels; `more` has a %1 for
     how many were left out. Empty before the start or when no product has a promo."""
-    if view.pacing.status == ShowStatus.PLANNED:
+    if view.pacing.status in (ShowStatus.PLANNED, ShowStatus.ENDED):  # nothing to repeat before or after the show
         return ""
     items = promo_items(view)
     if not items:

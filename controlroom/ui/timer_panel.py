@@ -195,13 +195,18 @@ class TimerPanel(QWidget):
             "conversion": self.tr("Conversion"), "interaction": self.tr("Interaction rate"),
         }
         self.kpis: dict[str, QLabel] = {}
+        # Each caption beside its value, two rows in all: a caption row above each value
+        # row cost 40 px, and on a 720-pixel-high screen the charts below had no room left.
+        grid.setHorizontalSpacing(6)
         for i, (key, name) in enumerate(names.items()):
             caption = QLabel(name)
             caption.setStyleSheet("color: #607d8b;")
             value = QLabel("—")
             value.setStyleSheet("font-size: 14pt; font-weight: bold;")
-            grid.addWidget(caption, (i // 4) * 2, i % 4)
-            grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
+            row, col = i // 4, (i % 4) * 2
+            grid.addWidget(caption, row, col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(value, row, col + 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.setColumnStretch(col + 1, 1)
             self.kpis[key] = value
         return grid
 
@@ -256,6 +261,7 @@ class TimerPanel(QWidget):
         known = (message, blink)
         if known != self._known_message and not self.host_text.hasFocus():
             self.host_text.setText(message)
+            self.host_text.setCursorPosition(0)  # its start shows, as on the host display, not its end
             self.host_blink.setChecked(blink)
         self._known_message = known  # a draft being typed is never overwritten later
 
