@@ -6,7 +6,7 @@ cannot press them; Enter in the message field sends it and hands the keys back t
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QAction, QActionEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -322,8 +322,10 @@ class TimerPanel(QWidget):
         # Only while on air: before the start (or after the end) "0 min ago" would be false.
         self.interaction_cue.setVisible(p.status in (ShowStatus.RUNNING, ShowStatus.PAUSED))
         self.final_push_cue.setVisible(p.final_push)
+        bold = QFont(self.promos.font())
+        bold.setBold(True)
         self.promos.setText(promo_line.promo_html(view, self.tr("Promo repeats: "), self.tr("… +%1 more"),
-                                                  self.promos.fontMetrics(), self.promos.width()))
+                                                  self.promos.fontMetrics(), self.promos.width(), QFontMetrics(bold)))
 
 
 def on_pace(slot: SlotProgress) -> bool:
