@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from controlroom.core import events as ev
-from tests.x11.test_keys_under_a_window_manager import INTERACTION, STRAY, App, x_display  # noqa: F401
+from tests.x11.test_keys_under_a_window_manager import INTERACTION, STRAY, App, wait_for, x_display  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -24,8 +24,10 @@ def chinese_app(x_display, tmp_path):  # noqa: F811 - the module's fixture
 
 def test_space_and_enter_after_activation_do_not_start_the_chinese_window(chinese_app):
     app = chinese_app
-    title = app.xdo("getwindowname", app.window)
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in title), title  # the window is in Chinese
+    def chinese_title() -> bool:  # the title names the show once it is open (off the UI thread)
+        return any("\u4e00" <= ch <= "\u9fff" for ch in app.xdo("getwindowname", app.window))
+
+    wait_for(chinese_title, "the window's Chinese title")  # the window is in Chinese
     activate = ["windowactivate", "--sync", app.window]
     # Stray keys, then F5, then the F9 marker: had a Space or Enter started the show, F5
     # would have paused it (show_paused in the log).
