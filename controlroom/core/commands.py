@@ -221,8 +221,11 @@ def tick_checklist(s: ShowState, now: float, item: str, ticked: bool) -> list[Ev
     return [Event(ev.CHECKLIST_TICKED, now, ref=item, value=1.0 if ticked else 0.0)]
 
 
-def host_message(s: ShowState, now: float, text: str) -> list[Event]:
-    return [Event(ev.HOST_MESSAGE, now, text=text.strip())]
+def host_message(s: ShowState, now: float, text: str, blink: bool = False) -> list[Event]:
+    """The message on the host display; `blink` (flag "blink") makes it flash. An empty
+    message clears it and never blinks."""
+    text = text.strip()
+    return [Event(ev.HOST_MESSAGE, now, text=text, flag=ev.FLAG_BLINK if blink and text else None)]
 
 
 def undo(s: ShowState, now: float) -> list[Event]:

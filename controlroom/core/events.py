@@ -18,6 +18,7 @@ columns) and cheap to write; what each field means depends on the kind:
 | promo_repeated     |        | sku     |                |               |              | promo     |
 | incident_opened/closed |    |         |                |               | incident id  | text      |
 | checklist_ticked   |        |         | 1 ticked/0 not |               | item key     |           |
+| host_message       |        |         |                |               |              | message (flag "blink": it flashes) |
 | plan_edited        |        |         |                | changes       | what edited  |           |
 | plan_set           |        |         |                | segments      |              |           |
 | product_added/updated |     | sku     |                |               |              |           |
@@ -105,6 +106,8 @@ FLAG_SOLD_OUT = "sold_out"
 FLAG_OVERSELL = "oversell"
 # Orders typed in from the platform's dashboard (a total, not one buyer's order).
 FLAG_MANUAL = "manual"
+# A host message that flashes on the host display (older logs carry no flag: it does not).
+FLAG_BLINK = "blink"
 
 
 @dataclass(slots=True)

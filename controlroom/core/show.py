@@ -55,6 +55,7 @@ class Snapshot:
     open_incidents: list[Incident]
     after_end: dict[str, float] = field(default_factory=dict)  # feed stamped after the end, kept apart
     undo: str | None = None  # what Ctrl+Z would take back ("next segment"), or None
+    host_blink: bool = False  # the host message flashes
     forecast: Forecast = field(default_factory=dict)  # on-shelf SKU → seconds until sold out (core/forecast.py)
     targets: TargetProgress | None = None  # the slot and the show against the plan's targets
 
@@ -70,6 +71,7 @@ class ShowState:
     incidents: dict[str, Incident] = field(default_factory=dict)
     checklist: dict[str, bool] = field(default_factory=dict)
     host_message: str = ""
+    host_blink: bool = False
     order_ids: set[str] = field(default_factory=set)
     # Flagged orders stamped after the end: the queue counts them (stock is real), the
     # show's oversells do not.
@@ -137,7 +139,10 @@ class ShowState:
                 if e.kind in INCIDENT_KINDS:
                     _HANDLERS[e.kind](self, e)
         if ev.HOST_MESSAGE in kinds:
-            self.host_message = next((e.text or "" for e in reversed(kept) if e.kind == ev.HOST_MESSAGE), "")
+            last = next((e for e in reversed(kept) if e.kind == ev.HOST_MESSAGE), None)
+            self.host_message, self.host_blink = "", False
+            if last is not None:
+                _host_message(self, last)
 
     def _rebuild_shelf(self, kept: list[Event]) -> None:
         q = self.queue
@@ -196,6 +201,7 @@ class ShowState:
                                  {seg.product_sku for seg in self.plan.segments if seg.product_sku},
                                  self.baseline, sellout),
             host_message=self.host_message,
+            host_blink=self.host_blink,
             open_incidents=[i for i in self.incidents.values() if i.closed_at is None],
             after_end={**after_end_summary(self.metrics.after_end), "oversells": self.after_end_oversells},
             undo=self.undo_log.last.label if self.undo_log.last else None,
@@ -230,6 +236,7 @@ def _checklist(s: ShowState, e: Event) -> None:
 
 def _host_message(s: ShowState, e: Event) -> None:
     s.host_message = e.text or ""
+    s.host_blink = e.flag == ev.FLAG_BLINK and bool(s.host_message)
 
 
 def _undone(s: ShowState, e: Event) -> None:
@@ -312,6 +319,7 @@ def status_dict(snap: Snapshot) -> dict[str, Any]:
         "after_end": snap.after_end,
         "alerts": [{"code": a.code, "severity": a.severity, "message": a.message} for a in snap.alerts],
         "host_message": snap.host_message,
+        "host_blink": snap.host_blink,
         "undo": snap.undo,
         # -- sell-out forecast (issue 13): every on-shelf SKU → whole seconds until sold out, or null
         "forecast": {sku: whole_seconds(s) for sku, s in snap.forecast.items()},

@@ -138,6 +138,7 @@ class RoomView:
     last_event_id: int
     forecast: Mapping[str, float | None] = field(default_factory=dict)  # on-shelf SKU → seconds until sold out
     targets: TargetProgress | None = None  # the slot and the show against the plan's targets
+    host_blink: bool = False  # the host message flashes (restored after a restart with it)
 
     @property
     def status(self) -> ShowStatus:
@@ -204,6 +205,7 @@ def room_view(state: ShowState, now: float, health: Health) -> RoomView:
         totals=snap.totals,
         alerts=tuple(snap.alerts),
         host_message=state.host_message,
+        host_blink=state.host_blink,
         open_incidents=tuple(IncidentView(i.ref, i.text, i.opened_at) for i in snap.open_incidents),
         after_end=MappingProxyType(dict(snap.after_end)),
         queue=product_rows(state, snap.forecast),

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from controlroom.core.baseline import ShowMinutes
 from controlroom.core.events import Event
+from controlroom.core.legacy_titles import display_plan
 from controlroom.core.recap import RecapFold
 from controlroom.core.recap_figures import Recap
 from controlroom.core.show import ShowState
@@ -67,6 +68,7 @@ PassItem = Total | Rows | PassEnd
 
 def log_pass(log: ShowLog, show_id: int, lang: str, utc_offset_s: float | None) -> Iterator[PassItem]:
     state = log.load_show(show_id)
+    state.plan = display_plan(state.plan, lang)  # an older show's bilingual default titles in the recap's language
     yield Total(log.count_events(show_id))
     fold = RecapFold(state)
     values = EventValues(state, Texts(lang), ExcelTime(utc_offset_s))

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from controlroom.core.plan import SegmentKind
@@ -63,7 +63,8 @@ def make_curve(colour: str) -> pg.PlotDataItem:
 
 
 def y_ticks(top: float, height_px: float) -> list[tuple[float, str]]:
-    """0 and round steps (1, 2 or 5 × 10^k) up to `top`, no closer than Y_TICK_SPACING_PX."""
+    """0 and round steps (1, 2 or 5 × 10^k) up to `top`, no closer than Y_TICK_SPACING_PX;
+    a plot shorter than that gets its top round value alone (0 and it would overlap)."""
     slots = max(1, int(height_px // Y_TICK_SPACING_PX))
     raw = top / slots
     magnitude = 10 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
@@ -72,7 +73,8 @@ def y_ticks(top: float, height_px: float) -> list[tuple[float, str]]:
     if step > top:  # a short plot: one round value below the top rather than 0 alone
         step = max(x for x in steps if x <= top) if steps[0] <= top else step
     count = int(top // step)
-    return [(i * step, f"{i * step:,.0f}" if step >= 1 else f"{i * step:g}") for i in range(count + 1)]
+    ticks = [(i * step, f"{i * step:,.0f}" if step >= 1 else f"{i * step:g}") for i in range(count + 1)]
+    return ticks[-1:] if height_px < Y_TICK_SPACING_PX else ticks
 
 
 def visible_range(curve: pg.PlotDataItem, x0: float, x1: float) -> tuple[float, float]:
@@ -147,6 +149,8 @@ class ChartsPanel(QWidget):
         layout.addLayout(self._range_bar())
         self.graphs = pg.GraphicsLayoutWidget()
         self.graphs.setBackground("w")
+        self.graphs.ci.setContentsMargins(2, 2, 2, 2)  # the plots' room, not the frame's
+        self.graphs.ci.setSpacing(2)
         layout.addWidget(self.graphs)
         titles = {
             "online": self.tr("Online viewers"), "rate": self.tr("Interaction rate (%)"),
@@ -194,6 +198,11 @@ class ChartsPanel(QWidget):
     def _add_plot(self, name: str, title: str, i: int) -> None:
         plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem()})
         plot.setTitle(title, size=TITLE_SIZE)
+        title_font = QFont()
+        title_font.setPointSizeF(float(TITLE_SIZE.removesuffix("pt")))
+        # The title's row as tall as its text, not pyqtgraph's 30 px: on a laptop the rows
+        # of plots are short and those pixels are the plot's.
+        plot.layout.setRowFixedHeight(0, QFontMetrics(title_font).height() + 2)
         plot.getAxis("left").setWidth(LEFT_AXIS_PX)  # the same time is the same x in every row
         tick_font = QFont()
         tick_font.setPointSize(TICK_POINT_SIZE)

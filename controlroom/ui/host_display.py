@@ -200,7 +200,7 @@ class HostDisplay(HostWindow):
             self._on_air(view, texts_now)
         texts_now["message"] = self.labels["message"].property("full") or ""
         self._show_texts(texts_now)
-        self.set_message(view.host_message, self.blink)
+        self.set_message(view.host_message, view.host_blink)  # the log's: after a restart too
 
     def _on_air(self, view: RoomView, out: dict[str, str]) -> None:
         p = view.pacing
@@ -224,7 +224,7 @@ class HostDisplay(HostWindow):
                 out["promo"] = self.tr("Repeat (×%2): %1").replace("%1", product.promo).replace(
                     "%2", str(product.promo_count))
         nxt = p.next_segment
-        out["next"] = self.tr("Next: %1").replace("%1", nxt.title) if nxt else ""
+        out["next"] = self.tr("Next: %1").replace("%1", texts.segment_title(nxt.title)) if nxt else ""
         target = self._target(view) if view.settings.host_show_targets else ""
         if target:  # first: when the row is too long, "next" is what gets elided
             out["next"] = f"{target}   ·   {out['next']}" if out["next"] else target

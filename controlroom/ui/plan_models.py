@@ -86,12 +86,13 @@ class SegmentsModel(DraftModel):
             names = {p.sku: p.name for p in self.draft.products}
             return names.get(s.product_sku or "", s.product_sku or "") if role == DISPLAY else (s.product_sku or "")
         if col == "notes":
-            return s.notes.replace("\n", " · ") if role == DISPLAY else s.notes
+            notes = texts.segment_notes(s.notes)  # an older show's bilingual defaults in the window's language
+            return notes.replace("\n", " · ") if role == DISPLAY else notes
         if col == "gmv_target":
             return "" if s.gmv_target is None else f"{s.gmv_target:.2f}" if role == DISPLAY else f"{s.gmv_target:g}"
         if col == "orders_target":
             return "" if s.orders_target is None else str(s.orders_target)
-        return s.title
+        return texts.segment_title(s.title)
 
     def setData(self, index: Index, value: object, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid():
@@ -123,10 +124,11 @@ class SegmentsModel(DraftModel):
                 return self.refuse(row, self.headers()[index.column()], value)
             setattr(s, col, target)
         elif col == "notes":
-            s.notes = str(value)
+            if str(value) != texts.segment_notes(s.notes):  # the shown legacy notes, unchanged, stay as logged
+                s.notes = str(value)
         elif not text:
             return self.refuse(row, self.headers()[1], value)
-        else:
+        elif text != texts.segment_title(s.title):  # the shown legacy title, unchanged, stays as logged
             s.title = text
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         return True

@@ -1,7 +1,8 @@
 """The timer panel's one-line promo repeat counters: the product on air first, then the
 others while they fit the label's width, then "… +N" — never a wrapping paragraph
-(200 products would push the rest of the panel down). Nothing before the start: a red
-"×0" for every product before anything could have been repeated is noise, not a cue."""
+(200 products would push the rest of the panel down). Nothing before the start nor after
+the end: a red "×0" for every product before anything could have been repeated, or the
+counts of a show that is over, are noise, not a cue."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ BAND_COLOURS = {"low": "#c62828", "ok": "#2e7d32"}
 OTHER_COLOUR = "#e68a00"
 SEPARATOR = " · "
 BOLD_WIDTH = 1.12  # the item on air is bold: wider than the label's font measures it
+# A rich-text label lays its text out in a document with this margin on each side (Qt's
+# default): "… +8 more" was cut at the panel's edge at 1920×1080 without it.
+RICH_TEXT_MARGIN = 4
 
 
 def promo_items(view: RoomView) -> list[tuple[str, str, str, bool]]:
@@ -35,30 +39,44 @@ def promo_items(view: RoomView) -> list[tuple[str, str, str, bool]]:
     return items
 
 
-def fitted(name: str, count: str, metrics: QFontMetrics, room: float, bold: bool) -> str:
-    """`name` + `count`, the name cut with "…" so that the count always shows within `room`."""
-    scale = BOLD_WIDTH if bold else 1.0
+def fitted(name: str, count: str, metrics: QFontMetrics, room: float, bold: bool,
+           bold_metrics: QFontMetrics | None = None) -> str:
+    """`name` + `count`, the name cut with "…" so that the count always shows within `room`
+    (a bold item measured with `bold_metrics` when given, else as BOLD_WIDTH times wider)."""
+    if bold and bold_metrics is not None:
+        metrics, scale = bold_metrics, 1.0
+    else:
+        scale = BOLD_WIDTH if bold else 1.0
     if metrics.horizontalAdvance(name + count) * scale <= room:
         return name + count
     keep = int(room / scale) - metrics.horizontalAdvance(count)
     return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(keep, 0)) + count
 
 
-def promo_html(view: RoomView, prefix: str, more: str, metrics: QFontMetrics, width: int) -> str:
-    """The line as rich text, as many items as fit `width` pixels; `more` has a %1 for
-    how many were left out. Empty before the start or when no product has a promo."""
-    if view.pacing.status == ShowStatus.PLANNED:
+def _advance(text: str, metrics: QFontMetrics, bold: bool, bold_metrics: QFontMetrics | None) -> float:
+    if bold and bold_metrics is not None:
+        return bold_metrics.horizontalAdvance(text)
+    return metrics.horizontalAdvance(text) * (BOLD_WIDTH if bold else 1.0)
+
+
+def promo_html(view: RoomView, prefix: str, more: str, metrics: QFontMetrics, width: int,
+               bold_metrics: QFontMetrics | None = None) -> str:
+    """The line as rich text, as many items as fit `width` pixels (less the rich text's
+    own margins); `more` has a %1 for how many were left out. Empty before the start,
+    after the end, or when no product has a promo."""
+    if view.pacing.status in (ShowStatus.PLANNED, ShowStatus.ENDED):  # nothing to repeat before or after the show
         return ""
     items = promo_items(view)
     if not items:
         return ""
+    width -= 2 * RICH_TEXT_MARGIN
     used = metrics.horizontalAdvance(prefix)
     shown: list[str] = []
     for i, (name, count, colour, current) in enumerate(items):
         left = len(items) - i - 1
         tail = metrics.horizontalAdvance(SEPARATOR + more.replace("%1", str(left))) if left else 0
-        text = name + count if shown else fitted(name, count, metrics, width - used - tail, current)
-        cost = metrics.horizontalAdvance((SEPARATOR if shown else "") + text) * (BOLD_WIDTH if current else 1.0)
+        text = name + count if shown else fitted(name, count, metrics, width - used - tail, current, bold_metrics)
+        cost = _advance((SEPARATOR if shown else "") + text, metrics, current, bold_metrics)
         if shown and used + cost + tail > width:
             break
         used += cost

@@ -9,11 +9,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from controlroom.core import alerts as al
 from controlroom.core.alerts import Alert
+from controlroom.core.legacy_titles import display_notes, display_title
 from controlroom.core.pacing import Phase, ShowStatus
 from controlroom.core.plan import SegmentKind
 from controlroom.core.products import Role
 from controlroom.core.views import Health
 from controlroom.store.errors import StoreUnavailable
+from controlroom.ui.i18n import current_language
 
 translate = QCoreApplication.translate
 
@@ -30,9 +32,20 @@ def segment_kind(kind: SegmentKind) -> str:
     }[kind]
 
 
+def segment_title(title: str) -> str:
+    """A segment's title as the window shows it: an older show's bilingual default
+    ("开场 Opening") in the window's language (core/legacy_titles.py)."""
+    return display_title(title, current_language())
+
+
+def segment_notes(notes: str) -> str:
+    return display_notes(notes, current_language())
+
+
 def kind_and_title(kind: SegmentKind, title: str) -> str:
     """"Product slot · Scarf"; just "Opening" when the title says no more than the kind."""
     name = segment_kind(kind)
+    title = segment_title(title)
     return name if title.strip() in ("", name) else f"{name} · {title}"
 
 

@@ -6,7 +6,7 @@ cannot press them; Enter in the message field sends it and hands the keys back t
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QAction, QActionEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -25,6 +25,7 @@ from controlroom.core.pacing import ShowStatus
 from controlroom.core.targets import SlotProgress
 from controlroom.core.views import RoomView
 from controlroom.ui import fmt, promo_line, texts, theme
+from controlroom.ui.elided_label import ElidedLabel
 from controlroom.ui.guard import hand_back
 
 COUNTDOWN_POINT_SIZE = 48  # big, and the panel still fits a 720-pixel-high screen
@@ -85,13 +86,12 @@ class TimerPanel(QWidget):
         self.kind.setStyleSheet(theme.pill("white", theme.IDLE_COLOUR))  # its height from the start: no jump
         self.kind.setVisible(False)
         retain_size(self.kind)
-        self.title = QLabel(self.tr("No show open"))
+        self.title = ElidedLabel(self.tr("No show open"))  # one line: a long title must not push the panel
         title_font = QFont()
         title_font.setPointSize(15)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.title.setWordWrap(True)
-        self.product = QLabel()
+        self.product = ElidedLabel()
         for label in (self.title, self.product):
             reserve_line(label)
         self.status = QLabel()
@@ -110,8 +110,7 @@ class TimerPanel(QWidget):
         self.elapsed = QLabel()
         self.ahead = QLabel()
         self.expected_end = QLabel()
-        self.next = QLabel()
-        self.next.setWordWrap(True)
+        self.next = ElidedLabel()
         pairs = [  # two figures a row: the panel must fit a 720-pixel-high laptop screen
             (self.tr("Segment"), self._segment_times()),
             (self.tr("Show elapsed"), self.elapsed),
@@ -175,7 +174,7 @@ class TimerPanel(QWidget):
     def _host_line(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.host_text = QLineEdit()
-        self._known_message = ""  # the host display's message the field last showed
+        self._known_message = ("", False)  # the host display's message (and blink) the field last showed
         self.host_text.setPlaceholderText(self.tr("Message for the host display"))
         self.host_blink = QCheckBox(self.tr("Blink"))
         self.host_blink.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -196,13 +195,18 @@ class TimerPanel(QWidget):
             "conversion": self.tr("Conversion"), "interaction": self.tr("Interaction rate"),
         }
         self.kpis: dict[str, QLabel] = {}
+        # Each caption beside its value, two rows in all: a caption row above each value
+        # row cost 40 px, and on a 720-pixel-high screen the charts below had no room left.
+        grid.setHorizontalSpacing(6)
         for i, (key, name) in enumerate(names.items()):
             caption = QLabel(name)
             caption.setStyleSheet("color: #607d8b;")
             value = QLabel("—")
             value.setStyleSheet("font-size: 14pt; font-weight: bold;")
-            grid.addWidget(caption, (i // 4) * 2, i % 4)
-            grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
+            row, col = i // 4, (i % 4) * 2
+            grid.addWidget(caption, row, col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(value, row, col + 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.setColumnStretch(col + 1, 1)
             self.kpis[key] = value
         return grid
 
@@ -232,7 +236,7 @@ class TimerPanel(QWidget):
         else:
             self.kind.setText(texts.segment_kind(seg.kind))
             theme.restyle(self.kind, theme.pill("white", theme.IDLE_COLOUR))
-            self.title.setText(seg.title)
+            self.title.setText(texts.segment_title(seg.title))
             product = view.product(seg.product_sku)
             self.product.setText(f"{product.name}  {fmt.money(product.price)}" if product else "")
             self.countdown.setText(fmt.countdown(p.remaining_s))
@@ -249,14 +253,17 @@ class TimerPanel(QWidget):
         self._show_cues(view)
         self._show_targets(view)
         self._show_kpis(view)
-        self._show_host_message(view.host_message)
+        self._show_host_message(view.host_message, view.host_blink)
 
-    def _show_host_message(self, message: str) -> None:
-        """The field shows the message on the host display (after a restart too), unless
-        the controller is typing a new one."""
-        if message != self._known_message and not self.host_text.hasFocus():
+    def _show_host_message(self, message: str, blink: bool) -> None:
+        """The field and the Blink box show the message on the host display (after a
+        restart or an undo too), unless the controller is typing a new one."""
+        known = (message, blink)
+        if known != self._known_message and not self.host_text.hasFocus():
             self.host_text.setText(message)
-        self._known_message = message  # a draft being typed is never overwritten later
+            self.host_text.setCursorPosition(0)  # its start shows, as on the host display, not its end
+            self.host_blink.setChecked(blink)
+        self._known_message = known  # a draft being typed is never overwritten later
 
     def _show_kpis(self, view: RoomView) -> None:
         t = view.totals
@@ -315,8 +322,10 @@ class TimerPanel(QWidget):
         # Only while on air: before the start (or after the end) "0 min ago" would be false.
         self.interaction_cue.setVisible(p.status in (ShowStatus.RUNNING, ShowStatus.PAUSED))
         self.final_push_cue.setVisible(p.final_push)
+        bold = QFont(self.promos.font())
+        bold.setBold(True)
         self.promos.setText(promo_line.promo_html(view, self.tr("Promo repeats: "), self.tr("… +%1 more"),
-                                                  self.promos.fontMetrics(), self.promos.width()))
+                                                  self.promos.fontMetrics(), self.promos.width(), QFontMetrics(bold)))
 
 
 def on_pace(slot: SlotProgress) -> bool:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from controlroom.core.events import Event
 from controlroom.core.views import RoomView
+from controlroom.ui import texts
 
 translate = QCoreApplication.translate
 
@@ -48,11 +49,11 @@ def _detail(e: Event, before: RoomView, after: RoomView) -> str:
     label = e.text or ""
     if label in _SEGMENT_MOVES:
         was, undone = after.pacing.segment, before.pacing.segment
-        return f"{was.title if was else '—'} → {undone.title if undone else '—'}"
+        return f"{texts.segment_title(was.title) if was else '—'} → {texts.segment_title(undone.title) if undone else '—'}"
     if label in _ABOUT_A_PRODUCT:
         return before.names().get(e.product or "", e.product or "")
     if label == "extend":
-        return before.titles().get(e.ref or "", "")
+        return texts.segment_title(before.titles().get(e.ref or "", ""))
     if label == "host message":
         return before.host_message
     if label.startswith("incident"):

@@ -118,7 +118,7 @@ class WindowActions:
             self.log_panel.incident_text.clear()  # type: ignore[attr-defined]
 
     def send_host_message(self, text: str, blink: bool) -> None:
-        if self.run(commands.host_message, text):
+        if self.run(commands.host_message, text, blink):
             self.ensure_host_display().set_message(text.strip(), blink)
             self.say(translate("MainWindow", "Sent to the host display."))
 

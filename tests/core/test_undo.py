@@ -47,7 +47,7 @@ def history(d: Driver) -> None:
     d.do(c.next_segment)  # onto slot1: T1 explained and on shelf
     d.at(20)
     d.do(c.open_incident, "断流", "INC-1")
-    d.do(c.host_message, "先讲价格")
+    d.do(c.host_message, "先讲价格", True)  # blinking: undoing a later message brings the blink back
     d.do(c.note, "主播换装")
     d.at(15)
 
@@ -55,7 +55,7 @@ def history(d: Driver) -> None:
 ACTIONS = [
     (c.next_segment, ()), (c.previous_segment, ()), (c.jump, (3,)), (c.skip, ()), (c.extend, (2.0,)),
     (c.mark_interaction, ()), (c.mark_promo, ("T1",)), (c.set_shelf, ("P1", True)), (c.set_shelf, ("T1", False)),
-    (c.explain, ("P1",)), (c.host_message, ("上福袋",)), (c.open_incident, ("卡顿", "INC-2")),
+    (c.explain, ("P1",)), (c.host_message, ("上福袋",)), (c.host_message, ("上福袋", True)), (c.open_incident, ("卡顿", "INC-2")),
     (c.close_incident, ("INC-1",)), (c.toggle_pause, ()),
 ]
 
