@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,14 +87,20 @@ def open_engine(db: str | Path | None = None, *, create: bool = True) -> Engine:
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
+    return _usable(engine, migrate, f"cannot use database {safe_url(url)}")
+
+
+def _usable(engine: Engine, check: Callable[[Engine], None], refusal: str) -> Engine:
+    """`engine` once `check` passed on it; else disposed, and any driver error a StoreError
+    starting with `refusal` ("not usable")."""
     try:
-        migrate(engine)
+        check(engine)
     except StoreError:
         engine.dispose()
         raise
-    except Exception as exc:  # any driver error here means "not usable"
+    except Exception as exc:  # the server down, a wrong password, an unreadable file
         engine.dispose()
-        raise StoreError(f"cannot use database {safe_url(url)}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
+        raise StoreError(f"{refusal}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
     return engine
 
 
@@ -151,15 +158,7 @@ def _read_only_server(url: str) -> Engine:
     # user's own (a search_path in the URL, PGOPTIONS, a service file) and read another schema.
     engine = create_engine(url, pool_pre_ping=True)
     event.listen(engine, "connect", _server_read_only)
-    try:
-        _check_schema(engine)
-    except StoreError:
-        engine.dispose()
-        raise
-    except Exception as exc:  # the server down, a wrong password, no such database
-        engine.dispose()
-        raise StoreError(f"cannot read {safe_url(url)}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
-    return engine
+    return _usable(engine, _check_schema, f"cannot read {safe_url(url)}")
 
 
 def _read_only_file(path: Path) -> Engine:
@@ -202,15 +201,7 @@ def _read_only(path: Path, mode: str) -> Engine:
     url = URL.create("sqlite", database=path.absolute().as_uri(), query={key: value, "uri": "true"})
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
     event.listen(engine, "connect", _read_only_pragmas)
-    try:
-        _check_schema(engine)
-    except StoreError:
-        engine.dispose()
-        raise
-    except Exception as exc:  # the driver's "unable to open database file" and kin
-        engine.dispose()
-        raise StoreError(f"cannot read {path} read-only ({mode}): {exc.__class__.__name__}: {_first_line(exc)}") from exc
-    return engine
+    return _usable(engine, _check_schema, f"cannot read {path} read-only ({mode})")
 
 
 def _server_read_only(dbapi_conn: Any, _record: object) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 
 from controlroom.feeds.catalogue import sample_products
 from controlroom.services.show_service import create_show
+from controlroom.ui.i18n import Translations
 from controlroom.ui.prefs import Prefs
 from controlroom.ui.session import ShowSession
 from tests.qt_checks import no_leftovers  # noqa: F401 - autouse: no window, timer or feed left
@@ -52,3 +53,12 @@ def window(qtbot, session, prefs):
     qtbot.addWidget(w)
     yield w
     w.close()
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def lang(request):
+    """The window's language, each in turn: its translations installed for the test."""
+    translations = Translations()
+    translations.install(request.param)
+    yield request.param
+    translations.remove()

@@ -8,18 +8,9 @@ from __future__ import annotations
 import pytest
 
 from controlroom.ui.charts import Y_TICK_SPACING_PX
-from controlroom.ui.i18n import Translations
 from tests.ui.test_layout import open_window
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def lang(request):
-    translations = Translations()
-    translations.install(request.param)
-    yield request.param
-    translations.remove()
 
 
 def test_every_plot_has_room_for_two_y_labels_at_1280x720(qtbot, lang, session, prefs, clock):

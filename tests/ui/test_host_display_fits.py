@@ -17,7 +17,6 @@ from controlroom.store.db import open_engine
 from controlroom.store.repository import ShowRepository
 from controlroom.ui import host_fit
 from controlroom.ui.host_display import HostDisplay
-from controlroom.ui.i18n import Translations
 from controlroom.ui.session import ShowSession
 
 pytestmark = pytest.mark.gui
@@ -49,14 +48,6 @@ def _products(lang: str) -> list[Product]:
     rest = [Product(f"SKU-{i:04d}", f"{t['name'][:24]} {i}", Role.PROFIT, 59.0 + i, 100, t["points"][:40], t["promo"][:20])
             for i in range(1, 200)]
     return [first, *rest]
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def lang(request):
-    translations = Translations()
-    translations.install(request.param)
-    yield request.param
-    translations.remove()
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from controlroom.recap.workbook import export_recap
 from controlroom.services.show_service import create_show
 from controlroom.store.db import open_engine
 from controlroom.store.repository import ShowRepository
-from controlroom.ui.i18n import Translations
 from controlroom.ui.plan_editor import PlanEditor
 from controlroom.ui.session import ShowSession
 
@@ -33,14 +32,6 @@ OLD_WORDS = PlanWords(
 )
 LEGACY = ("开场 Opening", "互动 Interaction", "逼单 Final push", "结束语 Closing", "pain point")
 SHOWN = {"zh_CN": {"开场", "互动", "逼单", "结束语"}, "en": {"Opening", "Interaction", "Final push", "Closing"}}
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def lang(request):
-    translations = Translations()
-    translations.install(request.param)
-    yield request.param
-    translations.remove()
 
 
 @pytest.fixture
