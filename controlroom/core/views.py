@@ -225,6 +225,7 @@ def product_rows(state: ShowState, sellout: Mapping[str, float | None] | None = 
     """`sellout`: the snapshot's forecast (SKU → seconds until sold out)."""
     q, low_units, promos = state.queue, state.settings.low_stock_units, state.timer.promo_counts
     sellout = sellout or {}
+    on_air = None if state.timer.status == ShowStatus.ENDED else q.explaining  # after the end nobody explains
     rows = []
     for sku in q.order:
         p = q.products[sku]
@@ -232,7 +233,7 @@ def product_rows(state: ShowState, sellout: Mapping[str, float | None] | None = 
         left = q.stock(sku)  # once: low and sold out as QueueState.is_low / is_sold_out say, from it
         rows.append(ProductRow(
             sku, p.name, p.role, p.price, p.selling_points, p.promo, left, sales.quantity if sales else 0,
-            sales.gmv if sales else 0.0, sku in q.on_shelf, q.explaining == sku, 0 < left <= low_units, left <= 0,
+            sales.gmv if sales else 0.0, sku in q.on_shelf, on_air == sku, 0 < left <= low_units, left <= 0,
             promos.get(sku, 0), _minutes(sellout.get(sku)),
         ))
     return tuple(rows)

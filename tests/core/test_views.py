@@ -130,3 +130,12 @@ def test_health_says_when_the_window_must_warn():
     assert not Health.of({"unsaved": 12, "unavailable": None, "set_aside": 0}).troubled
     assert Health.of({"unsaved": 12, "unavailable": "the disk is full", "set_aside": 0}).troubled
     assert Health.of({"unsaved": 0, "unavailable": None, "set_aside": 2}, "/x.jsonl") == Health(0, None, 2, "/x.jsonl")
+
+
+def test_after_the_end_no_product_is_shown_as_being_explained():
+    d = a_show_under_way()
+    assert room_view(d.state, d.clock.now(), Health()).explaining == "T1"
+    d.do(c.end_show)
+    view = room_view(d.state, d.clock.now(), Health())
+    assert view.explaining is None and not any(r.explaining for r in view.queue)
+    assert view.product("T1").on_shelf  # the shelf is as it was left: the platform's, until taken down
