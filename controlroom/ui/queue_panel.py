@@ -115,7 +115,7 @@ class QueueModel(QAbstractTableModel):
         if col == COL_NAME:
             return r.name
         if col == COL_ROLE:
-            return texts.role(r.role)
+            return texts.role_short(r.role)
         if col == COL_PRICE:
             return fmt.money(r.price)
         if col == COL_STOCK:

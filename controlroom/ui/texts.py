@@ -53,6 +53,12 @@ def role(r: Role) -> str:
     return {Role.TRAFFIC: translate("texts", "Traffic driver"), Role.PROFIT: translate("texts", "Profit item"), Role.IMAGE: translate("texts", "Image item")}[r]
 
 
+def role_short(r: Role) -> str:
+    """The role in one word, for the queue's narrow column (the product's name needs the width)."""
+    return {Role.TRAFFIC: translate("texts", "Traffic"), Role.PROFIT: translate("texts", "Profit"),
+            Role.IMAGE: translate("texts", "Image")}[r]
+
+
 def status(s: ShowStatus) -> str:
     return {
         ShowStatus.PLANNED: translate("texts", "Not started"), ShowStatus.RUNNING: translate("texts", "Running"),

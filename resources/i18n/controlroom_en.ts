@@ -1760,6 +1760,18 @@
         <translation>Image item</translation>
     </message>
     <message>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Profit</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>Not started</translation>
     </message>

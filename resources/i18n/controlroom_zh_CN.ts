@@ -1760,6 +1760,18 @@
         <translation>形象款</translation>
     </message>
     <message>
+        <source>Traffic</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>形象款</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
