@@ -26,8 +26,10 @@ class ElidedLabel(QLabel):
             self._tip()
 
     def shown_text(self) -> str:
-        """What is painted: the text, elided to the label's width."""
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        """What is painted: the text on one line (its line breaks as spaces: a title from a
+        spreadsheet cell may hold some), elided to the label's width."""
+        line = " ".join(self.text().splitlines())
+        return self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
     def is_elided(self) -> bool:
         return self.shown_text() != self.text()

@@ -67,9 +67,12 @@ class WindowManager(QObject):
 
         self.opening = None
         window = self.window
-        if window is None or not window.isVisible():  # closed while the show was being opened
+        if window is None or not window.isVisible() or window.session is not None:
+            # closed while the show was being opened, or the user opened one meanwhile: theirs stays
             if isinstance(found, ShowSession):
                 found.close()
+            if window is not None and window.isVisible():
+                window.release_charts()
             return
         session = offer_new_show(args.db) if found is NO_SHOW else found
         if isinstance(session, ShowSession):

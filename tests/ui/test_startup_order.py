@@ -93,3 +93,37 @@ def test_the_charts_wait_until_the_show_being_opened_is_in_the_window(qtbot, pre
         go.set()
         manager.close()
         translations.remove()
+
+
+def test_a_show_the_user_opened_while_the_first_was_opening_stays(qtbot, prefs, monkeypatch, tmp_path):
+    from controlroom.feeds.catalogue import sample_products
+    from controlroom.services.show_service import create_show
+    from controlroom.store.db import open_engine
+    from controlroom.store.repository import ShowRepository
+    from controlroom.ui import main
+    from controlroom.ui.i18n import Translations
+
+    db = tmp_path / "two.db"
+    engine = open_engine(db)
+    repo = ShowRepository(engine)
+    older = create_show(repo, "旧场 Older", 60, sample_products(), 1_767_225_600.0)
+    create_show(repo, "新场 Newer", 60, sample_products(), 1_767_225_700.0)  # what start-up opens
+    engine.dispose()
+    go = threading.Event()
+    real = main._open_session
+    monkeypatch.setattr(main, "_open_session", lambda args: go.wait(60) and real(args))
+    translations = Translations()
+    manager = main.WindowManager(prefs, translations, None)
+    try:
+        window = manager.open(None)
+        qtbot.addWidget(window)
+        job = manager.open_in_background(argparse.Namespace(db=str(db), rehearsal=False))
+        window.open_db_show(str(db), older)  # File > Open while the start-up show is still coming
+        go.set()
+        qtbot.waitUntil(lambda: job.finished, timeout=60_000)
+        qtbot.waitUntil(lambda: window._charts is not None, timeout=60_000)
+        assert window.session is not None and window.session.show_id == older
+    finally:
+        go.set()
+        manager.close()
+        translations.remove()

@@ -53,3 +53,18 @@ def test_a_200_character_title_stays_one_line_and_moves_nothing(tmp_path, clock,
     assert tips["短名"] == ("", "短名")
     tip, shown = tips[LONG_NAME]
     assert tip == LONG_NAME and shown.endswith("…") and len(shown) < len(LONG_NAME)
+
+
+@pytest.mark.parametrize("text", ["Welcome\nfree gift at 20:00", "欢迎\r\n今晚八点抽奖", "one\u2028two"])
+def test_a_title_with_line_breaks_is_one_line_with_the_whole_title_in_the_tooltip(qtbot, text):
+    """A plan imported from a spreadsheet may hold a line break in a title (Alt+Enter in a cell)."""
+    from controlroom.ui.elided_label import ElidedLabel
+
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.resize(600, label.sizeHint().height())
+    label.setText(text)
+    label.show()
+    shown = label.shown_text()
+    assert not any(c in shown for c in "\n\r\u2028") and shown.split() == text.split()
+    assert label.toolTip() == text and label.height() == label.sizeHint().height()
